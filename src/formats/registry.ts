@@ -1,0 +1,25 @@
+import type { ProjectKind } from '../model/types.js';
+import type { FormatName, FormatWriter } from './types.js';
+
+/**
+ * The one table of output formats: name → writer, project kinds, extension. Adding a format means
+ * adding its file in `formats/` and one entry here. Only formats whose writer exists and passes its
+ * tests are listed: `formats` and `--to all` show exactly this table.
+ */
+const WRITERS: FormatWriter[] = [];
+
+export function registeredFormats(): readonly FormatWriter[] {
+  return WRITERS;
+}
+
+export function findWriter(name: string): FormatWriter | undefined {
+  return WRITERS.find((w) => w.name === name.toUpperCase());
+}
+
+export function writersForKinds(kinds: readonly ProjectKind[]): FormatWriter[] {
+  return WRITERS.filter((w) => w.kinds.some((k) => kinds.includes(k)));
+}
+
+export function isFormatName(name: string): name is FormatName {
+  return WRITERS.some((w) => w.name === name);
+}

@@ -1,0 +1,76 @@
+/**
+ * Offsets in the three units external targets count in. Strings in JS are UTF-16; targets such as
+ * Comprehend count code points, some count user-perceived characters (graphemes).
+ */
+export type OffsetUnit = 'codepoint' | 'utf16' | 'grapheme';
+export const OFFSET_UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16', 'grapheme'];
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Length of `text` in `unit`. */
+export function lengthIn(text: string, unit: OffsetUnit): number {
+  return convertOffset(text, text.length, unit);
+}
+
+/** Converts a UTF-16 offset into `text` to `unit`. An offset inside a grapheme counts that grapheme as started. */
+export function convertOffset(text: string, utf16Offset: number, unit: OffsetUnit): number {
+  if (unit === 'utf16') return utf16Offset;
+  if (unit === 'codepoint') {
+    let count = 0;
+    for (let i = 0; i < utf16Offset && i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // A high surrogate followed by a low one is one code point: skip the low half.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+      count++;
+    }
+    return count;
+  }
+  let count = 0;
+  for (const { index } of segmenter.segment(text)) {
+    if (index >= utf16Offset) break;
+    count++;
+  }
+  return count;
+}
+
+/** Builds a converter for many offsets into the same text (linear once, then O(1) per lookup). */
+export function offsetConverter(text: string, unit: OffsetUnit): (utf16Offset: number) => number {
+  if (unit === 'utf16') return (o) => o;
+  const table = new Int32Array(text.length + 1);
+  if (unit === 'codepoint') {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+      table[i] = count;
+      const code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          table[++i] = count + 1; // inside a pair: counts as after the code point started
+        }
+      }
+      count++;
+    }
+    table[text.length] = count;
+  } else {
+    // table[i] = number of graphemes that start before UTF-16 offset i.
+    let count = 0;
+    let next = 0;
+    const starts = Array.from(segmenter.segment(text), (s) => s.index);
+    for (let i = 0; i <= text.length; i++) {
+      while (next < starts.length && starts[next] < i) {
+        next++;
+        count++;
+      }
+      table[i] = count;
+    }
+  }
+  return (o) => table[Math.max(0, Math.min(o, text.length))];
+}
+
+/** Splits text into graphemes (user-perceived characters). */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}

@@ -1,0 +1,262 @@
+/**
+ * The normalized model every reader produces and every writer consumes.
+ *
+ * One `Document` is one cabinet copy of one uploaded file (REVIEW, ROOT or one labeler's copy):
+ * the server exports each cabinet as its own file and a reviewer may have edited the text, so
+ * copies are never merged.
+ *
+ * Objects read from a server file keep what the model does not interpret in `extra` (unknown keys,
+ * reported as `UnknownField`) and the key order they had in `keyOrder`, so writers can reproduce the
+ * server's bytes. Objects built in code leave both out and get the canonical order.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Fields the model does not interpret, and the key order of the source object. */
+export interface SourceFields {
+  extra?: JsonObject;
+  keyOrder?: string[];
+}
+
+export type ProjectKind = 'TOKEN_BASED' | 'ROW_BASED' | 'DOCUMENT_BASED' | 'BBOX_BASED';
+export const PROJECT_KINDS: readonly ProjectKind[] = ['TOKEN_BASED', 'ROW_BASED', 'DOCUMENT_BASED', 'BBOX_BASED'];
+
+export type LabelStatus = 'LABELED' | 'ACCEPTED' | 'REJECTED';
+export type LabeledBy = 'AUTO' | 'CONFLICT' | 'EXTERNAL' | 'LABELER' | 'PRELABELED' | 'REVIEWER';
+
+/** The server's serialization a document was read from (decides how DATASAUR_SCHEMA/JSON_ADVANCED write it back). */
+export type SourceFormat = 'DATASAUR_SCHEMA' | 'JSON_ADVANCED' | 'TSV' | 'CSV' | 'MODEL';
+
+export type CabinetRole = 'REVIEW' | 'ROOT' | 'DOCUMENT';
+
+export interface Cabinet {
+  role: CabinetRole;
+  /** The e-mail part of `ROOT-<user>`/`DOCUMENT-<user>` folders (`.` and `@` already `_`), absent for REVIEW. */
+  user?: string;
+  /** The folder name as in the export ZIP: `REVIEW`, `ROOT-ivan_datasaur_ai`, `DOCUMENT-…`. */
+  folder: string;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  /** `<name>-<id>` with the server's character replacements (see `projectFolderName`). */
+  folder: string;
+  tags?: string[];
+  /** `project-data.json` as read (newer exports), kept verbatim for writing back. */
+  projectData?: { text: string; value: JsonValue };
+  documents: Document[];
+}
+
+export interface UserInfo extends SourceFields {
+  id: number | string | null;
+  email: string | null;
+  displayName: string | null;
+}
+
+export interface MetadataEntry extends SourceFields {
+  key: string;
+  value: JsonValue;
+  pinned?: boolean;
+}
+
+export interface Cell extends SourceFields {
+  content: string;
+  /** Tokens are the truth: never re-tokenize. Empty for row-project cells that were not tokenized. */
+  tokens: string[];
+  line?: number;
+  index?: number;
+  metadata?: MetadataEntry[];
+}
+
+export interface Row extends SourceFields {
+  /** Row number (JSON_ADVANCED `sentences[].id`). */
+  index: number;
+  cells: Cell[];
+  metadata: MetadataEntry[];
+}
+
+export interface Column extends SourceFields {
+  name: string;
+  id?: string | number;
+  displayed?: boolean;
+  labelerRestricted?: boolean;
+}
+
+export interface LabelItem extends SourceFields {
+  id: string;
+  labelName: string;
+  parentId?: string | null;
+  color?: string | null;
+}
+
+export interface LabelSet extends SourceFields {
+  /** Position in the document's label-set array: the span "layer". */
+  index: number;
+  id?: string | null;
+  name?: string | null;
+  items: LabelItem[];
+}
+
+/** A place in a token document. `char` is the character index inside the token. */
+export interface TokenPosition {
+  row: number;
+  column: number;
+  token: number;
+  char: number;
+}
+
+export interface LabelProvenance {
+  status: LabelStatus;
+  labeledBy: LabeledBy | null;
+  labeledByUserId?: number | string | null;
+  acceptedByUserId?: number | string | null;
+  rejectedByUserId?: number | string | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+}
+
+/**
+ * A span label. `end` is inclusive in token and char (the server's convention): a span over the
+ * whole token "calling" ends at char 6.
+ */
+export interface Span extends LabelProvenance, SourceFields {
+  id: string;
+  /** The label set ("layer") the span belongs to. */
+  layer: number;
+  labelItemId: string;
+  /** Resolved from the label set; the item id when the set does not know it. */
+  labelName: string;
+  start: TokenPosition;
+  end: TokenPosition;
+  /** Separates several labels on the same position. */
+  counter: number;
+  documentId?: string | null;
+  labelText?: string | null;
+  hashCode?: string | null;
+}
+
+/** A relation between two spans (origin → destination), ids compared as strings. */
+export interface Arrow extends LabelProvenance, SourceFields {
+  id: string;
+  originId: string;
+  destinationId: string;
+  layer?: number | null;
+  labelItemId?: string | null;
+  labelName?: string | null;
+  counter?: number;
+  documentId?: string | null;
+  /** JSON_ADVANCED repeats the arrow's anchor positions; kept for writing back. */
+  start?: TokenPosition;
+  end?: TokenPosition;
+  hashCode?: string | null;
+}
+
+/** An audio timestamp label (JSON_ADVANCED `type: "TIMESTAMP"`). */
+export interface TimestampLabel extends LabelProvenance, SourceFields {
+  id: string;
+  layer: number;
+  start: TokenPosition;
+  end: TokenPosition;
+  counter: number;
+  startTimestampMillis: number;
+  endTimestampMillis: number;
+  shouldExpand?: boolean;
+  documentId?: string | null;
+  hashCode?: string | null;
+}
+
+export type QuestionType =
+  | 'TEXT'
+  | 'DROPDOWN'
+  | 'HIERARCHICAL_DROPDOWN'
+  | 'CHECKBOX'
+  | 'DATE'
+  | 'TIME'
+  | 'SLIDER'
+  | 'URL'
+  | 'NESTED'
+  | 'TOKEN'
+  | 'DATA';
+
+export interface Question extends SourceFields {
+  id: number | string;
+  name?: string | null;
+  label: string;
+  type: QuestionType | string;
+  required?: boolean;
+  config?: JsonValue;
+  /** Name of the column the answer is written into. */
+  bindToColumn?: string | null;
+}
+
+/** Answers keyed by the question id as a string (`"0"`, `"1"`); `null` = unanswered. */
+export type AnswerSet = Record<string, JsonValue>;
+
+export interface Page extends SourceFields {
+  pageIndex: number;
+  pageHeight?: number;
+  pageWidth?: number;
+}
+
+export interface BoundingBoxClass extends SourceFields {
+  id: string;
+  name: string;
+  color?: string | null;
+}
+
+export interface BoundingBoxLabelSet extends SourceFields {
+  id: string;
+  name: string;
+  classes: BoundingBoxClass[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Shape extends SourceFields {
+  pageIndex: number;
+  points: Point[];
+}
+
+export interface BoundingBox extends LabelProvenance, SourceFields {
+  id: string;
+  documentId?: string | null;
+  classId: string;
+  className: string;
+  caption?: string | null;
+  shapes: Shape[];
+  answers?: JsonValue;
+}
+
+export interface Document extends SourceFields {
+  id: string;
+  /** The uploaded file's name including its extension (`lorem.txt`, `image-1.jpeg`). */
+  name: string;
+  project: { id: string; name: string; folder: string };
+  cabinet: Cabinet;
+  kinds: ProjectKind[];
+  source: SourceFormat;
+  labeler: UserInfo | null;
+  /** Table columns (row projects); empty for token documents. */
+  columns: Column[];
+  rows: Row[];
+  labelSets: LabelSet[];
+  spans: Span[];
+  arrows: Arrow[];
+  timestamps: TimestampLabel[];
+  rowQuestions: Question[];
+  /** Row index (as a string) → answers of that row. */
+  rowAnswers: Record<string, AnswerSet>;
+  documentQuestions: Question[];
+  documentAnswers: AnswerSet | null;
+  pages: Page[];
+  boundingBoxLabelSets: BoundingBoxLabelSet[];
+  boundingBoxes: BoundingBox[];
+  comments: JsonValue[];
+  /** Document-level `url` (bounding-box images) and similar top-level scalars live in `extra`. */
+  url?: string | null;
+}

@@ -1,0 +1,45 @@
+/**
+ * The closed set of conversion message kinds. Every loss or change a writer or reader makes is one
+ * of these; adding a kind means adding a row here (with its default severity and meaning) and a
+ * test that shows when it is emitted.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const MESSAGE_KINDS = {
+  // Reading
+  UnknownField: { severity: 'info', meaning: 'a key the reader does not interpret was kept as it is' },
+  TokenNotInContent: { severity: 'warning', meaning: "a token is not found in its row's content; its offsets use the fallback rule" },
+  DocumentSkipped: { severity: 'error', meaning: 'a document could not be read and was not converted' },
+  // Spans
+  OverlapDropped: { severity: 'warning', meaning: 'a span overlapping a kept span of the same label set was left out (overlap policy)' },
+  SpanSplitAtRow: { severity: 'warning', meaning: 'a span across rows was cut into one piece per row' },
+  SpanCrossesRows: { severity: 'warning', meaning: 'a span across rows cannot be written by this target and was left out' },
+  SpanWidenedToToken: { severity: 'info', meaning: 'a span starting or ending inside a token was widened to whole tokens' },
+  RejectedLabelSkipped: { severity: 'info', meaning: 'a REJECTED label was left out' },
+  ConflictLabelSkipped: { severity: 'warning', meaning: 'a CONFLICT label was left out (use --include-conflicts to keep it)' },
+  LabelSetNotSelected: { severity: 'warning', meaning: 'a span of a label set other than the one the target takes was left out' },
+  TimestampNotRepresented: { severity: 'warning', meaning: 'an audio timestamp label cannot be written by this format' },
+  ArrowNotRepresented: { severity: 'warning', meaning: 'an arrow (relation) cannot be written by this format' },
+  ArrowEndpointMissing: { severity: 'warning', meaning: 'an arrow points to a span that is not in the output' },
+  // Names and values
+  LabelRenamed: { severity: 'info', meaning: "a label name was changed to meet the target's naming rules" },
+  WhitespaceReplaced: { severity: 'warning', meaning: 'a tab, CR or LF inside a token or label name became a space' },
+  DuplicateColumnRenamed: { severity: 'info', meaning: 'a duplicate column name got a numeric suffix' },
+  FormulaEscaped: { severity: 'info', meaning: "a value starting with = + - @ was prefixed with ' (--escape-formulas)" },
+  CellTruncated: { severity: 'warning', meaning: "a value longer than the target's cell limit was cut" },
+  ControlCharRemoved: { severity: 'warning', meaning: 'characters the target cannot hold (XML-illegal control characters) were removed' },
+  SheetNameChanged: { severity: 'info', meaning: 'a worksheet name was changed to be valid and unique' },
+  // Answers and other content
+  RowWithoutLabelSkipped: { severity: 'warning', meaning: 'a row without a label was left out of a classifier training file' },
+  AnswerNotRepresented: { severity: 'warning', meaning: 'an answer cannot be written by this format' },
+  BoundingBoxNotRepresented: { severity: 'warning', meaning: 'a bounding box cannot be written by this format (it stays in DATASAUR_SCHEMA)' },
+  CommentNotRepresented: { severity: 'info', meaning: 'comments are not written by this format' },
+  MetadataNotRepresented: { severity: 'info', meaning: 'row metadata is not written by this format' },
+  MissingFieldDefaulted: { severity: 'info', meaning: 'a field the output needs is not in the input and was written as null or a default' },
+  GlyphMissing: { severity: 'warning', meaning: 'no embedded font can draw a character; it is shown as a placeholder' },
+  OffsetUnit: { severity: 'info', meaning: 'the unit the offsets of this output are counted in' },
+  FormatNotApplicable: { severity: 'warning', meaning: "the format does not support the document's project kind; nothing was written for it" },
+} as const satisfies Record<string, { severity: Severity; meaning: string }>;
+
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+export const MESSAGE_KIND_NAMES = Object.keys(MESSAGE_KINDS) as MessageKind[];

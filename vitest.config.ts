@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // CLI tests spawn the built binary; keep worker count at the machine's 2 cores.
+    maxWorkers: 2,
+  },
+});
