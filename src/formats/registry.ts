@@ -1,12 +1,20 @@
 import type { ProjectKind } from '../model/types.js';
 import type { FormatName, FormatWriter } from './types.js';
+import { byKind } from './by-kind.js';
+import { csvTablePart } from './table/csv.js';
+import { tsvWriter } from './table/tsv.js';
+import { jsonTabularWriter } from './table/json-tabular.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
  * adding its file in `formats/` and one entry here. Only formats whose writer exists and passes its
  * tests are listed: `formats` and `--to all` show exactly this table.
  */
-const WRITERS: FormatWriter[] = [];
+const WRITERS: FormatWriter[] = [
+  byKind('CSV', 'csv', 'Token: one row per span (File,Line,Begin Offset,End Offset,Type,Label Status). Row/document: the table with answer columns, server serialization', [csvTablePart]),
+  tsvWriter,
+  jsonTabularWriter,
+];
 
 export function registeredFormats(): readonly FormatWriter[] {
   return WRITERS;

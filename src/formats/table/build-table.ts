@@ -1,0 +1,136 @@
+import type { AnswerSet, Document, Question } from '../../model/types.js';
+import type { Report } from '../../report/report.js';
+import type { ConvertOptions } from '../options.js';
+import { answerToCell, isAnswered, questionColumnName } from './answers.js';
+import { reportUnrepresented } from './unrepresented.js';
+
+/**
+ * A document as a table of strings: what CSV, TSV, JSON_TABULAR and XLSX all write.
+ * `sourceRows[i]` is the model row index of `rows[i]` (-1 for a document-answers row), so writers
+ * can point report messages at the input row.
+ */
+export interface Table {
+  header: string[];
+  rows: string[][];
+  sourceRows: number[];
+}
+
+/** Title of the first column of a document-answers table (decided: names the document of each row). */
+export const DOCUMENT_COLUMN = 'document';
+
+/**
+ * Builds the table of FORMATS.md §5:
+ * - the document's columns and rows, cells as they are;
+ * - a question bound to an existing column (`bindToColumn`) writes its answer into that column, an
+ *   unanswered one leaves the cell as it was;
+ * - every other row question, then every document question, adds a column named after its `name`
+ *   (else `label`), in question order; document answers repeat on each row;
+ * - `--doc-answers-only`, and documents without a table (document-based and bounding-box projects),
+ *   give one row: the document's name and its document answers.
+ * Everything the table cannot hold (bounding boxes, comments, row metadata, answers to unknown
+ * questions or rows, row answers under `--doc-answers-only`) is reported.
+ */
+export function buildTable(doc: Document, options: Pick<ConvertOptions, 'docAnswersOnly'>, report: Report): Table {
+  reportUnrepresented(doc, report);
+  const hasTable = doc.columns.length > 0 || (doc.kinds.includes('ROW_BASED') && doc.rows.length > 0);
+  if (options.docAnswersOnly || !hasTable) {
+    reportRowAnswers(doc, report, options.docAnswersOnly ? 'row answers are not written with --doc-answers-only' : 'the document has no table to hold row answers');
+    return documentAnswersTable(doc, report);
+  }
+  return rowTable(doc, report);
+}
+
+function rowTable(doc: Document, report: Report): Table {
+  const width = Math.max(doc.columns.length, ...doc.rows.map((r) => r.cells.length));
+  const header = Array.from({ length: width }, (_, i) => doc.columns[i]?.name ?? `Column ${i + 1}`);
+  const rowPlan = planColumns(doc.rowQuestions, header);
+  const docPlan = planColumns(doc.documentQuestions, header);
+  const docAnswers = doc.documentAnswers ?? {};
+  reportUnknownAnswers(doc.documentQuestions, docAnswers, report, undefined);
+
+  const rows: string[][] = [];
+  const sourceRows: number[] = [];
+  const knownRows = new Set<string>();
+  for (const row of doc.rows) {
+    knownRows.add(String(row.index));
+    const cells = Array.from({ length: header.length }, (_, i) => row.cells[i]?.content ?? '');
+    const answers = doc.rowAnswers[String(row.index)] ?? {};
+    reportUnknownAnswers(doc.rowQuestions, answers, report, row.index);
+    fill(cells, rowPlan, answers);
+    fill(cells, docPlan, docAnswers);
+    rows.push(cells);
+    sourceRows.push(row.index);
+  }
+  for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
+    if (knownRows.has(rowKey)) continue;
+    for (const [questionId, value] of Object.entries(answers)) {
+      if (!isAnswered(value)) continue;
+      report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} is for row ${rowKey}, which the document does not have`, place: { row: Number(rowKey) }, labelId: questionId });
+    }
+  }
+  return { header, rows, sourceRows };
+}
+
+function documentAnswersTable(doc: Document, report: Report): Table {
+  const header = [DOCUMENT_COLUMN];
+  const plan = doc.documentQuestions.map((question) => {
+    header.push(questionColumnName(question));
+    return { question, column: header.length - 1, bound: false };
+  });
+  const answers = doc.documentAnswers ?? {};
+  reportUnknownAnswers(doc.documentQuestions, answers, report, undefined);
+  const cells = header.map(() => '');
+  cells[0] = doc.name;
+  fill(cells, plan, answers);
+  return { header, rows: [cells], sourceRows: [-1] };
+}
+
+interface PlannedQuestion {
+  question: Question;
+  column: number;
+  /** Bound questions only overwrite their column when answered. */
+  bound: boolean;
+}
+
+/** Appends one column per unbound question to `header` (in place) and says where each answer goes. */
+function planColumns(questions: readonly Question[], header: string[]): PlannedQuestion[] {
+  const tableWidth = header.length;
+  return questions.map((question) => {
+    const boundTo = question.bindToColumn ? header.slice(0, tableWidth).indexOf(question.bindToColumn) : -1;
+    if (boundTo >= 0) return { question, column: boundTo, bound: true };
+    // A binding to a column the table does not have keeps the answer in a column of its own.
+    header.push(questionColumnName(question));
+    return { question, column: header.length - 1, bound: false };
+  });
+}
+
+function fill(cells: string[], plan: readonly PlannedQuestion[], answers: AnswerSet): void {
+  for (const { question, column, bound } of plan) {
+    const value = answers[String(question.id)];
+    if (bound && !isAnswered(value)) continue;
+    cells[column] = answerToCell(value, question);
+  }
+}
+
+/** Answers keyed by a question id the document does not define cannot be placed in any column. */
+function reportUnknownAnswers(questions: readonly Question[], answers: AnswerSet, report: Report, row: number | undefined): void {
+  const known = new Set(questions.map((q) => String(q.id)));
+  for (const [questionId, value] of Object.entries(answers)) {
+    if (known.has(questionId) || !isAnswered(value)) continue;
+    report.add({
+      kind: 'AnswerNotRepresented',
+      text: `answer to question ${questionId}, which the document does not define, has no column`,
+      place: row === undefined ? undefined : { row },
+      labelId: questionId,
+    });
+  }
+}
+
+function reportRowAnswers(doc: Document, report: Report, why: string): void {
+  for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
+    for (const [questionId, value] of Object.entries(answers)) {
+      if (!isAnswered(value)) continue;
+      report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} of row ${rowKey} left out: ${why}`, place: { row: Number(rowKey) }, labelId: questionId });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Delimiter-separated text the way the server writes its CSV export (confirmed on
+ * `row-project-1.zip`): a header line, CRLF after every line including the last, and double
+ * quotes only around fields that need them (RFC 4180), with `"` doubled inside.
+ */
+export interface DelimitedStyle {
+  separator: string;
+  lineEnd: string;
+  bom: boolean;
+}
+
+export const CSV_STYLE: DelimitedStyle = { separator: ',', lineEnd: '\r\n', bom: false };
+/** TSV (decided): tabs, CRLF like CSV, and CSV-style quoting so tabs, quotes and newlines survive. */
+export const TSV_STYLE: DelimitedStyle = { separator: '\t', lineEnd: '\r\n', bom: false };
+
+const BOM = '\uFEFF';
+
+export function quoteField(value: string, separator: string): string {
+  const needsQuotes = value.includes(separator) || value.includes('"') || value.includes('\n') || value.includes('\r');
+  return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function formatLine(fields: readonly string[], style: DelimitedStyle): string {
+  return fields.map((f) => quoteField(f, style.separator)).join(style.separator) + style.lineEnd;
+}
+
+/** The whole file as one string (tables are in memory already; writers stay pure). */
+export function formatDelimited(lines: Iterable<readonly string[]>, style: DelimitedStyle): string {
+  const parts: string[] = style.bom ? [BOM] : [];
+  for (const fields of lines) parts.push(formatLine(fields, style));
+  return parts.join('');
+}

@@ -1,0 +1,72 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { writeTableCsv } from '../../../src/formats/table/csv.js';
+import { writeTableTsv } from '../../../src/formats/table/tsv.js';
+import { writeJsonTabular } from '../../../src/formats/table/json-tabular.js';
+import { rowDocument } from '../../../src/model/build.js';
+import { TRICKY_HEADER, TRICKY_TABLE, trickyRowDocument } from './fixtures.js';
+import { context, text } from './helpers.js';
+
+/** Parses delimited text; a file ends with a line end, so the parser's last (empty) record is dropped. */
+function parse(content: string, delimiter: string): string[][] {
+  const result = Papa.parse<string[]>(content, { delimiter, newline: '\r\n', quoteChar: '"', skipEmptyLines: false });
+  expect(result.errors).toEqual([]);
+  expect(result.data.at(-1)).toEqual(['']);
+  return result.data.slice(0, -1);
+}
+
+describe('written then parsed back', () => {
+  it('CSV equals the table (commas, quotes, tabs, CR/LF, leading = +, emoji, empty values)', () => {
+    const ctx = context();
+    const [file] = writeTableCsv(trickyRowDocument(), ctx);
+    expect(file.name).toBe('tricky.csv');
+    expect(parse(text(file.content), ',')).toEqual([TRICKY_HEADER, ...TRICKY_TABLE]);
+    expect(ctx.report.all()).toEqual([]);
+  });
+
+  it('TSV equals the table', () => {
+    const [file] = writeTableTsv(trickyRowDocument(), context());
+    expect(file.name).toBe('tricky.csv.tsv');
+    expect(parse(text(file.content), '\t')).toEqual([TRICKY_HEADER, ...TRICKY_TABLE]);
+  });
+
+  it('JSON_TABULAR equals the table, one object per row keyed by column title', () => {
+    const [file] = writeJsonTabular(trickyRowDocument(), context());
+    const parsed = JSON.parse(text(file.content)) as Record<string, string>[];
+    expect(parsed.map((row) => TRICKY_HEADER.map((key) => row[key]))).toEqual(TRICKY_TABLE);
+    expect(Object.keys(parsed[0])).toEqual(TRICKY_HEADER);
+  });
+});
+
+describe('CSV and TSV bytes', () => {
+  it('quotes only where needed and ends every line, the last too, with CRLF', () => {
+    const doc = rowDocument({ columns: ['a', 'b'], rows: [['x', 'y,z'], ['tab\t', 'q"']] });
+    expect(text(writeTableCsv(doc, context())[0].content)).toBe('a,b\r\nx,"y,z"\r\ntab\t,"q"""\r\n');
+    expect(text(writeTableTsv(doc, context())[0].content)).toBe('a\tb\r\nx\ty,z\r\n"tab\t"\t"q"""\r\n');
+  });
+
+  it('--bom starts the file with a UTF-8 byte order mark', () => {
+    const doc = rowDocument({ columns: ['a'], rows: [['x']] });
+    expect(text(writeTableCsv(doc, context({ bom: true }))[0].content)).toBe('\uFEFFa\r\nx\r\n');
+    expect(text(writeTableTsv(doc, context({ bom: true }))[0].content).startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('--escape-formulas prefixes = + - @ values (not plain numbers) and reports each column', () => {
+    const ctx = context({ escapeFormulas: true });
+    const rows = parse(text(writeTableCsv(trickyRowDocument(), ctx)[0].content), ',');
+    expect(rows[3].slice(0, 4)).toEqual(["'=SUM(A1:A2)", "'+1+2", '-3.5', "'@cmd"]);
+    const messages = ctx.report.all().filter((m) => m.kind === 'FormulaEscaped');
+    expect(messages.map((m) => m.place?.column)).toEqual([0, 1, 3]);
+  });
+});
+
+describe('JSON_TABULAR duplicate column titles', () => {
+  it('suffixes (2), (3) and skips titles already taken, each change reported', () => {
+    const doc = rowDocument({ columns: ['A', 'A', 'A (2)', 'A'], rows: [['1', '2', '3', '4']] });
+    const ctx = context();
+    const parsed = JSON.parse(text(writeJsonTabular(doc, ctx)[0].content));
+    expect(parsed).toEqual([{ A: '1', 'A (3)': '2', 'A (2)': '3', 'A (4)': '4' }]);
+    expect(Object.keys(parsed[0])).toEqual(['A', 'A (3)', 'A (2)', 'A (4)']);
+    expect(ctx.report.count({ kind: 'DuplicateColumnRenamed' })).toBe(2);
+  });
+});
