@@ -1,0 +1,68 @@
+import type { Report } from '../../report/report.js';
+
+/** Tab, CR and LF would break a line/column layout: they become one space each (FORMATS.md §6). */
+export function replaceLineBreaks(text: string): string {
+  return text.replace(/[\t\r\n]/g, ' ');
+}
+
+/** Accents are dropped before a name is reduced to ASCII, so `Café` stays readable as `CAFE`. */
+function stripMarks(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** Comprehend entity types: upper case, every run of characters other than `A-Z0-9` → `_`, trimmed. */
+export function comprehendType(name: string): string {
+  return stripMarks(name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+/** Vertex display names: every run of characters other than `A-Za-z0-9_` → `_`, trimmed. */
+export function vertexLabel(name: string): string {
+  return stripMarks(name).replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+/** Azure CoNLL lines are `token label` with one space: whitespace inside a label becomes `_`. */
+export function azureLabel(name: string): string {
+  return name.replace(/\s+/g, '_');
+}
+
+/**
+ * Gives each label name of one output (a document, or a whole project with `--combine`) its name
+ * under a target's rule. Two names that the rule makes equal get `_2`, `_3` suffixes so labels are
+ * never merged; a name the rule empties gets `<fallback><n>`. Each change is reported once.
+ */
+export class LabelNamer {
+  private readonly byOriginal = new Map<string, string>();
+  private readonly taken = new Set<string>();
+  private emptied = 0;
+
+  constructor(
+    private readonly rule: (name: string) => string,
+    private readonly fallback: string,
+    private readonly target: string,
+  ) {}
+
+  name(original: string, report: Report, labelId?: string): string {
+    const known = this.byOriginal.get(original);
+    if (known !== undefined) {
+      if (known !== original) this.say(original, known, report, labelId);
+      return known;
+    }
+    let base = this.rule(original);
+    if (base === '') base = `${this.fallback}${++this.emptied}`;
+    let candidate = base;
+    for (let n = 2; this.taken.has(candidate); n++) candidate = `${base}_${n}`;
+    this.taken.add(candidate);
+    this.byOriginal.set(original, candidate);
+    if (candidate !== original) this.say(original, candidate, report, labelId);
+    return candidate;
+  }
+
+  private say(original: string, renamed: string, report: Report, labelId?: string): void {
+    report.once(`LabelRenamed:${this.target}:${original}`, {
+      kind: 'LabelRenamed',
+      text: `label "${original}" written as "${renamed}" (${this.target} naming rules)`,
+      label: original,
+      labelId,
+    });
+  }
+}

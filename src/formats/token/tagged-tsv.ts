@@ -1,0 +1,56 @@
+import type { Document } from '../../model/types.js';
+import type { WriteContext } from '../types.js';
+import type { TokenRun } from './iob.js';
+import { replaceLineBreaks } from './names.js';
+import { reportNotRepresented } from './not-represented.js';
+import { prepareSpans } from './prepare.js';
+
+/** Turns one row's runs of one tier into tags (IOB scheme or plain label names). */
+export type RowTagger = (tokenCount: number, runs: readonly TokenRun[]) => string[];
+
+/**
+ * The layout TSV_IOB and TSV_NON_IOB share (confirmed by the server samples): one line per token,
+ * `token<TAB>tag` with one tag column per label set (more with `--overlap columns`), LF, a blank
+ * line after every row including the last, no header. Spans are widened to whole tokens and split
+ * at rows, since a blank line ends a sentence for every reader of this layout.
+ */
+export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagger): string {
+  const { report } = ctx;
+  reportNotRepresented(doc, report);
+  const tiers = prepareSpans(doc, ctx, { widen: true, crossRow: 'split', labelSets: 'all', overlaps: 'policy', columns: true });
+
+  const runsByTier = tiers.map((tier) => {
+    const byRow = new Map<number, TokenRun[]>();
+    for (const span of tier.spans) {
+      const label = replaceLineBreaks(span.labelName);
+      if (label !== span.labelName) {
+        report.once(`WhitespaceReplaced:label:${span.labelName}`, {
+          kind: 'WhitespaceReplaced',
+          text: `tab or line break in label "${span.labelName}" written as a space`,
+          label: span.labelName,
+          labelId: span.labelItemId,
+        });
+      }
+      const run = { start: span.start.token, end: span.end.token, label };
+      const list = byRow.get(span.start.row);
+      if (list) list.push(run);
+      else byRow.set(span.start.row, [run]);
+    }
+    return byRow;
+  });
+
+  const lines: string[] = [];
+  doc.rows.forEach((row, r) => {
+    const tokens = row.cells[0]?.tokens ?? [];
+    const columns = runsByTier.map((byRow) => tagger(tokens.length, byRow.get(r) ?? []));
+    tokens.forEach((token, t) => {
+      const written = replaceLineBreaks(token);
+      if (written !== token) {
+        report.add({ kind: 'WhitespaceReplaced', text: 'tab or line break inside a token written as a space', place: { row: r, token: t } });
+      }
+      lines.push([written, ...columns.map((tags) => tags[t])].join('\t'));
+    });
+    lines.push('');
+  });
+  return lines.length ? lines.join('\n') + '\n' : '';
+}

@@ -1,0 +1,86 @@
+import type { Document } from '../model/types.js';
+import { InputError } from '../errors.js';
+import type { KindPart } from './by-kind.js';
+import { combinedFileName } from './comprehend-entities.js';
+import { outputFileName } from './naming.js';
+import type { ConvertOptions } from './options.js';
+import type { OutputFile, WriteContext } from './types.js';
+import { csvRecord } from './token/csv-line.js';
+import { LabelNamer, vertexLabel } from './token/names.js';
+import { reportNotRepresented } from './token/not-represented.js';
+import { prepareSpans } from './token/prepare.js';
+import { OffsetCounter, documentText, reportOffsetUnit, spanRowRange } from './token/text.js';
+
+export const VERTEX_ML_USES = ['training', 'validation', 'test'] as const;
+
+/**
+ * GCP_VERTEX_AI_CSV for token projects (entity extraction): one JSONL document per input document,
+ * `{"textContent", "textSegmentAnnotations":[{"startOffset","endOffset","displayName"}]}` with
+ * offsets into the whole text (the PLAIN text; end exclusive; `--offsets` unit), plus the import
+ * CSV Vertex reads, one line `[ml_use,]gs://<--gcs-prefix>/<file>.jsonl` per JSONL file. Spans
+ * across rows stay whole (the text holds them); char-level spans keep their characters. One label
+ * set, overlaps by `--overlap`, label names reduced to `A-Za-z0-9_`.
+ * `--combine` writes one JSONL with a line per document and one import CSV naming it.
+ */
+export const vertexEntitiesPart: KindPart = {
+  kinds: ['TOKEN_BASED'],
+  writeDocument(doc, ctx) {
+    const { prefix, mlUse } = vertexImportOptions(ctx.options);
+    const jsonl = outputFileName(doc.name, 'jsonl');
+    const line = vertexJsonLine(doc, ctx, new LabelNamer(vertexLabel, 'label_', 'Vertex'));
+    return [
+      { name: jsonl, content: line + '\n' },
+      { name: outputFileName(doc.name, 'csv'), content: importLine(prefix, mlUse, jsonl) },
+    ];
+  },
+  writeCombined(docs, ctx) {
+    const { prefix, mlUse } = vertexImportOptions(ctx.options);
+    const namer = new LabelNamer(vertexLabel, 'label_', 'Vertex');
+    const jsonl = combinedFileName(docs, 'jsonl');
+    const lines = docs.map((doc) => vertexJsonLine(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer) + '\n');
+    return [
+      { name: jsonl, content: lines.join('') },
+      { name: combinedFileName(docs, 'csv'), content: importLine(prefix, mlUse, jsonl) },
+    ] satisfies OutputFile[];
+  },
+};
+
+function vertexJsonLine(doc: Document, ctx: WriteContext, namer: LabelNamer): string {
+  const { report, options } = ctx;
+  reportNotRepresented(doc, report);
+  reportOffsetUnit(report, options.offsets);
+  const [tier] = prepareSpans(doc, ctx, { widen: false, crossRow: 'keep', labelSets: 'one', overlaps: 'policy', columns: false });
+  const { text, rowStart } = documentText(doc);
+  const counter = new OffsetCounter(options.offsets);
+  const annotations = tier.spans.map((span) => {
+    const range = spanRowRange(doc, span, report);
+    return {
+      startOffset: counter.in(text, rowStart[range.startRow] + range.start),
+      endOffset: counter.in(text, rowStart[range.endRow] + range.end),
+      displayName: namer.name(span.labelName, report, span.labelItemId),
+    };
+  });
+  return JSON.stringify({ textContent: text, textSegmentAnnotations: annotations });
+}
+
+/** `--gcs-prefix` is required (Vertex imports from Cloud Storage); `--ml-use` is optional. */
+export function vertexImportOptions(options: Pick<ConvertOptions, 'gcsPrefix' | 'mlUse'>): { prefix: string; mlUse?: string } {
+  const prefix = options.gcsPrefix?.replace(/\/+$/, '');
+  if (!prefix || !/^gs:\/\/[^/]+/.test(prefix)) {
+    throw new InputError('BAD_OPTION', 'GCP_VERTEX_AI_CSV needs the Cloud Storage folder the JSONL files will be uploaded to', {
+      where: '--gcs-prefix',
+      expected: 'gs://<bucket>[/<folder>]',
+      hint: 'Example: --gcs-prefix gs://my-bucket/datasaur-export',
+    });
+  }
+  const mlUse = options.mlUse?.toLowerCase();
+  if (mlUse !== undefined && !(VERTEX_ML_USES as readonly string[]).includes(mlUse)) {
+    throw new InputError('BAD_OPTION', `unknown ml_use "${options.mlUse}"`, { where: '--ml-use', expected: VERTEX_ML_USES.join(', ') });
+  }
+  return { prefix, mlUse };
+}
+
+function importLine(prefix: string, mlUse: string | undefined, file: string): string {
+  const uri = `${prefix}/${file}`;
+  return csvRecord(mlUse ? [mlUse, uri] : [uri]);
+}
