@@ -1,5 +1,7 @@
 import type { ProjectKind } from '../model/types.js';
 import type { FormatName, FormatWriter } from './types.js';
+import { datasaurSchemaWriter } from './datasaur-schema.js';
+import { jsonAdvancedWriter } from './json-advanced.js';
 import { byKind } from './by-kind.js';
 import { csvTablePart } from './table/csv.js';
 import { tsvWriter } from './table/tsv.js';

@@ -1,0 +1,48 @@
+import type { Cabinet } from '../model/types.js';
+
+/** Where a file sits in the export layout (FORMATS.md §1). */
+export type LayoutPlace =
+  | { type: 'document'; projectFolder: string | null; cabinet: Cabinet | null; fileName: string }
+  | { type: 'project-data'; projectFolder: string }
+  | { type: 'ignored'; reason: string };
+
+const CABINET = /^(REVIEW|ROOT-(.+)|DOCUMENT-(.+))$/;
+
+export function parseCabinetFolder(folder: string): Cabinet | null {
+  const match = CABINET.exec(folder);
+  if (!match) return null;
+  if (match[1] === 'REVIEW') return { role: 'REVIEW', folder };
+  return match[2] !== undefined ? { role: 'ROOT', user: match[2], folder } : { role: 'DOCUMENT', user: match[3], folder };
+}
+
+/** Places an entry path (`Project-id/REVIEW/lorem.txt.json`) in the layout. */
+export function placeEntry(path: string): LayoutPlace {
+  const parts = path.replace(/\\/g, '/').split('/').filter(Boolean);
+  const fileName = parts[parts.length - 1] ?? '';
+  if (/^(\.|__MACOSX$)/.test(parts[0] ?? '') || fileName.startsWith('.') || parts.includes('__MACOSX')) return { type: 'ignored', reason: 'hidden or system file' };
+  if (parts.length === 2 && fileName === 'project-data.json') return { type: 'project-data', projectFolder: parts[0] };
+  if (parts.length >= 3) {
+    const cabinet = parseCabinetFolder(parts[1]);
+    if (cabinet) return { type: 'document', projectFolder: parts[0], cabinet, fileName: parts.slice(2).join('/') };
+  }
+  if (parts.length >= 2) {
+    const cabinet = parseCabinetFolder(parts[0]);
+    if (cabinet) return { type: 'document', projectFolder: null, cabinet, fileName: parts.slice(1).join('/') };
+    // A project folder with documents directly inside (a hand-made folder): treat as REVIEW.
+    if (parts.length === 2) return { type: 'document', projectFolder: parts[0], cabinet: null, fileName };
+  }
+  if (parts.length === 1) return { type: 'document', projectFolder: null, cabinet: null, fileName };
+  return { type: 'ignored', reason: 'not in the export layout (<project>/<cabinet>/<file>)' };
+}
+
+/** `<name>-<id>` → name and id: the id is what follows the last `-`. */
+export function splitProjectFolder(folder: string): { name: string; id: string } {
+  const at = folder.lastIndexOf('-');
+  return at > 0 ? { name: folder.slice(0, at), id: folder.slice(at + 1) } : { name: folder, id: folder };
+}
+
+/** Document name from its file name: the format's extension is removed (`lorem.txt.json` → `lorem.txt`). */
+export function documentNameFromFile(fileName: string): string {
+  const base = fileName.replace(/^.*\//, '');
+  return /\.json$/i.test(base) ? base.slice(0, -5) : base;
+}

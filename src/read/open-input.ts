@@ -1,0 +1,190 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Cabinet, Document, JsonValue } from '../model/types.js';
+import { InputError } from '../errors.js';
+import type { Report } from '../report/report.js';
+import { projectFolderName } from '../formats/naming.js';
+import { checkEntries, DEFAULT_LIMITS, listZipEntries, type ArchiveLimits } from './zip-entries.js';
+import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
+import { parseDocumentText } from './parse-document.js';
+import { parseJsonText } from './json-text.js';
+
+/** A document of the input, not yet parsed: inputs are read one document at a time. */
+export interface DocumentRef {
+  /** `export.zip!Project-id/REVIEW/lorem.txt.json` or a file path. */
+  file: string;
+  projectFolder: string;
+  cabinet: Cabinet;
+  documentName: string;
+  load(report?: Report): Promise<Document>;
+}
+
+export interface ProjectRef {
+  folder: string;
+  id: string;
+  name: string;
+  /** `project-data.json`, verbatim. */
+  projectData?: { text: string; value: JsonValue };
+}
+
+export interface OpenedInput {
+  path: string;
+  type: 'zip' | 'folder' | 'file';
+  projects: ProjectRef[];
+  documents: DocumentRef[];
+}
+
+export interface OpenOptions {
+  limits?: Partial<ArchiveLimits>;
+}
+
+/** Opens a ZIP, a folder in the export layout, or a single document file. */
+export async function openInput(inputPath: string, options: OpenOptions = {}): Promise<OpenedInput> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const stat = await fs.stat(inputPath).catch(() => null);
+  if (!stat) throw new InputError('FILE_NOT_FOUND', 'no such file or folder', { file: inputPath, expected: 'an export ZIP, a folder or a document file' });
+  if (stat.isDirectory()) return openFolder(inputPath, limits);
+  const buffer = await fs.readFile(inputPath);
+  if (/\.zip$/i.test(inputPath) || (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50)) return openZip(inputPath, buffer, limits);
+  return openSingleFile(inputPath, buffer);
+}
+
+type RawEntry = { path: string; read: () => Promise<string> };
+
+async function openZip(file: string, buffer: Buffer, limits: ArchiveLimits): Promise<OpenedInput> {
+  const entries = listZipEntries(buffer, file);
+  checkEntries(entries, file, limits);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
+  } catch (error) {
+    throw new InputError('BAD_ZIP', `the ZIP cannot be opened (${(error as Error).message})`, { file });
+  }
+  const raw: RawEntry[] = [];
+  zip.forEach((relativePath, entry) => {
+    if (entry.dir) return;
+    raw.push({
+      path: relativePath,
+      read: async () => {
+        try {
+          return await entry.async('string');
+        } catch (error) {
+          throw new InputError('BAD_ZIP', `the entry cannot be inflated (${(error as Error).message})`, { file: `${file}!${relativePath}` });
+        }
+      },
+    });
+  });
+  return assemble(file, 'zip', raw, (p) => `${file}!${p}`);
+}
+
+async function openFolder(root: string, limits: ArchiveLimits): Promise<OpenedInput> {
+  const raw: RawEntry[] = [];
+  let total = 0;
+  const walk = async (dir: string) => {
+    const items = await fs.readdir(dir, { withFileTypes: true });
+    for (const item of items) {
+      const full = path.join(dir, item.name);
+      if (item.isDirectory()) await walk(full);
+      else if (item.isFile()) {
+        if (raw.length >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `the folder has more than ${limits.maxEntries} files`, { file: root });
+        total += (await fs.stat(full)).size;
+        if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the folder holds more than ${limits.maxTotalBytes} bytes`, { file: root });
+        raw.push({ path: path.relative(root, full).split(path.sep).join('/'), read: () => fs.readFile(full, 'utf8') });
+      }
+    }
+  };
+  await walk(root);
+  if (raw.length === 0) throw new InputError('EMPTY_INPUT', 'the folder holds no files', { file: root, expected: 'an export folder with at least one document' });
+  return assemble(root, 'folder', raw, (p) => path.join(root, p));
+}
+
+async function openSingleFile(file: string, buffer: Buffer): Promise<OpenedInput> {
+  const text = buffer.toString('utf8');
+  const fileName = path.basename(file);
+  const documentName = documentNameFromFile(fileName);
+  const cabinet: Cabinet = { role: 'REVIEW', folder: 'REVIEW' };
+  // A bare document names its project only inside (DATASAUR_SCHEMA); peek at it for the folder.
+  let project = { id: 'unknown', name: path.basename(file).replace(/\.[^.]+$/, '') };
+  if (/\.json$/i.test(file)) {
+    const value = parseJsonText(text, file) as { data?: { project?: { id?: unknown; name?: unknown } } };
+    if (value?.data?.project && typeof value.data.project.name === 'string') project = { id: String(value.data.project.id), name: value.data.project.name };
+  }
+  const folder = projectFolderName(project.name, project.id);
+  return {
+    path: file,
+    type: 'file',
+    projects: [{ folder, ...project }],
+    documents: [
+      {
+        file,
+        projectFolder: folder,
+        cabinet,
+        documentName,
+        load: async (report) => parseDocumentText(text, { file, cabinet, documentName, report, project: /\.json$/i.test(file) ? undefined : { ...project, folder } }),
+      },
+    ],
+  };
+}
+
+async function assemble(input: string, type: 'zip' | 'folder', raw: RawEntry[], display: (p: string) => string): Promise<OpenedInput> {
+  const projects = new Map<string, ProjectRef>();
+  const documents: DocumentRef[] = [];
+  const projectFor = (folder: string) => {
+    let project = projects.get(folder);
+    if (!project) projects.set(folder, (project = { folder, ...splitProjectFolder(folder) }));
+    return project;
+  };
+  const fallbackFolder = path.basename(input).replace(/\.zip$/i, '');
+  for (const entry of raw) {
+    const place = placeEntry(entry.path);
+    if (place.type === 'ignored') continue;
+    if (place.type === 'project-data') {
+      const text = await entry.read();
+      const value = parseJsonText(text, display(entry.path)) as JsonValue;
+      const project = projectFor(place.projectFolder);
+      project.projectData = { text, value };
+      const data = (value as { project?: { title?: unknown; id?: unknown } })?.project;
+      if (data && typeof data.title === 'string') project.name = data.title;
+      if (data && data.id !== undefined) project.id = String(data.id);
+      continue;
+    }
+    if (!/\.(json|csv|tsv|conll|iob)$/i.test(place.fileName)) continue;
+    const folder = place.projectFolder ?? fallbackFolder;
+    const project = projectFor(folder);
+    const cabinet = place.cabinet ?? { role: 'REVIEW' as const, folder: 'REVIEW' };
+    const file = display(entry.path);
+    const documentName = documentNameFromFile(place.fileName);
+    documents.push({
+      file,
+      projectFolder: folder,
+      cabinet,
+      documentName,
+      load: async (report) =>
+        parseDocumentText(await entry.read(), {
+          file,
+          cabinet,
+          documentName,
+          report,
+          project: { id: project.id, name: project.name, folder },
+        }),
+    });
+  }
+  if (documents.length === 0) {
+    throw new InputError('EMPTY_INPUT', 'no export documents found', { file: input, expected: '<project>/<cabinet>/<document>.json (or .csv/.tsv) entries' });
+  }
+  // Case-insensitive order, as the server sorts its entries.
+  documents.sort((a, b) => a.file.toLowerCase().localeCompare(b.file.toLowerCase()));
+  return { path: input, type, projects: [...projects.values()], documents };
+}
+
+/** The keys that select cabinets on the command line: REVIEW, ROOT, a labeler's e-mail, or all. */
+export function cabinetMatches(cabinet: Cabinet, selector: string): boolean {
+  const wanted = selector.trim();
+  if (wanted.toLowerCase() === 'all') return true;
+  if (wanted.toUpperCase() === 'REVIEW') return cabinet.role === 'REVIEW';
+  if (wanted.toUpperCase() === 'ROOT') return cabinet.role === 'ROOT';
+  if (wanted === cabinet.folder) return true;
+  const user = wanted.replace(/[.@]/g, '_');
+  return cabinet.role === 'DOCUMENT' && cabinet.user === user;
+}

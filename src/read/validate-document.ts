@@ -1,0 +1,84 @@
+import type { Document, LabelSet, TokenPosition } from '../model/types.js';
+import { InputError } from '../errors.js';
+
+/**
+ * A span's label set: its `layer` when present, otherwise the set whose items hold the label item
+ * id. An id found in several sets without a layer is ambiguous: an error (FORMATS.md §2).
+ */
+export function resolveSpanLayer(layer: number | undefined, itemId: string, labelSets: LabelSet[], file: string, where: string): number {
+  if (layer !== undefined) return layer;
+  const owners = labelSets.filter((set) => set.items.some((i) => i.id === itemId));
+  if (owners.length === 1) return owners[0].index;
+  if (owners.length === 0) {
+    if (labelSets.length <= 1) return 0;
+    throw new InputError('MISSING_REFERENCE', `label item "${itemId}" is in no label set and the span has no layer`, {
+      file,
+      where,
+      expected: 'a layer, or a labelItem.id listed in one of labelSets[].labelItems',
+    });
+  }
+  throw new InputError('INVALID_DOCUMENT', `label item "${itemId}" is in label sets ${owners.map((o) => o.index).join(' and ')} and the span has no layer`, {
+    file,
+    where,
+    expected: 'a "layer" naming the label set',
+  });
+}
+
+/**
+ * Checks what zod cannot: positions inside their rows, cells and tokens; arrows pointing at spans
+ * that exist. Resolves an end char given as -1 (absent) to the token's last character.
+ */
+export interface LabelPaths {
+  /** JSON path of the n-th span / timestamp / arrow of the model in the source file. */
+  span(n: number): string;
+  timestamp(n: number): string;
+  arrow(n: number): string;
+}
+
+export function validateDocument(doc: Document, file: string, paths: LabelPaths): void {
+  const check = (p: TokenPosition, where: string, isEnd: boolean) => {
+    const row = doc.rows[p.row];
+    if (!row) throw outOfRange(file, where, `row ${p.row} does not exist`, `a row index below ${doc.rows.length}`);
+    const cell = row.cells[p.column];
+    if (!cell) throw outOfRange(file, where, `column ${p.column} does not exist in row ${p.row}`, `a column index below ${row.cells.length}`);
+    const token = cell.tokens[p.token];
+    if (token === undefined) {
+      throw outOfRange(file, where, `token ${p.token} is past the end of row ${p.row}`, `a token index below ${cell.tokens.length} (the row's token count)`);
+    }
+    if (isEnd && p.char === -1) p.char = Math.max(0, token.length - 1);
+    if (p.char < 0 || (p.char > 0 && p.char >= token.length)) {
+      throw outOfRange(file, where, `char ${p.char} is outside token ${p.token} ("${token}") of row ${p.row}`, `a char index below ${token.length}`);
+    }
+  };
+  const spanIndex = new Map<string, number>();
+  doc.spans.forEach((span, n) => {
+    const where = paths.span(n);
+    check(span.start, where, false);
+    check(span.end, where, true);
+    if (span.start.row > span.end.row || (span.start.row === span.end.row && span.start.token > span.end.token)) {
+      throw outOfRange(file, where, 'the span ends before it starts', 'end at or after start');
+    }
+    spanIndex.set(span.id, n);
+  });
+  doc.timestamps.forEach((t, n) => {
+    const where = paths.timestamp(n);
+    check(t.start, where, false);
+    check(t.end, where, true);
+  });
+  doc.arrows.forEach((arrow, n) => {
+    const where = paths.arrow(n);
+    for (const [key, id] of [['originId', arrow.originId], ['destinationId', arrow.destinationId]] as const) {
+      if (!spanIndex.has(id)) {
+        throw new InputError('MISSING_REFERENCE', `arrow "${arrow.id}" points to span "${id}", which is not in the document`, {
+          file,
+          where: `${where}.${key}`,
+          expected: 'the id of one of the span labels',
+        });
+      }
+    }
+  });
+}
+
+function outOfRange(file: string, where: string, message: string, expected: string): InputError {
+  return new InputError('POSITION_OUT_OF_RANGE', message, { file, where, expected });
+}

@@ -1,0 +1,110 @@
+import { InputError } from '../errors.js';
+
+/** One entry of a ZIP's central directory. */
+export interface ZipEntryInfo {
+  name: string;
+  uncompressedSize: number;
+  isDirectory: boolean;
+}
+
+export interface ArchiveLimits {
+  /** Total uncompressed bytes of all entries (zip bombs). Default 4 GiB. */
+  maxTotalBytes: number;
+  /** Number of entries. Default 1,000,000. */
+  maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: ArchiveLimits = { maxTotalBytes: 4 * 1024 ** 3, maxEntries: 1_000_000 };
+
+/**
+ * Reads the central directory itself (before anything is inflated) so limits and unsafe paths are
+ * checked on what the archive claims, not after extracting it.
+ */
+export function listZipEntries(buffer: Uint8Array, file: string): ZipEntryInfo[] {
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  if (eocd < 0) {
+    throw new InputError('BAD_ZIP', buffer.byteLength === 0 ? 'the file is empty' : 'the file is not a ZIP archive (no end-of-central-directory record)', {
+      file,
+      expected: 'an export ZIP, a folder, or a .json/.tsv/.csv document',
+    });
+  }
+  let count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  // ZIP64: the 32-bit fields are saturated; the real values sit in the ZIP64 end record.
+  if (count === 0xffff || offset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator >= 0 && view.getUint32(locator, true) === 0x07064b50) {
+      const record = Number(view.getBigUint64(locator + 8, true));
+      count = Number(view.getBigUint64(record + 32, true));
+      offset = Number(view.getBigUint64(record + 48, true));
+    }
+  }
+  const decoder = new TextDecoder();
+  const entries: ZipEntryInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== 0x02014b50) {
+      throw new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1}`, { file, where: `byte ${offset}` });
+    }
+    let size = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    const name = decoder.decode(buffer.subarray(offset + 46, offset + 46 + nameLength));
+    if (size === 0xffffffff) size = zip64Size(view, offset + 46 + nameLength, extraLength) ?? size;
+    entries.push({ name, uncompressedSize: size, isDirectory: name.endsWith('/') });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function zip64Size(view: DataView, start: number, length: number): number | undefined {
+  for (let at = start; at + 4 <= start + length; ) {
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (id === 0x0001 && size >= 8) return Number(view.getBigUint64(at + 4, true));
+    at += 4 + size;
+  }
+  return undefined;
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  const min = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let at = view.byteLength - 22; at >= min; at--) if (view.getUint32(at, true) === 0x06054b50) return at;
+  return -1;
+}
+
+/** Rejects absolute paths and `..` segments (zip-slip) and archives past the limits. */
+export function checkEntries(entries: ZipEntryInfo[], file: string, limits: ArchiveLimits): void {
+  if (entries.length > limits.maxEntries) {
+    throw new InputError('LIMIT_EXCEEDED', `the archive has ${entries.length} entries, more than the limit of ${limits.maxEntries}`, {
+      file,
+      hint: 'Raise it with --max-entries if the archive is trusted.',
+    });
+  }
+  let total = 0;
+  for (const entry of entries) {
+    if (isUnsafePath(entry.name)) {
+      throw new InputError('UNSAFE_PATH', `entry "${entry.name}" would be written outside the export folder`, {
+        file: `${file}!${entry.name}`,
+        expected: 'relative entry paths without ".." segments',
+      });
+    }
+    total += entry.uncompressedSize;
+    if (total > limits.maxTotalBytes) {
+      throw new InputError('LIMIT_EXCEEDED', `the archive expands to more than the limit of ${limits.maxTotalBytes} bytes (zip bomb?)`, {
+        file,
+        where: `entry "${entry.name}"`,
+        hint: 'Raise it with --max-bytes if the archive is trusted.',
+      });
+    }
+  }
+  if (entries.filter((e) => !e.isDirectory).length === 0) {
+    throw new InputError('EMPTY_INPUT', 'the archive holds no files', { file, expected: 'an export ZIP with at least one document' });
+  }
+}
+
+export function isUnsafePath(name: string): boolean {
+  const normalized = name.replace(/\\/g, '/');
+  return normalized.startsWith('/') || /^[A-Za-z]:/.test(normalized) || normalized.split('/').includes('..');
+}
