@@ -6,6 +6,9 @@ import { byKind } from './by-kind.js';
 import { csvTablePart } from './table/csv.js';
 import { tsvWriter } from './table/tsv.js';
 import { jsonTabularWriter } from './table/json-tabular.js';
+import { comprehendClassifierPart } from './table/comprehend-classifier.js';
+import { azureClassifierPart } from './table/azure-classifier.js';
+import { vertexClassifierPart } from './table/vertex-classifier.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
@@ -16,6 +19,9 @@ const WRITERS: FormatWriter[] = [
   byKind('CSV', 'csv', 'Token: one row per span (File,Line,Begin Offset,End Offset,Type,Label Status). Row/document: the table with answer columns, server serialization', [csvTablePart]),
   tsvWriter,
   jsonTabularWriter,
+  byKind('AMAZON_COMPREHEND_CSV', 'csv', 'Token: entity annotations (File,Line,Begin Offset,End Offset,Type) + PLAIN text. Row/document: classifier training file LABEL[|LABEL],text', [comprehendClassifierPart]),
+  byKind('AZURE_AUTOML_CSV', 'csv', "Token: CoNLL for AutoML NER. Row/document: text,labels with labels as a Python list ['a','b']", [azureClassifierPart]),
+  byKind('GCP_VERTEX_AI_CSV', 'csv', 'Token: JSONL entity documents + import CSV. Row/document: [ml_use,]"text",label,... classification rows', [vertexClassifierPart]),
 ];
 
 export function registeredFormats(): readonly FormatWriter[] {

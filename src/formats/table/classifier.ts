@@ -1,0 +1,124 @@
+import type { Document, Question } from '../../model/types.js';
+import { InputError } from '../../errors.js';
+import type { Report } from '../../report/report.js';
+import type { ConvertOptions } from '../options.js';
+import { answerToLabels, isAnswered, questionColumnName } from './answers.js';
+import { reportUnrepresented } from './unrepresented.js';
+
+/**
+ * What the three classifier targets (Comprehend, Azure, Vertex) share: one training example per
+ * row (a row question is the label) or per document (a document question is the label), with the
+ * text of one column. FORMATS.md §5 defaults (decided):
+ * - `--label-question` (matched against the question's name, then label, then id; row questions
+ *   first): default the first question whose answers are option labels (DROPDOWN,
+ *   HIERARCHICAL_DROPDOWN, or a config with `options`), row questions before document questions;
+ * - `--text-column`: default the first column that no question is bound to and that holds a value
+ *   other than a number (the "text" column), else the first column;
+ * - per-document examples take the text column's cells joined by `\n`, or the document's text
+ *   (row contents joined by `\n`) when there is no table.
+ * Rows without a label are skipped (`RowWithoutLabelSkipped`); every other answer is named
+ * (`AnswerNotRepresented`), since a classifier file holds one label question only.
+ */
+export interface ClassifierExample {
+  text: string;
+  labels: string[];
+  /** Model row index, or -1 for a per-document example. */
+  row: number;
+}
+
+export interface LabelChoice {
+  question: Question;
+  scope: 'row' | 'document';
+}
+
+export function classifierExamples(doc: Document, options: Pick<ConvertOptions, 'labelQuestion' | 'textColumn'>, report: Report): ClassifierExample[] | null {
+  reportUnrepresented(doc, report);
+  const choice = labelChoice(doc, options.labelQuestion);
+  if (!choice) {
+    report.add({
+      kind: 'FormatNotApplicable',
+      text: 'no question with option answers to use as the label; pass --label-question',
+    });
+    reportOtherAnswers(doc, report, null);
+    return null;
+  }
+  const textColumn = textColumnIndex(doc, options.textColumn);
+  const examples: ClassifierExample[] = [];
+  const id = String(choice.question.id);
+  if (choice.scope === 'row') {
+    for (const row of doc.rows) {
+      const labels = answerToLabels(doc.rowAnswers[String(row.index)]?.[id]);
+      const text = textColumn === null ? row.cells.map((c) => c.content).join('\n') : row.cells[textColumn]?.content ?? '';
+      if (labels.length) examples.push({ text, labels, row: row.index });
+      else report.add({ kind: 'RowWithoutLabelSkipped', text: `row ${row.index} has no answer to "${questionColumnName(choice.question)}"`, place: { row: row.index }, labelId: id });
+    }
+  } else {
+    const labels = answerToLabels(doc.documentAnswers?.[id]);
+    const lines = textColumn === null ? doc.rows.map((r) => r.cells.map((c) => c.content).join('\n')) : doc.rows.map((r) => r.cells[textColumn]?.content ?? '');
+    if (labels.length) examples.push({ text: lines.join('\n'), labels, row: -1 });
+    else report.add({ kind: 'RowWithoutLabelSkipped', text: `the document has no answer to "${questionColumnName(choice.question)}"`, labelId: id });
+  }
+  reportOtherAnswers(doc, report, choice);
+  return examples;
+}
+
+const OPTION_TYPES = new Set(['DROPDOWN', 'HIERARCHICAL_DROPDOWN']);
+
+function hasOptionAnswers(q: Question): boolean {
+  const config = q.config;
+  const hasOptions = config !== null && typeof config === 'object' && !Array.isArray(config) && Array.isArray(config.options);
+  return OPTION_TYPES.has(q.type) || hasOptions;
+}
+
+export function labelChoice(doc: Document, wanted: string | undefined): LabelChoice | null {
+  const all: LabelChoice[] = [
+    ...doc.rowQuestions.map((question) => ({ question, scope: 'row' as const })),
+    ...doc.documentQuestions.map((question) => ({ question, scope: 'document' as const })),
+  ];
+  if (wanted === undefined) return all.find((c) => hasOptionAnswers(c.question)) ?? null;
+  const found =
+    all.find((c) => c.question.name === wanted) ??
+    all.find((c) => c.question.label === wanted) ??
+    all.find((c) => String(c.question.id) === wanted);
+  if (found) return found;
+  throw new InputError('BAD_OPTION', `--label-question "${wanted}" is not a question of document "${doc.name}"`, {
+    expected: `one of ${all.map((c) => JSON.stringify(questionColumnName(c.question))).join(', ') || '(the document has no questions)'}`,
+  });
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Column index of the text, or null when the document has no table columns. */
+export function textColumnIndex(doc: Document, wanted: string | undefined): number | null {
+  const names = doc.columns.map((c) => c.name);
+  if (wanted !== undefined) {
+    const index = names.indexOf(wanted);
+    if (index >= 0) return index;
+    throw new InputError('BAD_OPTION', `--text-column "${wanted}" is not a column of document "${doc.name}"`, {
+      expected: names.length ? `one of ${names.map((n) => JSON.stringify(n)).join(', ')}` : 'a document with table columns',
+    });
+  }
+  if (!names.length) return null;
+  const bound = new Set([...doc.rowQuestions, ...doc.documentQuestions].map((q) => q.bindToColumn).filter(Boolean));
+  const isText = (i: number) => !bound.has(names[i]) && doc.rows.some((r) => { const v = r.cells[i]?.content ?? ''; return v !== '' && !NUMBER.test(v); });
+  const index = names.findIndex((_, i) => isText(i));
+  return index >= 0 ? index : 0;
+}
+
+/** Every answer that is not the label of a written or skipped example. */
+function reportOtherAnswers(doc: Document, report: Report, choice: LabelChoice | null): void {
+  const labelId = choice ? String(choice.question.id) : null;
+  const rowIndexes = new Set(doc.rows.map((r) => String(r.index)));
+  for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
+    for (const [questionId, value] of Object.entries(answers)) {
+      if (!isAnswered(value)) continue;
+      if (choice?.scope === 'row' && questionId === labelId && rowIndexes.has(rowKey)) continue;
+      report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} of row ${rowKey} is not the label question's`, place: { row: Number(rowKey) }, labelId: questionId });
+    }
+  }
+  for (const [questionId, value] of Object.entries(doc.documentAnswers ?? {})) {
+    if (!isAnswered(value)) continue;
+    if (choice?.scope === 'document' && questionId === labelId) continue;
+    report.add({ kind: 'AnswerNotRepresented', text: `document answer to question ${questionId} is not the label question's`, labelId: questionId });
+  }
+}
