@@ -9,6 +9,7 @@ import { jsonTabularWriter } from './table/json-tabular.js';
 import { comprehendClassifierPart } from './table/comprehend-classifier.js';
 import { azureClassifierPart } from './table/azure-classifier.js';
 import { vertexClassifierPart } from './table/vertex-classifier.js';
+import { xlsxWriter } from './table/xlsx.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
@@ -19,6 +20,7 @@ const WRITERS: FormatWriter[] = [
   byKind('CSV', 'csv', 'Token: one row per span (File,Line,Begin Offset,End Offset,Type,Label Status). Row/document: the table with answer columns, server serialization', [csvTablePart]),
   tsvWriter,
   jsonTabularWriter,
+  xlsxWriter,
   byKind('AMAZON_COMPREHEND_CSV', 'csv', 'Token: entity annotations (File,Line,Begin Offset,End Offset,Type) + PLAIN text. Row/document: classifier training file LABEL[|LABEL],text', [comprehendClassifierPart]),
   byKind('AZURE_AUTOML_CSV', 'csv', "Token: CoNLL for AutoML NER. Row/document: text,labels with labels as a Python list ['a','b']", [azureClassifierPart]),
   byKind('GCP_VERTEX_AI_CSV', 'csv', 'Token: JSONL entity documents + import CSV. Row/document: [ml_use,]"text",label,... classification rows', [vertexClassifierPart]),
