@@ -1,0 +1,69 @@
+import type { PageGeometry } from './geometry.js';
+import type { DrawItem, LaidOutPage, TextItem } from './items.js';
+import type { TextMeasure } from './measure.js';
+
+/**
+ * Collects the items of the page being laid out and hands finished pages to the layout, which
+ * yields them one at a time: nothing holds more than the current page. Text goes through here so
+ * every character no font can draw is reported to `onMissing` exactly where it is placed.
+ */
+export class PageBuilder {
+  page: LaidOutPage | null = null;
+  /** Next free y on the current page. */
+  y = 0;
+  private pageCount = 0;
+  private readonly finished: LaidOutPage[] = [];
+
+  constructor(
+    readonly geo: PageGeometry,
+    readonly measure: TextMeasure,
+    private readonly onMissing: (ch: string) => void,
+    /** Called before a page is handed out, to add what needs the whole page (arrows, footer). */
+    private readonly finishPage: (page: LaidOutPage) => void,
+  ) {}
+
+  get pagesStarted(): number {
+    return this.pageCount;
+  }
+
+  newPage(): LaidOutPage {
+    this.closePage();
+    this.page = { number: ++this.pageCount, items: [] };
+    this.y = this.geo.top;
+    return this.page;
+  }
+
+  closePage(): void {
+    if (!this.page) return;
+    this.finishPage(this.page);
+    this.finished.push(this.page);
+    this.page = null;
+  }
+
+  /** Pages finished since the last call. */
+  take(): LaidOutPage[] {
+    return this.finished.splice(0);
+  }
+
+  /** Starts a new page unless `height` still fits below the current y. */
+  ensureRoom(height: number, onNewPage: () => void): void {
+    if (!this.page || (this.y + height > this.geo.bottom && this.y > this.geo.top)) {
+      this.newPage();
+      onNewPage();
+    }
+  }
+
+  add(item: DrawItem): void {
+    this.page!.items.push(item);
+  }
+
+  /** A text item at (x, baseline y); returns it so callers can align by its width. */
+  text(text: string, x: number, y: number, size: number, color: string, backdrop = false): TextItem {
+    const measured = this.measure.measure(text);
+    for (const ch of measured.missing) this.onMissing(ch);
+    const item: TextItem = { kind: 'text', x, y, size, runs: measured.runs, color, width: measured.unitWidth * size };
+    if (backdrop) item.backdrop = true;
+    this.add(item);
+    return item;
+  }
+}

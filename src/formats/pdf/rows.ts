@@ -1,0 +1,130 @@
+import type { Row, Span } from '../../model/types.js';
+import type { BoxItem } from './items.js';
+import type { PageBuilder } from './page-builder.js';
+import { assignTiers } from './tiers.js';
+import { rowUnits, wrapUnits, type PlacedUnit } from './units.js';
+
+/** Where an arrow attaches to a span: the top centre of the span's first box. */
+export interface SpanAnchor {
+  page: number;
+  x: number;
+  y: number;
+  /** Top of the arrow lane above the span's line. */
+  laneTop: number;
+}
+
+export interface RowContext {
+  /** Spans drawn in this row (a span over several rows is listed in each). */
+  spans: readonly Span[];
+  /** Position of each span in the §6 order, for tier ties. */
+  rank: ReadonlyMap<Span, number>;
+  colorOf(span: Span): string;
+  labelColorOf(span: Span): string;
+  /** Spans that are an end of a drawn arrow: their first line gets an arrow lane. */
+  arrowEnds: ReadonlySet<string>;
+  /** Called with each span's anchor when its first box is placed. */
+  anchor(span: Span, anchor: SpanAnchor): void;
+  /** Draws the running header of a continuation page. */
+  onNewPage(): void;
+}
+
+interface Piece {
+  span: Span;
+  x0: number;
+  x1: number;
+  /** True on the line where the span starts. */
+  first: boolean;
+}
+
+const GUTTER_COLOR = '#888888';
+const TEXT_COLOR = '#000000';
+
+/**
+ * Lays out one row: its number in the gutter, its tokens wrapped into lines, and above each line
+ * the boxes and label names of the spans on it, stacked in tiers. A line is never split across
+ * pages; a row may be.
+ */
+export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
+  const { geo, measure } = b;
+  const lines = wrapUnits(rowUnits(row, geo, measure), geo, measure);
+  if (lines.length === 0) lines.push([]);
+  const started = new Set<Span>();
+  lines.forEach((line, lineIndex) => {
+    const pieces = linePieces(row, line, ctx.spans, b, started);
+    const tiers = assignTiers(
+      pieces.map((p) => ({ x0: p.x0, x1: p.x1, labelWidth: measure.width(p.span.labelName, geo.smallSize), rank: ctx.rank.get(p.span) ?? 0 })),
+    );
+    const tierCount = pieces.length ? Math.max(...tiers) + 1 : 0;
+    const lane = pieces.some((p) => p.first && ctx.arrowEnds.has(p.span.id)) ? geo.arrowLane : 0;
+    const grow = tierCount > 1 ? (tierCount - 1) * geo.tierGrow : 0;
+    const height = lane + tierCount * geo.tierHeight + geo.lineHeight + grow + 1;
+    b.ensureRoom(height, ctx.onNewPage);
+
+    const lineTop = b.y;
+    const textTop = lineTop + lane + tierCount * geo.tierHeight;
+    const baseline = textTop + geo.baseline;
+    const boxes: BoxItem[] = pieces.map((p, i) => {
+      const t = tiers[i];
+      const pad = geo.boxPad + t * geo.tierGrow;
+      const top = textTop - t * geo.tierHeight - 0.5;
+      return { kind: 'box', x: p.x0 - pad, y: top, w: p.x1 - p.x0 + 2 * pad, h: textTop + geo.lineHeight + t * geo.tierGrow - top, color: ctx.colorOf(p.span), spanId: p.span.id, tier: t };
+    });
+    // Outer tiers first so inner boxes are painted over them; fills are translucent anyway.
+    const order = boxes.map((_, i) => i).sort((x, y) => boxes[y].tier - boxes[x].tier || x - y);
+    for (const i of order) b.add(boxes[i]);
+    for (const i of order) {
+      const box = boxes[i];
+      const labelBaseline = textTop - box.tier * geo.tierHeight - geo.smallSize * 0.3 - 1;
+      b.text(pieces[i].span.labelName, box.x + 0.5, labelBaseline, geo.smallSize, ctx.labelColorOf(pieces[i].span));
+      if (pieces[i].first) ctx.anchor(pieces[i].span, { page: b.page!.number, x: box.x + box.w / 2, y: box.y, laneTop: lineTop });
+    }
+    if (lineIndex === 0) {
+      const label = String(row.index + 1);
+      const width = measure.width(label, geo.smallSize);
+      b.text(label, geo.textLeft - 6 - width, baseline, geo.smallSize, GUTTER_COLOR);
+    }
+    for (const u of line) b.text(u.text, u.x, baseline, geo.fontSize, TEXT_COLOR);
+    b.y = lineTop + height;
+  });
+  b.y += geo.rowGap;
+}
+
+/** The part of each span on one line: from its first covered glyph to its last. */
+function linePieces(row: Row, line: readonly PlacedUnit[], spans: readonly Span[], b: PageBuilder, started: Set<Span>): Piece[] {
+  const pieces: Piece[] = [];
+  for (const span of spans) {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (const u of line) {
+      const range = coveredX(row.index, span, u, b);
+      if (!range) continue;
+      x0 = Math.min(x0, range[0]);
+      x1 = Math.max(x1, range[1]);
+    }
+    if (x0 === Infinity) continue;
+    const first = !started.has(span) && span.start.row === row.index;
+    started.add(span);
+    pieces.push({ span, x0, x1, first });
+  }
+  return pieces;
+}
+
+/** Horizontal extent of the span inside one unit, or null when the span does not cover it. */
+function coveredX(rowIndex: number, span: Span, u: PlacedUnit, b: PageBuilder): [number, number] | null {
+  if (u.token < 0) return null;
+  const key = (row: number, column: number, token: number) => [row, column, token];
+  const here = key(rowIndex, u.column, u.token);
+  const cmp = (a: number[], c: number[]) => a[0] - c[0] || a[1] - c[1] || a[2] - c[2];
+  const fromStart = cmp(here, key(span.start.row, span.start.column, span.start.token));
+  const toEnd = cmp(here, key(span.end.row, span.end.column, span.end.token));
+  if (fromStart < 0 || toEnd > 0) return null;
+  // Char-level spans: start inside the token or end before its last character.
+  let lo = u.charStart;
+  let hi = u.charEnd;
+  if (fromStart === 0) lo = Math.max(lo, span.start.char);
+  if (toEnd === 0) hi = Math.min(hi, span.end.char + 1);
+  if (lo >= hi) return null;
+  const size = b.geo.fontSize;
+  const prefix = (to: number) => (to <= u.charStart ? 0 : to >= u.charEnd ? u.width : b.measure.width(u.text.slice(0, to - u.charStart), size));
+  return [u.x + prefix(lo), u.x + prefix(hi)];
+}

@@ -1,0 +1,98 @@
+import { cellTokenOffsets } from '../../model/align.js';
+import type { Row } from '../../model/types.js';
+import type { PageGeometry } from './geometry.js';
+import type { TextMeasure } from './measure.js';
+
+/** A token, or a piece of a token too wide for one line, placed on a line. */
+export interface TextUnit {
+  column: number;
+  /** Token index, or -1 for the content of a cell that has no tokens. */
+  token: number;
+  text: string;
+  /** UTF-16 range of the token this unit shows (a whole token unless it was broken). */
+  charStart: number;
+  charEnd: number;
+  width: number;
+  /** Space before the unit taken from the row's content (0 at a line start). */
+  gap: number;
+}
+
+export interface PlacedUnit extends TextUnit {
+  x: number;
+}
+
+/** Whitespace runs longer than this are drawn as this many spaces (a tab run should not push text off the line). */
+const MAX_GAP_SPACES = 8;
+
+/**
+ * The units of one row in reading order, with the spacing the row's content has between tokens:
+ * no space when tokens touch (`word` `,`), one space width per whitespace character otherwise.
+ * Tokens are the truth: the content only gives the gaps.
+ */
+export function rowUnits(row: Row, geo: PageGeometry, measure: TextMeasure): TextUnit[] {
+  const space = measure.width(' ', geo.fontSize);
+  const units: TextUnit[] = [];
+  row.cells.forEach((cell, column) => {
+    const cellGap = column > 0 ? geo.cellGap : 0;
+    if (cell.tokens.length === 0) {
+      if (cell.content) units.push(unit(column, -1, cell.content, 0, cell.content.length, cellGap));
+      return;
+    }
+    const offsets = cellTokenOffsets(cell);
+    cell.tokens.forEach((token, t) => {
+      let gap = cellGap;
+      if (t > 0) {
+        const between = offsets[t].found && offsets[t - 1].found ? cell.content.slice(offsets[t - 1].end, offsets[t].start) : ' ';
+        gap = Math.min([...between].length, MAX_GAP_SPACES) * space;
+      }
+      units.push(unit(column, t, token, 0, token.length, gap));
+    });
+  });
+  return units;
+
+  function unit(column: number, token: number, text: string, charStart: number, charEnd: number, gap: number): TextUnit {
+    return { column, token, text, charStart, charEnd, width: measure.width(text, geo.fontSize), gap };
+  }
+}
+
+/** Breaks units into lines that fit between the text edges; a unit wider than a line is cut between graphemes. */
+export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure: TextMeasure): PlacedUnit[][] {
+  const lines: PlacedUnit[][] = [];
+  let line: PlacedUnit[] = [];
+  let x = geo.textLeft;
+  const full = geo.textRight - geo.textLeft;
+  const place = (u: TextUnit) => {
+    if (line.length && x + u.gap + u.width > geo.textRight) {
+      lines.push(line);
+      line = [];
+      x = geo.textLeft;
+    }
+    const gap = line.length ? u.gap : 0;
+    line.push({ ...u, gap, x: x + gap });
+    x += gap + u.width;
+  };
+  for (const u of units) {
+    if (u.width <= full) place(u);
+    else for (const piece of breakUnit(u, full, geo, measure)) place(piece);
+  }
+  if (line.length) lines.push(line);
+  return lines;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function breakUnit(u: TextUnit, full: number, geo: PageGeometry, measure: TextMeasure): TextUnit[] {
+  const pieces: TextUnit[] = [];
+  let start = u.charStart;
+  let text = '';
+  for (const { segment, index } of graphemes.segment(u.text.slice(u.charStart, u.charEnd))) {
+    if (text && measure.width(text + segment, geo.fontSize) > full) {
+      pieces.push({ ...u, text, charStart: start, charEnd: u.charStart + index, width: measure.width(text, geo.fontSize), gap: pieces.length ? 0 : u.gap });
+      start = u.charStart + index;
+      text = '';
+    }
+    text += segment;
+  }
+  pieces.push({ ...u, text, charStart: start, charEnd: u.charEnd, width: measure.width(text, geo.fontSize), gap: pieces.length ? 0 : u.gap });
+  return pieces;
+}
