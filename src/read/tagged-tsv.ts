@@ -4,8 +4,11 @@ import { InputError } from '../errors.js';
 import type { DocumentSource } from './context.js';
 
 export interface TaggedTsvOptions {
-  /** `iob`: tags carry scheme prefixes (TSV_IOB and public IOB data); `plain`: bare label names (TSV_NON_IOB). */
-  tags?: 'iob' | 'plain';
+  /**
+   * `iob`: tags carry scheme prefixes (TSV_IOB and public IOB data); `plain`: bare label names
+   * (TSV_NON_IOB). `auto` (default): `iob` when every tag other than `O` has a prefix of the scheme.
+   */
+  tags?: 'auto' | 'iob' | 'plain';
   /** Which prefixes the IOB tags use; decides which `X-` prefixes are read as prefixes. Default IOB2. */
   scheme?: 'IOB2' | 'IOB1' | 'IOBES' | 'BILOU';
   /** Plain tags: one span per run of equal tags (`run`, NER-style, default) or per token (`token`, POS-style). */
@@ -25,12 +28,13 @@ const PREFIXES: Record<NonNullable<TaggedTsvOptions['scheme']>, { begin: string[
  * `token<TAB>tag[<TAB>tag…]`, a blank line after each row. Each tag column becomes a label set
  * (items in first-seen order), each row a row whose content is its tokens joined by one space.
  * Decoding is lenient the way seqeval is: an `I-X` that does not continue an `X` span starts one.
- * CRLF and a BOM are accepted; several blank lines in a row count as one row break.
+ * CRLF and a BOM are accepted; several blank lines in a row count as one row break. A file
+ * without any tab is read as space-separated CoNLL (`token label`, what AZURE_AUTOML_CSV writes).
  */
 export function readTaggedTsv(text: string, source: DocumentSource, options: TaggedTsvOptions = {}): Document {
-  const tagsKind = options.tags ?? 'iob';
   const prefixes = PREFIXES[options.scheme ?? 'IOB2'];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const separator = body.includes('\t') ? '\t' : ' ';
   const lines = body.split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
 
@@ -43,9 +47,9 @@ export function readTaggedTsv(text: string, source: DocumentSource, options: Tag
       current = undefined;
       return;
     }
-    const fields = line.split('\t');
+    const fields = line.split(separator);
     if (fields.length < 2) {
-      throw new InputError('BAD_TSV', 'a token line has no tag', { file: source.file, where: `line ${index + 1}`, expected: 'token<TAB>tag, or an empty line between rows' });
+      throw new InputError('BAD_TSV', 'a token line has no tag', { file: source.file, where: `line ${index + 1}`, expected: 'token<TAB>tag (or "token tag" in a file without tabs), or an empty line between rows' });
     }
     columnCount ??= fields.length - 1;
     if (fields.length - 1 !== columnCount) {
@@ -71,6 +75,7 @@ export function readTaggedTsv(text: string, source: DocumentSource, options: Tag
     metadata: [],
   }));
 
+  const tagsKind = options.tags === 'iob' || options.tags === 'plain' ? options.tags : detectTags(rows, prefixes);
   const sets: LabelSet[] = Array.from({ length: columnCount ?? 0 }, (_, index) => ({ index, id: String(index), name: `Column ${index + 1}`, items: [] }));
   const spans: Span[] = [];
   rows.forEach((row, r) => {
@@ -98,6 +103,21 @@ export function readTaggedTsv(text: string, source: DocumentSource, options: Tag
   doc.labelSets = sets;
   doc.spans = spans;
   return doc;
+}
+
+/** IOB when every tag other than `O` starts with one of the scheme's prefixes and a dash. */
+function detectTags(rows: Array<{ tags: string[][] }>, prefixes: (typeof PREFIXES)['IOB2']): 'iob' | 'plain' {
+  const known = new Set([...prefixes.begin, ...prefixes.inside, ...prefixes.single, ...prefixes.end]);
+  for (const row of rows) {
+    for (const column of row.tags) {
+      for (const tag of column) {
+        if (tag === 'O' || tag === '') continue;
+        const dash = tag.indexOf('-');
+        if (dash <= 0 || dash === tag.length - 1 || !known.has(tag.slice(0, dash))) return 'plain';
+      }
+    }
+  }
+  return 'iob';
 }
 
 interface Run {
