@@ -17,6 +17,8 @@ import { xlsxWriter } from './table/xlsx.js';
  * tests are listed: `formats` and `--to all` show exactly this table.
  */
 const WRITERS: FormatWriter[] = [
+  datasaurSchemaWriter,
+  jsonAdvancedWriter,
   byKind('CSV', 'csv', 'Token: one row per span (File,Line,Begin Offset,End Offset,Type,Label Status). Row/document: the table with answer columns, server serialization', [csvTablePart]),
   tsvWriter,
   jsonTabularWriter,
