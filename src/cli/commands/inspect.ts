@@ -1,0 +1,40 @@
+import { inspectInput, type DocumentCounts } from '../../inspect.js';
+import { renderReportText } from '../../report/render.js';
+import { InputError } from '../../errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command } from '../command.js';
+
+const USAGE = 'datasaur-export inspect <zip|folder|file> [--json]';
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'show projects, kinds, cabinets, documents and label counts of an export',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
+    if (positionals.length !== 1) throw new InputError('BAD_OPTION', 'give exactly one input', { hint: `Usage: ${USAGE}` });
+    const result = await inspectInput(positionals[0]);
+    const problems = result.report.all();
+    if (values.json) {
+      io.stdout.write(JSON.stringify({ input: result.input, type: result.type, projects: result.projects, problems }, null, 2) + '\n');
+      return problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+    const out: string[] = [`${result.input} (${result.type})`];
+    for (const p of result.projects) {
+      const docs = new Set(p.documents.map((d) => d.name));
+      out.push(`project "${p.name}" id ${p.id} [${p.kinds.join(', ')}]: ${docs.size} document(s) × ${p.cabinets.length} cabinet(s) (${p.cabinets.join(', ')})`);
+      out.push(`  ${'cabinet'.padEnd(28)} ${'document'.padEnd(40)} ${'rows'.padStart(6)} ${'tokens'.padStart(7)} spans by label set   arrows stamps answers boxes`);
+      for (const d of p.documents) out.push(`  ${line(d)}`);
+      const total = p.documents.reduce((s, d) => s + d.spans, 0);
+      out.push(`  total: ${p.documents.length} document copies, ${total} spans, ${p.documents.reduce((s, d) => s + d.arrows, 0)} arrows, ${p.documents.reduce((s, d) => s + d.timestamps, 0)} timestamps, ${p.documents.reduce((s, d) => s + d.rowAnswers + d.documentAnswers, 0)} answers`);
+    }
+    io.stdout.write(out.join('\n') + '\n');
+    io.stdout.write(problems.length ? `problems:\n${renderReportText(problems)}` : 'problems: none\n');
+    return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  },
+};
+
+function line(d: DocumentCounts): string {
+  const bySet = Object.entries(d.spansByLabelSet).map(([set, n]) => `${set}:${n}`).join(' ') || '-';
+  return `${d.cabinet.padEnd(28)} ${d.name.padEnd(40)} ${String(d.rows).padStart(6)} ${String(d.tokens).padStart(7)} ${bySet.padEnd(20)} ${String(d.arrows).padStart(6)} ${String(d.timestamps).padStart(6)} ${String(d.rowAnswers + d.documentAnswers).padStart(7)} ${String(d.boundingBoxes).padStart(5)}`;
+}

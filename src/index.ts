@@ -1,0 +1,12 @@
+/** The public API: read exports, convert them, inspect them; the model and report types. */
+export * from './model/index.js';
+export * from './report/index.js';
+export { InputError, isInputError, type InputErrorCode } from './errors.js';
+export { readInput, openInput, parseDocumentText, type ReadResult, type ReadOptions } from './read/index.js';
+export { convert, resolveFormats, type ConvertRequest, type ConvertResult } from './convert.js';
+export { inspectInput, countDocument, type InspectResult, type ProjectSummary, type DocumentCounts } from './inspect.js';
+export { registeredFormats, findWriter } from './formats/registry.js';
+export { DEFAULT_OPTIONS, resolveOptions, type ConvertOptions } from './formats/options.js';
+export type { FormatWriter, FormatName, OutputFile, WriteContext } from './formats/types.js';
+export { runCli } from './cli/main.js';
+import './read/register-readers.js';

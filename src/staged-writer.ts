@@ -1,0 +1,71 @@
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { InputError } from './errors.js';
+import type { OutputContent } from './formats/types.js';
+
+/**
+ * Writes outputs atomically: each file goes to a temporary name beside its target and is renamed
+ * only when the whole run commits, so a failed or `--strict` run leaves no partial output and an
+ * interrupted write never leaves a half file under the final name.
+ */
+export class StagedWriter {
+  private readonly staged = new Map<string, string>();
+
+  constructor(private readonly force: boolean) {}
+
+  /** Stages one file; refuses to replace an existing file unless `force`. */
+  async stage(target: string, content: OutputContent): Promise<void> {
+    if (this.staged.has(target)) {
+      throw new InputError('OUTPUT_EXISTS', 'two outputs of this run would have the same name', { file: target, hint: 'Use --flat only when document names are unique.' });
+    }
+    if (!this.force && (await exists(target))) {
+      throw new InputError('OUTPUT_EXISTS', 'the output file already exists', { file: target, hint: 'Pass --force to overwrite it, or choose another --out folder.' });
+    }
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const temp = path.join(path.dirname(target), `.tmp-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.staged.set(target, temp);
+    try {
+      if (typeof content === 'string' || content instanceof Uint8Array) await fs.writeFile(temp, content);
+      else await pipeline(Readable.from(toBuffers(content)), createWriteStream(temp));
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      this.staged.delete(target);
+      throw error;
+    }
+  }
+
+  get count(): number {
+    return this.staged.size;
+  }
+
+  /** Renames every staged file to its target; returns the targets. */
+  async commit(): Promise<string[]> {
+    const done: string[] = [];
+    for (const [target, temp] of this.staged) {
+      await fs.rename(temp, target);
+      done.push(target);
+    }
+    this.staged.clear();
+    return done;
+  }
+
+  /** Removes every staged file (failed or strict run). */
+  async discard(): Promise<void> {
+    await Promise.all([...this.staged.values()].map((temp) => fs.rm(temp, { force: true })));
+    this.staged.clear();
+  }
+}
+
+async function* toBuffers(content: AsyncIterable<string | Uint8Array>): AsyncIterable<Buffer> {
+  for await (const chunk of content) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
