@@ -98,14 +98,16 @@ export function createRootValue(projects: readonly SimProject[], jobs: JobRunner
     }),
     getProjects: ({ input }: { input: ProjectsInput }) => {
       const matching = projects.filter((p) => matchesFilter(p, input.filter ?? {}));
-      const skip = input.cursor ? decodeCursor(input.cursor) : (input.page?.skip ?? 0);
-      const take = Math.max(1, Math.min(input.page?.take ?? 10, 100));
+      // A cursor carries the page size too: callers send only `{cursor}` after the first page.
+      const fromCursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+      const skip = fromCursor?.skip ?? input.page?.skip ?? 0;
+      const take = Math.max(1, Math.min(input.page?.take ?? fromCursor?.take ?? 10, 100));
       const nodes = matching.slice(skip, skip + take);
       return {
         totalCount: matching.length,
         pageInfo: {
-          nextCursor: skip + take < matching.length ? encodeCursor(skip + take) : null,
-          prevCursor: skip > 0 ? encodeCursor(Math.max(0, skip - take)) : null,
+          nextCursor: skip + take < matching.length ? encodeCursor(skip + take, take) : null,
+          prevCursor: skip > 0 ? encodeCursor(Math.max(0, skip - take), take) : null,
         },
         nodes: nodes.map((p) => ({ id: p.id, name: p.name, status: p.status, tags: p.tags, createdDate: p.createdDate, completedDate: null })),
       };
@@ -146,12 +148,12 @@ function matchesFilter(project: SimProject, filter: NonNullable<ProjectsInput['f
   return true;
 }
 
-function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64url');
+function encodeCursor(skip: number, take: number): string {
+  return Buffer.from(`skip:${skip}:take:${take}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+function decodeCursor(cursor: string): { skip: number; take: number } {
+  const match = /^skip:(\d+):take:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new GraphQLError('Invalid cursor', { extensions: { type: 'ValidationError' } });
-  return Number(match[1]);
+  return { skip: Number(match[1]), take: Number(match[2]) };
 }
