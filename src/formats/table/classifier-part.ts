@@ -21,22 +21,28 @@ export interface ClassifierLayout {
  * training file for every document of the project (the usual way these services train).
  */
 export function classifierPart(layout: ClassifierLayout): KindPart {
-  const lines = (docs: readonly Document[], ctx: WriteContext, single: boolean): string => {
+  /** The file's text, or null when no document could give examples (each one says why in the report). */
+  const lines = (docs: readonly Document[], ctx: WriteContext, single: boolean): string | null => {
     const line = layout.prepare(ctx);
     let out = layout.header;
+    let applicable = false;
     for (const doc of docs) {
       const docCtx = single ? ctx : documentContext(doc, ctx);
-      for (const example of classifierExamples(doc, docCtx.options, docCtx.report) ?? []) out += line(example, docCtx);
+      const examples = classifierExamples(doc, docCtx.options, docCtx.report);
+      if (examples) applicable = true;
+      for (const example of examples ?? []) out += line(example, docCtx);
     }
-    return out;
+    return applicable ? out : null;
   };
   return {
     kinds: CLASSIFIER_KINDS,
     writeDocument(doc, ctx): OutputFile[] {
-      return [{ name: outputFileName(doc.name, layout.extension), content: lines([doc], ctx, true) }];
+      const content = lines([doc], ctx, true);
+      return content === null ? [] : [{ name: outputFileName(doc.name, layout.extension), content }];
     },
     writeCombined(docs, ctx): OutputFile[] {
-      return [{ name: combinedFileName(docs, layout.extension), content: lines(docs, ctx, false) }];
+      const content = lines(docs, ctx, false);
+      return content === null ? [] : [{ name: combinedFileName(docs, layout.extension), content }];
     },
   };
 }

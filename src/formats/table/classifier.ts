@@ -33,11 +33,17 @@ export interface LabelChoice {
 
 export function classifierExamples(doc: Document, options: Pick<ConvertOptions, 'labelQuestion' | 'textColumn'>, report: Report): ClassifierExample[] | null {
   reportUnrepresented(doc, report);
+  if (doc.rows.length === 0) {
+    // Bounding-box (image) documents have document answers but no text to train a classifier on.
+    report.add({ kind: 'FormatNotApplicable', text: 'the document has no text to classify; nothing was written for it' });
+    reportOtherAnswers(doc, report, null);
+    return null;
+  }
   const choice = labelChoice(doc, options.labelQuestion);
   if (!choice) {
     report.add({
       kind: 'FormatNotApplicable',
-      text: 'no question with option answers to use as the label; pass --label-question',
+      text: 'no question with option answers to use as the label (pass --label-question); nothing was written for it',
     });
     reportOtherAnswers(doc, report, null);
     return null;

@@ -47,3 +47,31 @@ export const TRICKY_TABLE: string[][] = [
   ['=SUM(A1:A2)', '+1+2', '-3.5', '@cmd', '', '', '', '10', 'ana@example.com'],
   ['emoji 👍🏽 and 日本語', ' spaced ', '', 'last', '', '', '', '', 'ana@example.com'],
 ];
+
+/** Rows 0–4: a multi-label answer, a single one, no answer, a label with punctuation, a non-ASCII label. */
+export function mixedProject(): Document {
+  return rowDocument({
+    name: 'reviews.csv',
+    columns: ['id', 'review', 'stars'],
+    rows: [
+      ['1', 'Great, "really" great', '5'],
+      ['2', 'line one\nline two', '3'],
+      ['3', 'no label here', '1'],
+      ['4', "it's fine", '4'],
+      ['5', 'très bien', '5'],
+    ],
+    rowQuestions: [
+      { id: 7, name: 'note', label: 'Note', type: 'TEXT' },
+      { id: 8, name: 'sentiment', label: 'Sentiment', type: 'DROPDOWN', config: { multiple: true } },
+    ],
+    rowAnswers: {
+      0: { '7': 'first', '8': ['positive', 'enthusiastic'] },
+      1: { '8': ['neutral'] },
+      2: { '7': 'unlabeled row', '8': [] },
+      3: { '8': ["ok, i'd say|meh"] },
+      4: { '8': 'positif à 100%' },
+    },
+    documentQuestions: [{ id: 0, name: 'batch', label: 'Batch', type: 'TEXT' }],
+    documentAnswers: { '0': 'B-12' },
+  });
+}
