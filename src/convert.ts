@@ -74,7 +74,8 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
   const counts = { converted: 0, skipped: 0 };
   try {
     for (const [n, ref] of refs.entries()) {
-      const doc = await loadOrReport(ref, report);
+      // A single document file is the whole input: its problem is the run's error (exit 2).
+      const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder })) : await loadOrReport(ref, report);
       if (!doc) {
         counts.skipped++;
         continue;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { firstSyntaxError } from './json-syntax.js';
 
 /** Parses JSON, turning a syntax error into an InputError that names the line and column. */
 export function parseJsonText(text: string, file: string): unknown {
@@ -7,13 +8,11 @@ export function parseJsonText(text: string, file: string): unknown {
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const truncated = /end of (JSON|data) input|Unterminated/i.test(message) || offset >= text.trimEnd().length;
+  } catch {
+    const { offset, truncated } = firstSyntaxError(text);
     const { line, column } = lineColumn(text, offset);
-    throw new InputError('NOT_JSON', truncated ? 'the JSON ends early (truncated file?)' : `the file is not valid JSON (${message.replace(/^.*?: /, '').replace(/ in JSON.*$/, '')})`, {
+    const found = text.slice(offset, offset + 12).split('\n')[0];
+    throw new InputError('NOT_JSON', truncated ? 'the JSON ends early (truncated file?)' : `the file is not valid JSON (unexpected ${found ? JSON.stringify(found) : 'character'})`, {
       file,
       where: `line ${line}, column ${column}`,
       expected: truncated ? 'a complete JSON document' : 'valid JSON',
