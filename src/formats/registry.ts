@@ -10,6 +10,7 @@ import { comprehendClassifierPart } from './table/comprehend-classifier.js';
 import { azureClassifierPart } from './table/azure-classifier.js';
 import { vertexClassifierPart } from './table/vertex-classifier.js';
 import { xlsxWriter } from './table/xlsx.js';
+import { spanAndArrowVisualization } from './span-and-arrow-visualization.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
@@ -26,6 +27,7 @@ const WRITERS: FormatWriter[] = [
   byKind('AMAZON_COMPREHEND_CSV', 'csv', 'Token: entity annotations (File,Line,Begin Offset,End Offset,Type) + PLAIN text. Row/document: classifier training file LABEL[|LABEL],text', [comprehendClassifierPart]),
   byKind('AZURE_AUTOML_CSV', 'csv', "Token: CoNLL for AutoML NER. Row/document: text,labels with labels as a Python list ['a','b']", [azureClassifierPart]),
   byKind('GCP_VERTEX_AI_CSV', 'csv', 'Token: JSONL entity documents + import CSV. Row/document: [ml_use,]"text",label,... classification rows', [vertexClassifierPart]),
+  spanAndArrowVisualization,
 ];
 
 export function registeredFormats(): readonly FormatWriter[] {

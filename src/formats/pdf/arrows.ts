@@ -10,13 +10,21 @@ export interface ArrowEnds {
   color: string;
 }
 
+/** Arrow labels already placed on the page, so a new one moves along its curve instead of covering them. */
+export interface LabelRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 /**
  * Draws one arrow on the current page as a curve from the origin span's box to the destination
  * span's box, arching through the arrow lane above the higher of the two lines, with an arrowhead
  * at the destination and the label at the top of the curve. When only one end is on this page,
  * the curve runs to the page's right margin and a note names the page the other end is on.
  */
-export function layoutArrow(b: PageBuilder, ends: ArrowEnds): void {
+export function layoutArrow(b: PageBuilder, ends: ArrowEnds, placed: LabelRect[]): void {
   const page = b.page!.number;
   const { geo } = b;
   const { origin, destination } = ends;
@@ -57,9 +65,16 @@ export function layoutArrow(b: PageBuilder, ends: ArrowEnds): void {
   b.add(item);
   const label = [ends.arrow.labelName, note].filter(Boolean).join(' ');
   if (label) {
-    const mid = curvePoint(item, 0.5);
     const width = b.measure.width(label, geo.smallSize);
-    const x = Math.min(Math.max(mid.x - width / 2, geo.margin * 0.25), geo.width - geo.margin * 0.25 - width);
-    b.text(label, x, mid.y + geo.smallSize * 0.35, geo.smallSize, ends.color, true);
+    const h = geo.smallSize * 1.1;
+    const rectAt = (t: number): LabelRect => {
+      const p = curvePoint(item, t);
+      const x = Math.min(Math.max(p.x - width / 2, geo.margin * 0.25), geo.width - geo.margin * 0.25 - width);
+      return { x, y: p.y - h / 2, w: width, h };
+    };
+    const hits = (r: LabelRect) => placed.some((o) => r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h);
+    const rect = [0.5, 0.62, 0.38, 0.74, 0.26, 0.86, 0.14].map(rectAt).find((r) => !hits(r)) ?? rectAt(0.5);
+    placed.push(rect);
+    b.text(label, rect.x, rect.y + h / 2 + geo.smallSize * 0.35, geo.smallSize, ends.color, true);
   }
 }

@@ -1,6 +1,6 @@
 import { compareSpans } from '../../model/positions.js';
 import type { Arrow, Document, Span } from '../../model/types.js';
-import { layoutArrow } from './arrows.js';
+import { layoutArrow, type LabelRect } from './arrows.js';
 import { ARROW_COLOR, darken, fallbackColor, labelColors, labelKey } from './colors.js';
 import type { PageGeometry } from './geometry.js';
 import { layoutHeader, layoutLegend } from './header.js';
@@ -67,13 +67,14 @@ export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSet
   const finishPage = (page: LaidOutPage) => {
     if (settings.anchors) {
       const done = new Set<Arrow>();
+      const labels: LabelRect[] = [];
       for (const { docIndex: d, spanId } of onPage) {
         for (const arrow of arrowsBySpan[d].get(spanId) ?? []) {
           if (done.has(arrow)) continue;
           done.add(arrow);
           const origin = settings.anchors.get(anchorKey(d, String(arrow.originId)));
           const destination = settings.anchors.get(anchorKey(d, String(arrow.destinationId)));
-          if (origin && destination) layoutArrow(b, { arrow, origin, destination, color: arrowColor(d, arrow) });
+          if (origin && destination) layoutArrow(b, { arrow, origin, destination, color: arrowColor(d, arrow) }, labels);
         }
       }
     }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadAllFaces } from '../../../src/formats/pdf/fonts.js';
+import { PLACEHOLDER, splitRuns } from '../../../src/formats/pdf/runs.js';
+import { UNDRAWABLE, unicodeFixture, writePdf } from './fixtures.js';
+import { colorDistance, dominantColor, pageTexts, renderPage } from './read-back.js';
+
+const faces = loadAllFaces();
+
+describe('text runs by glyph coverage', () => {
+  it('gives each script a font that has it, and keeps marks and joiners with their base', () => {
+    expect(splitRuns('abc東京', faces).runs).toEqual([
+      { face: 'DejaVuSans', text: 'abc' },
+      { face: 'NotoSansJP', text: '東京' },
+    ]);
+    expect(splitRuns('مرحبا', faces).runs).toEqual([{ face: 'NotoSansArabic', text: 'مرحبا' }]);
+    expect(splitRuns('🦄', faces).runs).toEqual([{ face: 'NotoEmoji', text: '🦄' }]);
+    expect(splitRuns('👨‍👩‍👧', faces).runs).toEqual([{ face: 'NotoEmoji', text: '👨‍👩‍👧' }]);
+    expect(splitRuns('cafe\u0301', faces).runs).toEqual([{ face: 'DejaVuSans', text: 'cafe\u0301' }]);
+  });
+
+  it('names characters no font has and draws a placeholder for them', () => {
+    const split = splitRuns(`x${UNDRAWABLE}y${UNDRAWABLE}`, faces);
+    expect(split.missing).toEqual([UNDRAWABLE]);
+    expect(split.runs.map((r) => r.text).join('')).toBe(`x${PLACEHOLDER}y${PLACEHOLDER}`);
+  });
+});
+
+describe('Japanese, Arabic, emoji and combining marks in a PDF', () => {
+  it('renders them with embedded fonts and reports only what cannot be drawn', async () => {
+    const doc = unicodeFixture();
+    const { bytes, report } = await writePdf(doc);
+    const glyphs = report.messages.filter((m) => m.kind === 'GlyphMissing');
+    expect(glyphs).toHaveLength(1);
+    expect(glyphs[0].text).toContain('U+10000');
+    expect(report.messages.filter((m) => m.kind !== 'GlyphMissing')).toEqual([]);
+
+    const text = (await pageTexts(bytes)).flatMap((p) => p.items.map((i) => i.str)).join(' ');
+    for (const token of ['東京タワー', '高い', 'Ελληνικά', 'Привет', '🦄', 'emoji']) expect(text).toContain(token);
+    expect(text.normalize('NFC')).toContain('café');
+    for (const label of ['PLACE', 'GREETING', 'SYMBOL']) expect(text).toContain(label);
+
+    // The Japanese token's box is drawn and the glyphs inside it are inked (not empty boxes).
+    const page = await renderPage(bytes, 1, 'unicode-page-1.png');
+    const items = (await pageTexts(bytes))[0].items;
+    const tokyo = items.find((i) => i.str === '東京タワー')!;
+    const inked = dominantColor(page, tokyo.x, tokyo.y - 8, 40, 8);
+    expect(colorDistance(inked, [255, 255, 255])).toBeGreaterThan(10);
+  });
+});
