@@ -36,7 +36,7 @@ export function serializeJsonAdvanced(doc: Document, ctx?: WriteContext): string
     ['sentences', doc.rows.map((row) => sentence(doc, row, spans, same))],
     ['labelerInfo', doc.labeler && ordered([['id', doc.labeler.id], ['email', doc.labeler.email], ['displayName', doc.labeler.displayName]], doc.labeler, same)],
     ['labelSets', doc.labelSets.map((s) => ordered([['index', s.index], ['labelItems', s.items.map((i) => labelItem(i, same))]], s, same))],
-    ['labels', [...sortLabels(doc.timestamps).map((t) => timestamp(doc, t, same)), ...spans.map((s) => span(doc, s, same)), ...sortLabels(doc.arrows).map((a) => arrow(doc, a, same))]],
+    ['labels', [...sortLabels(doc.timestamps).map((t) => timestamp(doc, t, same)), ...spans.map((s) => span(doc, s, same)), ...sortLabels(doc.arrows.map((a) => anchored(doc, a))).map((a) => arrow(doc, a, same))]],
     ['comments', doc.comments],
   ], doc, same);
   return serverJson(value);
@@ -157,6 +157,17 @@ function arrow(doc: Document, a: Arrow, same: boolean) {
     ['updatedAt', a.updatedAt ?? null],
     ['hashCode', a.hashCode ?? arrowHashCode(a)],
   ], a, same);
+}
+
+/**
+ * The arrow with the anchor positions it is written with, so arrows are sorted by the positions
+ * the file states: sorting model arrows that lack stored anchors as if at 0:0 gave a file whose
+ * arrow order changed when it was read and written again (found by the round-trip property).
+ */
+function anchored(doc: Document, a: Arrow): Arrow {
+  if (a.start && a.end) return a;
+  const zero = { row: 0, column: 0, token: 0, char: 0 };
+  return { ...a, start: a.start ?? originStart(doc, a) ?? zero, end: a.end ?? originStart(doc, a, true) ?? zero };
 }
 
 /** An arrow written without stored anchors spans from its origin span's start to its destination's end (decided). */
