@@ -10,6 +10,13 @@ import { comprehendClassifierPart } from './table/comprehend-classifier.js';
 import { azureClassifierPart } from './table/azure-classifier.js';
 import { vertexClassifierPart } from './table/vertex-classifier.js';
 import { xlsxWriter } from './table/xlsx.js';
+import { tsvIobWriter } from './tsv-iob.js';
+import { tsvNonIobWriter } from './tsv-non-iob.js';
+import { plainWriter } from './plain.js';
+import { tokenCsvPart } from './token-csv.js';
+import { comprehendEntitiesPart } from './comprehend-entities.js';
+import { azureConllPart } from './azure-conll.js';
+import { vertexEntitiesPart } from './vertex-entities.js';
 import { spanAndArrowVisualization } from './span-and-arrow-visualization.js';
 
 /**
@@ -20,13 +27,16 @@ import { spanAndArrowVisualization } from './span-and-arrow-visualization.js';
 const WRITERS: FormatWriter[] = [
   datasaurSchemaWriter,
   jsonAdvancedWriter,
-  byKind('CSV', 'csv', 'Token: one row per span (File,Line,Begin Offset,End Offset,Type,Label Status). Row/document: the table with answer columns, server serialization', [csvTablePart]),
+  tsvIobWriter,
+  tsvNonIobWriter,
+  plainWriter,
+  byKind('CSV', 'csv', 'Token: one row per span (File,Line,Begin Offset,End Offset,Type,Label Status). Row/document: the table with answer columns, server serialization', [tokenCsvPart, csvTablePart]),
   tsvWriter,
   jsonTabularWriter,
   xlsxWriter,
-  byKind('AMAZON_COMPREHEND_CSV', 'csv', 'Token: entity annotations (File,Line,Begin Offset,End Offset,Type) + PLAIN text. Row/document: classifier training file LABEL[|LABEL],text', [comprehendClassifierPart]),
-  byKind('AZURE_AUTOML_CSV', 'csv', "Token: CoNLL for AutoML NER. Row/document: text,labels with labels as a Python list ['a','b']", [azureClassifierPart]),
-  byKind('GCP_VERTEX_AI_CSV', 'csv', 'Token: JSONL entity documents + import CSV. Row/document: [ml_use,]"text",label,... classification rows', [vertexClassifierPart]),
+  byKind('AMAZON_COMPREHEND_CSV', 'csv', 'Token: entity annotations (File,Line,Begin Offset,End Offset,Type) + PLAIN text. Row/document: classifier training file LABEL[|LABEL],text', [comprehendEntitiesPart, comprehendClassifierPart]),
+  byKind('AZURE_AUTOML_CSV', 'csv', "Token: CoNLL for AutoML NER. Row/document: text,labels with labels as a Python list ['a','b']", [azureConllPart, azureClassifierPart]),
+  byKind('GCP_VERTEX_AI_CSV', 'csv', 'Token: JSONL entity documents + import CSV. Row/document: [ml_use,]"text",label,... classification rows', [vertexEntitiesPart, vertexClassifierPart]),
   spanAndArrowVisualization,
 ];
 
