@@ -76,7 +76,7 @@ const rowSeedArb: fc.Arbitrary<RowSeed> = fc.record({
   lead: fc.nat({ max: 3 }),
   trail: fc.nat({ max: 3 }),
   metadata: fc.oneof(
-    { weight: 4, arbitrary: fc.constant([]) },
+    { weight: 4, arbitrary: fc.constant<RowSeed['metadata']>([]) },
     { weight: 1, arbitrary: fc.array(fc.record({ key: fc.constantFrom('source', 'note'), value: jsonLeafArb, pinned: fc.boolean() }), { maxLength: 2 }) },
   ),
 });
@@ -111,7 +111,7 @@ export const tokenDocumentSeedArb: fc.Arbitrary<TokenDocumentSeed> = fc.record({
   labelSets: fc.array(fc.uniqueArray(fc.constantFrom(...LABEL_NAMES), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
   spans: fc.array(spanSeedArb, { maxLength: 10 }),
   arrows: fc.array(arrowSeedArb, { maxLength: 3 }),
-  comments: fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(jsonLeafArb, { maxLength: 2 }) }),
+  comments: fc.oneof({ weight: 4, arbitrary: fc.constant<JsonValue[]>([]) }, { weight: 1, arbitrary: fc.array(jsonLeafArb, { maxLength: 2 }) }),
   labeler: fc.boolean(),
 });
 
