@@ -4,6 +4,7 @@ import { EXIT_BAD_INPUT } from './command.js';
 import { convertCommand } from './commands/convert.js';
 import { inspectCommand } from './commands/inspect.js';
 import { formatsCommand } from './commands/formats.js';
+import { lintCommand } from './commands/lint.js';
 import '../read/register-readers.js';
 
 /** The command table: each command lives in its own file under `commands/`. */
@@ -11,6 +12,7 @@ export const COMMANDS: Command[] = [
   convertCommand,
   inspectCommand,
   formatsCommand,
+  lintCommand,
 ];
 
 function help(): string {

@@ -13,6 +13,8 @@ export interface Table {
   header: string[];
   rows: string[][];
   sourceRows: number[];
+  /** A document-answers table: one row per document, its first column is `DOCUMENT_COLUMN`. */
+  perDocument?: boolean;
 }
 
 /** Title of the first column of a document-answers table (decided: names the document of each row). */
@@ -82,7 +84,7 @@ function documentAnswersTable(doc: Document, report: Report): Table {
   const cells = header.map(() => '');
   cells[0] = doc.name;
   fill(cells, plan, answers);
-  return { header, rows: [cells], sourceRows: [-1] };
+  return { header, rows: [cells], sourceRows: [-1], perDocument: true };
 }
 
 interface PlannedQuestion {

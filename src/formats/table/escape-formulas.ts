@@ -37,5 +37,5 @@ export function escapeFormulas(table: Table, report: Report): Table {
       place: { column, row: firstRow >= 0 ? firstRow : undefined },
     });
   }
-  return { header, rows, sourceRows: table.sourceRows };
+  return { ...table, header, rows };
 }

@@ -2,7 +2,9 @@ import type { Document } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import { outputFileName } from '../naming.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
-import { buildTable } from './build-table.js';
+import { buildTable, type Table } from './build-table.js';
+import { combinedFileName } from './combined.js';
+import { combinedTable } from './table-output.js';
 import { TABLE_KINDS } from './kinds.js';
 
 /**
@@ -14,10 +16,19 @@ import { TABLE_KINDS } from './kinds.js';
  */
 export function writeJsonTabular(doc: Document, ctx: WriteContext): OutputFile[] {
   const table = buildTable(doc, ctx.options, ctx.report);
-  const keys = uniqueKeys(table.header, ctx.report);
+  return [{ name: outputFileName(doc.name, 'json'), content: jsonRows(table, ctx.report) }];
+}
+
+/** `--combine`: one array for the project, each object starting with its `document` (see `combineTables`). */
+export function writeJsonTabularCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
+  const table = combinedTable(docs, ctx, (doc, docCtx) => buildTable(doc, docCtx.options, docCtx.report));
+  return [{ name: combinedFileName(docs, 'json'), content: jsonRows(table, ctx.report) }];
+}
+
+function jsonRows(table: Table, report: Report): string {
+  const keys = uniqueKeys(table.header, report);
   const lines = table.rows.map((cells) => JSON.stringify(Object.fromEntries(keys.map((key, i) => [key, cells[i] ?? '']))));
-  const content = lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
-  return [{ name: outputFileName(doc.name, 'json'), content }];
+  return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
 }
 
 export function uniqueKeys(header: readonly string[], report: Report): string[] {
@@ -43,4 +54,5 @@ export const jsonTabularWriter: FormatWriter = {
   extension: 'json',
   description: 'Row/document table as a JSON array of row objects keyed by column title',
   writeDocument: writeJsonTabular,
+  writeCombined: writeJsonTabularCombined,
 };

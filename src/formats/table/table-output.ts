@@ -1,10 +1,17 @@
 import type { Document } from '../../model/types.js';
 import type { WriteContext } from '../types.js';
 import { buildTable, type Table } from './build-table.js';
+import { combineTables } from './combine-tables.js';
+import { documentContext } from './combined.js';
 import { escapeFormulas } from './escape-formulas.js';
 
 /** The table a spreadsheet-bound format writes: built per §5, formulas escaped when asked. */
 export function spreadsheetTable(doc: Document, ctx: WriteContext): Table {
   const table = buildTable(doc, ctx.options, ctx.report);
   return ctx.options.escapeFormulas ? escapeFormulas(table, ctx.report) : table;
+}
+
+/** `--combine`: every document's table (messages scoped to its document), joined into one. */
+export function combinedTable(docs: readonly Document[], ctx: WriteContext, build: (doc: Document, ctx: WriteContext) => Table = spreadsheetTable): Table {
+  return combineTables(docs.map((doc) => ({ doc, table: build(doc, documentContext(doc, ctx)) })));
 }

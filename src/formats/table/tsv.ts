@@ -3,7 +3,8 @@ import { outputFileName } from '../naming.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
 import { TSV_STYLE, formatDelimited } from './delimited.js';
 import { TABLE_KINDS } from './kinds.js';
-import { spreadsheetTable } from './table-output.js';
+import { combinedFileName } from './combined.js';
+import { combinedTable, spreadsheetTable } from './table-output.js';
 
 /**
  * TSV (decided): the CSV table with tabs between fields, CRLF line ends, and CSV-style double
@@ -15,10 +16,17 @@ export function writeTableTsv(doc: Document, ctx: WriteContext): OutputFile[] {
   return [{ name: outputFileName(doc.name, 'tsv'), content }];
 }
 
+/** `--combine`: one TSV for the project, a `document` column first (see `combineTables`). */
+export function writeTableTsvCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
+  const table = combinedTable(docs, ctx);
+  return [{ name: combinedFileName(docs, 'tsv'), content: formatDelimited([table.header, ...table.rows], { ...TSV_STYLE, bom: ctx.options.bom }) }];
+}
+
 export const tsvWriter: FormatWriter = {
   name: 'TSV',
   kinds: TABLE_KINDS,
   extension: 'tsv',
   description: 'Row/document table, tab separated, CRLF, CSV-style quoting; answer columns as in CSV',
   writeDocument: writeTableTsv,
+  writeCombined: writeTableTsvCombined,
 };

@@ -37,3 +37,33 @@ describe('CSV of a row project (server serialization)', () => {
     expect(ctx.report.all()).toEqual([]);
   });
 });
+
+describe('CSV exports read back and written again', () => {
+  it('row-project-1.zip through readInput: every cabinet written as CSV equals its ZIP entry', async () => {
+    const { readInput } = await import('../../../src/read/index.js');
+    const zip = await JSZip.loadAsync(await readFile(`${SAMPLES}/row-csv/row-project-1.zip`));
+    const { projects } = await readInput(`${SAMPLES}/row-csv/row-project-1.zip`, { cabinet: 'all' });
+    const docs = projects.flatMap((p) => p.documents);
+    expect(docs.map((d) => d.cabinet.folder).sort()).toEqual(['REVIEW', 'ROOT-daniel_jeremia_datasaur_ai']);
+    for (const doc of docs) {
+      const expected = await zip.file(`${doc.project.folder}/${doc.cabinet.folder}/weather.csv`)!.async('nodebuffer');
+      expect(Buffer.from(text(writeTableCsv(doc, context())[0].content), 'utf8').equals(expected)).toBe(true);
+    }
+  });
+
+  it('bbox-export.zip: document answers in one row per image, every box reported', async () => {
+    const { readInput } = await import('../../../src/read/index.js');
+    const { projects } = await readInput(`${SAMPLES}/bbox-datasaur-schema/bbox-export.zip`, { cabinet: 'REVIEW' });
+    const docs = projects.flatMap((p) => p.documents);
+    const ctx = context();
+    const csv = docs.map((doc) => text(writeTableCsv(doc, ctx)[0].content));
+    expect(csv).toEqual([
+      'document,Document-level: TEXT,Document-level: Dropdown\r\nimage-1.jpeg,an answer to document-level question,option-two\r\n',
+      'document,Document-level: TEXT,Document-level: Dropdown\r\nimage-2.jpeg,answer for document 2,\r\n',
+      'document,Document-level: TEXT,Document-level: Dropdown\r\nimage-3.jpeg,answer for document 3,\r\n',
+    ]);
+    const boxes = docs.reduce((n, d) => n + d.boundingBoxes.length, 0);
+    expect(boxes).toBe(13);
+    expect(ctx.report.count({ kind: 'BoundingBoxNotRepresented' })).toBe(boxes);
+  });
+});
