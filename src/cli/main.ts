@@ -5,6 +5,10 @@ import { convertCommand } from './commands/convert.js';
 import { inspectCommand } from './commands/inspect.js';
 import { formatsCommand } from './commands/formats.js';
 import { lintCommand } from './commands/lint.js';
+import { exportCommand } from './commands/export.js';
+import { webhookCommand } from './commands/webhook.js';
+import { simulateCommand } from './commands/simulate.js';
+import { demoCommand } from './commands/demo.js';
 import '../read/register-readers.js';
 
 /** The command table: each command lives in its own file under `commands/`. */
@@ -13,6 +17,10 @@ export const COMMANDS: Command[] = [
   inspectCommand,
   formatsCommand,
   lintCommand,
+  exportCommand,
+  webhookCommand,
+  simulateCommand,
+  demoCommand,
 ];
 
 function help(): string {

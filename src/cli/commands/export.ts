@@ -1,0 +1,212 @@
+/**
+ * `datasaur-export export`: asks the server for DATASAUR_SCHEMA once, receives it by the chosen
+ * delivery method, and converts it locally into every requested format (the server's own
+ * converters are never used, so every format comes with the same typed report).
+ */
+import { promises as fs } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DatasaurClient, type ClientOptions } from '../../client/index.js';
+import { EXPORT_METHODS, type ExportMethod, type ProjectFilter } from '../../client/operations.js';
+import type { ExportTarget } from '../../client/export.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../../client/webhook.js';
+import { convert } from '../../convert.js';
+import { InputError } from '../../errors.js';
+import type { ConvertOptions } from '../../formats/options.js';
+import { renderReportJson, renderReportText } from '../../report/render.js';
+import { choice, listOption, parseCommandArgs, positiveNumber } from '../args.js';
+import type { Command, CommandIo } from '../command.js';
+import { EXIT_OK } from '../command.js';
+import { CONVERT_OPTION_FLAGS, convertOptionsFromFlags } from './convert.js';
+import { ExportProgress } from './export-progress.js';
+
+const USAGE =
+  'datasaur-export export (--project <id>… | --document <id> | --tag <tag>… | --status <STATUS>…) --to <FORMAT,…|all> --out <dir> ' +
+  '[--method FILE_STORAGE|EMAIL|CUSTOM_WEBHOOK|EXTERNAL_OBJECT_STORAGE] [--cabinet REVIEW|ROOT|<labeler e-mail>|all] ' +
+  '[--base-url <url>] [--client-id <id>] [--client-secret <secret>] [--basic-auth] [--timeout <seconds>] ' +
+  '[--webhook-url <public url>] [--webhook-secret <s>] [--webhook-port <n>] [--storage-id <id>] [--storage-prefix <p>] [--storage-dir <dir>] ' +
+  '[--save-export <dir>] [--force] [--strict] [--report <file>] [format options]\n' +
+  'Credentials default to DATASAUR_BASE_URL, DATASAUR_CLIENT_ID, DATASAUR_CLIENT_SECRET (and DATASAUR_WEBHOOK_SECRET).';
+
+const FLAGS = {
+  project: { type: 'string', multiple: true },
+  document: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  status: { type: 'string', multiple: true },
+  to: { type: 'string' },
+  out: { type: 'string' },
+  method: { type: 'string' },
+  cabinet: { type: 'string' },
+  'base-url': { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  'basic-auth': { type: 'boolean' },
+  timeout: { type: 'string' },
+  'webhook-url': { type: 'string' },
+  'webhook-secret': { type: 'string' },
+  'webhook-port': { type: 'string' },
+  'storage-id': { type: 'string' },
+  'storage-prefix': { type: 'string' },
+  'storage-dir': { type: 'string' },
+  'save-export': { type: 'string' },
+  force: { type: 'boolean' },
+  report: { type: 'string' },
+  ...CONVERT_OPTION_FLAGS,
+} as const;
+
+export interface ExportAndConvertParams {
+  client: Omit<ClientOptions, 'onRetry'>;
+  /** Explicit projects and/or a filter that `getProjects` resolves to projects. */
+  projectIds: string[];
+  filter?: ProjectFilter;
+  documentId?: string;
+  to: string[] | 'all';
+  outDir: string;
+  method: ExportMethod;
+  cabinet?: string;
+  timeoutMs: number;
+  webhook?: { publicUrl?: string; secret: string; port: number };
+  storage?: { id: string; prefix?: string; dir?: string };
+  /** Keep the downloaded DATASAUR_SCHEMA file here (otherwise it lives in a temp folder). */
+  saveExportDir?: string;
+  force: boolean;
+  options: Partial<ConvertOptions>;
+  reportFile?: string;
+  signal?: AbortSignal;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export projects through the API (DATASAUR_SCHEMA) and convert them locally to any format',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, FLAGS, USAGE);
+    const env = process.env;
+    const str = (k: string): string | undefined => values[k] as string | undefined;
+    const list = (k: string): string[] => ((values[k] as unknown as string[] | undefined) ?? []).flatMap((v) => listOption(v) ?? []);
+    const baseUrl = str('base-url') ?? env.DATASAUR_BASE_URL;
+    const clientId = str('client-id') ?? env.DATASAUR_CLIENT_ID;
+    const clientSecret = str('client-secret') ?? env.DATASAUR_CLIENT_SECRET;
+    if (!baseUrl || !clientId || !clientSecret) {
+      const missing = [!baseUrl && 'DATASAUR_BASE_URL', !clientId && 'DATASAUR_CLIENT_ID', !clientSecret && 'DATASAUR_CLIENT_SECRET'].filter(Boolean).join(', ');
+      throw new InputError('BAD_OPTION', `missing credentials: ${missing}`, { hint: 'Set the environment variables (or --base-url, --client-id, --client-secret).' });
+    }
+    if (!str('to')) throw new InputError('BAD_OPTION', 'no output format given', { where: '--to', hint: 'Run `datasaur-export formats` to list them.' });
+    if (!str('out')) throw new InputError('BAD_OPTION', 'no output folder given', { where: '--out' });
+    const method = choice(str('method')?.toUpperCase(), EXPORT_METHODS, '--method') ?? 'FILE_STORAGE';
+    const tags = list('tag');
+    const statuses = list('status').map((s) => s.toUpperCase());
+    const projectIds = list('project');
+    const documentId = str('document');
+    if (!documentId && projectIds.length === 0 && tags.length === 0 && statuses.length === 0) {
+      throw new InputError('BAD_OPTION', 'nothing to export', { hint: 'Pass --project <id>, --document <id>, or --tag/--status filters.' });
+    }
+    const webhookSecret = str('webhook-secret') ?? env.DATASAUR_WEBHOOK_SECRET;
+    if (method === 'CUSTOM_WEBHOOK' && !webhookSecret) {
+      throw new InputError('BAD_OPTION', 'CUSTOM_WEBHOOK needs a secret to sign deliveries with', { where: '--webhook-secret', hint: 'Or set DATASAUR_WEBHOOK_SECRET.' });
+    }
+    if (method === 'EXTERNAL_OBJECT_STORAGE' && !str('storage-id')) {
+      throw new InputError('BAD_OPTION', 'EXTERNAL_OBJECT_STORAGE needs the storage id registered for the team', { where: '--storage-id' });
+    }
+    const to = listOption(str('to'))!;
+    return exportAndConvert(
+      {
+        client: { baseUrl, clientId, clientSecret, authStyle: values['basic-auth'] ? 'basic' : 'body' },
+        projectIds,
+        filter: tags.length || statuses.length ? { tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined } : undefined,
+        documentId,
+        to: to.length === 1 && to[0]!.toLowerCase() === 'all' ? 'all' : to,
+        outDir: str('out')!,
+        method,
+        cabinet: str('cabinet'),
+        timeoutMs: (positiveNumber(str('timeout'), '--timeout') ?? 600) * 1000,
+        webhook: method === 'CUSTOM_WEBHOOK' ? { publicUrl: str('webhook-url'), secret: webhookSecret!, port: portNumber(str('webhook-port')) } : undefined,
+        storage: str('storage-id') ? { id: str('storage-id')!, prefix: str('storage-prefix'), dir: str('storage-dir') } : undefined,
+        saveExportDir: str('save-export'),
+        force: Boolean(values.force),
+        options: convertOptionsFromFlags(values),
+        reportFile: str('report'),
+      },
+      io,
+    );
+  },
+};
+
+/** The whole command as a function, so `demo` runs exactly what a user runs. */
+export async function exportAndConvert(params: ExportAndConvertParams, io: CommandIo): Promise<number> {
+  const progress = new ExportProgress(io.stderr);
+  const client = new DatasaurClient({ ...params.client, onRetry: progress.onRetry });
+  const target = await resolveTarget(client, params, progress);
+  const downloadDir = params.saveExportDir ? resolve(params.saveExportDir) : await mkdtemp(join(tmpdir(), 'datasaur-export-'));
+  let receiver: WebhookReceiver | undefined;
+  try {
+    if (params.webhook) {
+      receiver = await startWebhookReceiver({ secret: params.webhook.secret, port: params.webhook.port, host: '127.0.0.1' });
+      progress.line(`webhook receiver listening on ${receiver.url}${params.webhook.publicUrl ? ` (server sends to ${params.webhook.publicUrl})` : ''}`);
+    }
+    const outcome = await client.export({
+      target,
+      format: 'DATASAUR_SCHEMA',
+      method: params.method,
+      webhook: params.webhook ? { url: params.webhook.publicUrl ?? receiver!.url, secret: params.webhook.secret, receiver } : undefined,
+      externalObjectStorage: params.storage ? { externalObjectStorageId: params.storage.id, prefix: params.storage.prefix } : undefined,
+      outDir: downloadDir,
+      timeoutMs: params.timeoutMs,
+      signal: params.signal,
+      onEvent: progress.onEvent,
+    });
+    progress.done();
+
+    let input = outcome.file;
+    if (!input && outcome.key && params.storage?.dir) input = join(params.storage.dir, params.storage.id, outcome.key);
+    if (!input) {
+      io.stdout.write(
+        params.method === 'EMAIL'
+          ? `export ${outcome.exportId} delivered: the server e-mailed the download link to the owner of the credentials; convert the file with \`datasaur-export convert\` once downloaded.\n`
+          : `export ${outcome.exportId} delivered${outcome.key ? ` to object key ${outcome.key}` : ''}; pass --storage-dir (a local copy of the bucket) to convert it here, or run \`datasaur-export convert\` on the object.\n`,
+      );
+      return EXIT_OK;
+    }
+    const result = await convert({ input, to: params.to, outDir: params.outDir, cabinet: params.cabinet, options: params.options, force: params.force });
+    const messages = result.report.all();
+    if (params.reportFile) await fs.writeFile(params.reportFile, renderReportJson(messages, params.options.strict));
+    io.stderr.write(renderReportText(messages, { strict: params.options.strict, limit: 10 }));
+    io.stdout.write(
+      result.files.length
+        ? `wrote ${result.files.length} file(s) for ${result.documents.converted} document(s) to ${params.outDir}${result.documents.skipped ? `; ${result.documents.skipped} document(s) skipped` : ''}\n`
+        : `no output written${params.options.strict ? ' (--strict: the report has warnings or errors)' : ''}\n`,
+    );
+    return result.exitCode;
+  } finally {
+    progress.done();
+    await receiver?.close();
+    if (!params.saveExportDir) await rm(downloadDir, { recursive: true, force: true });
+  }
+}
+
+async function resolveTarget(client: DatasaurClient, params: ExportAndConvertParams, progress: ExportProgress): Promise<ExportTarget> {
+  if (params.documentId) {
+    if (params.projectIds.length || params.filter) throw new InputError('BAD_OPTION', '--document exports one document; do not combine it with --project, --tag or --status');
+    return { documentId: params.documentId };
+  }
+  const ids = [...params.projectIds];
+  if (params.filter) {
+    const found = await client.api.getProjects(params.filter, { signal: params.signal });
+    progress.line(`${found.length} project(s) match ${describeFilter(params.filter)}${found.length ? `: ${found.map((p) => `${p.name} (${p.id})`).join(', ')}` : ''}`);
+    for (const project of found) if (!ids.includes(project.id)) ids.push(project.id);
+    if (ids.length === 0) throw new InputError('BAD_OPTION', `no project matches ${describeFilter(params.filter)}`, { hint: 'Check the tag and status names in the Datasaur web app.' });
+  }
+  return { projectIds: ids };
+}
+
+function describeFilter(filter: ProjectFilter): string {
+  return [filter.tags?.length && `tag ${filter.tags.join('|')}`, filter.statuses?.length && `status ${filter.statuses.join('|')}`].filter(Boolean).join(' and ');
+}
+
+function portNumber(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_OPTION', `"${value}" is not a port number`, { where: '--webhook-port' });
+  return port;
+}

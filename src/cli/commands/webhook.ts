@@ -1,0 +1,93 @@
+/**
+ * `datasaur-export webhook`: a receiver for CUSTOM_WEBHOOK exports. It verifies each delivery's
+ * signature before reading it, then downloads the delivered file into --out.
+ */
+import { basename, join } from 'node:path';
+import { DEFAULT_BACKOFF, Deadline } from '../../client/backoff.js';
+import { DEFAULT_NOT_READY_BACKOFF, downloadToFile } from '../../client/download.js';
+import { downloadName } from '../../client/export.js';
+import { defaultHttpSettings } from '../../client/http.js';
+import { Redactor } from '../../client/redact.js';
+import { startWebhookReceiver, type WebhookPayload } from '../../client/webhook.js';
+import { InputError, isInputError } from '../../errors.js';
+import { parseCommandArgs, positiveNumber } from '../args.js';
+import type { Command } from '../command.js';
+import { EXIT_OK, EXIT_REPORTED_ERRORS } from '../command.js';
+import { formatBytes } from './export-progress.js';
+
+const USAGE =
+  'datasaur-export webhook --out <dir> [--secret <s>] [--port <n>] [--host 127.0.0.1] [--max-body <bytes>] [--once] [--timeout <seconds>]\n' +
+  'The secret defaults to DATASAUR_WEBHOOK_SECRET. --timeout bounds each download (default 600).';
+
+const FLAGS = {
+  secret: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  out: { type: 'string' },
+  'max-body': { type: 'string' },
+  once: { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
+export const webhookCommand: Command = {
+  name: 'webhook',
+  summary: 'receive CUSTOM_WEBHOOK deliveries (signature checked) and download the exported files',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, FLAGS, USAGE);
+    const str = (k: string): string | undefined => values[k] as string | undefined;
+    const secret = str('secret') ?? process.env.DATASAUR_WEBHOOK_SECRET;
+    if (!secret) throw new InputError('BAD_OPTION', 'no webhook secret', { where: '--secret', hint: 'Use the secret you pass with the export request (or set DATASAUR_WEBHOOK_SECRET).' });
+    const out = str('out');
+    if (!out) throw new InputError('BAD_OPTION', 'no output folder given', { where: '--out' });
+    const port = str('port') === undefined ? 0 : Number(str('port'));
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_OPTION', `"${str('port')}" is not a port number`, { where: '--port' });
+    const timeoutMs = (positiveNumber(str('timeout'), '--timeout') ?? 600) * 1000;
+    const http = { ...defaultHttpSettings(new Redactor([secret])), retry: { maxAttempts: 5, backoff: DEFAULT_BACKOFF, maxRetryAfterMs: 60_000 } };
+
+    let failures = 0;
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const downloads: Promise<void>[] = [];
+    const receive = async (payload: WebhookPayload): Promise<void> => {
+      const deadline = new Deadline(timeoutMs, () => `download for project ${payload.projectId ?? '?'}`);
+      try {
+        const name = downloadName(payload.fileUrl, { fileName: `export-${payload.projectId ?? 'unknown'}`, target: payload.documentId ? { documentId: payload.documentId } : { projectIds: [] } });
+        const file = await downloadToFile(payload.fileUrl, join(out, name), { http, notReadyBackoff: DEFAULT_NOT_READY_BACKOFF, signal: deadline.signal });
+        io.stdout.write(`downloaded ${basename(file.path)} (${formatBytes(file.bytes)}) for project ${payload.projectId ?? '?'}${payload.documentId ? `, document ${payload.documentId}` : ''} to ${out}\n`);
+      } catch (error) {
+        failures++;
+        io.stderr.write(`${isInputError(error) ? error.toUserMessage() : `error: ${(error as Error).message}`}\n`);
+      } finally {
+        deadline.dispose();
+      }
+    };
+    const receiver = await startWebhookReceiver({
+      secret,
+      port,
+      host: str('host'),
+      maxBodyBytes: positiveNumber(str('max-body'), '--max-body'),
+      onRejected: (status, reason) => io.stderr.write(`rejected a request: ${status} ${reason}\n`),
+      onDelivery: (payload) => {
+        const download = receive(payload);
+        downloads.push(download);
+        if (values.once) void download.then(finish);
+      },
+    });
+    io.stdout.write(`webhook receiver listening on ${receiver.url}; press Ctrl+C to stop\n`);
+    const stop = (): void => finish();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      await finished;
+      await Promise.all(downloads);
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await receiver.close();
+    }
+    return failures ? EXIT_REPORTED_ERRORS : EXIT_OK;
+  },
+};
