@@ -25,7 +25,7 @@ describe('SPAN_AND_ARROW_VISUALIZATION output', () => {
     const b = (await writePdf(labeledFixture())).bytes;
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const pdf = await openPdf(a);
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, string> };
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, string> };
     await pdf.destroy();
     expect(info.CreationDate).toBe('D:20000101000000Z');
     expect(info.ModDate).toBe('D:20000101000000Z');
