@@ -2,14 +2,21 @@
  * What the simulator serves: projects made of DATASAUR_SCHEMA document files, one per cabinet
  * copy, kept as the exact bytes they were loaded with so an export returns them unchanged.
  * Loaded from single DATASAUR_SCHEMA files (they become the REVIEW copy), from export ZIPs, or from
- * folders with the ZIP layout (FORMATS.md §1).
+ * folders with the ZIP layout (FORMATS.md §1). Any other input the readers understand (JSON_ADVANCED
+ * ZIPs, CSV exports, tagged TSV) is read into the model and written as DATASAUR_SCHEMA by the
+ * registry's writer, so the simulator can serve every export the project can read.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, isInputError } from '../errors.js';
 import { projectFolderName } from '../formats/naming.js';
+import { findWriter } from '../formats/registry.js';
+import { resolveOptions } from '../formats/options.js';
+import { readInput } from '../read/index.js';
+import '../read/register-readers.js';
+import { Report } from '../report/report.js';
 
 export interface SimDocumentCopy {
   /** Every cabinet copy has its own document id on the server. */
@@ -74,6 +81,42 @@ export async function loadProjects(paths: readonly string[], overrides: ProjectO
 }
 
 async function loadPath(path: string): Promise<SimProject[]> {
+  try {
+    return await loadDatasaurSchema(path);
+  } catch (error) {
+    if (isInputError(error) && (error.code === 'NOT_AN_EXPORT' || error.code === 'NOT_JSON')) return loadThroughReaders(path);
+    throw error;
+  }
+}
+
+/** Non-DATASAUR_SCHEMA inputs: readers → model → the DATASAUR_SCHEMA writer. */
+async function loadThroughReaders(path: string): Promise<SimProject[]> {
+  const writer = findWriter('DATASAUR_SCHEMA');
+  if (!writer) throw new InputError('UNSUPPORTED', 'the DATASAUR_SCHEMA writer is not registered', { file: path });
+  const { projects, report } = await readInput(path, { cabinet: 'all' });
+  const skipped = report.all().filter((m) => m.kind === 'DocumentSkipped');
+  if (skipped.length) {
+    throw new InputError('INVALID_DOCUMENT', `${skipped.length} document(s) could not be read: ${skipped[0]!.text}`, { file: path, hint: 'The simulator serves only inputs it can read completely.' });
+  }
+  const options = resolveOptions({});
+  const loaded: SimProject[] = [];
+  for (const project of projects) {
+    const copies: SimDocumentCopy[] = [];
+    for (const doc of project.documents) {
+      const [file] = await writer.writeDocument(doc, { options, report: new Report() });
+      if (!file || typeof file.content !== 'string') throw new InputError('UNSUPPORTED', 'the DATASAUR_SCHEMA writer returned no text', { file: path });
+      copies.push({ documentId: doc.id, documentName: doc.name, cabinetFolder: doc.cabinet.folder, bytes: Buffer.from(file.content, 'utf8') });
+    }
+    const kinds = [...new Set(project.documents.flatMap((d) => d.kinds))];
+    const simProject = projectFromCopy({ id: project.id, name: project.name }, kinds, copies);
+    if (project.projectData) applyProjectData(simProject, project.projectData.text, `${path}!${project.folder}/project-data.json`);
+    else if (project.tags) simProject.tags = project.tags.map(tagOf);
+    loaded.push(simProject);
+  }
+  return loaded;
+}
+
+async function loadDatasaurSchema(path: string): Promise<SimProject[]> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new InputError('FILE_NOT_FOUND', 'no such file or folder', { file: path });
   if (info.isDirectory()) return loadEntries(path, await folderEntries(path));
