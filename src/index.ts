@@ -8,5 +8,7 @@ export { inspectInput, countDocument, type InspectResult, type ProjectSummary, t
 export { registeredFormats, findWriter } from './formats/registry.js';
 export { DEFAULT_OPTIONS, resolveOptions, type ConvertOptions } from './formats/options.js';
 export type { FormatWriter, FormatName, OutputFile, WriteContext } from './formats/types.js';
+export { readTaggedTsv, type TaggedTsvOptions } from './read/tagged-tsv.js';
+export * from './lint/index.js';
 export { runCli } from './cli/main.js';
 import './read/register-readers.js';
