@@ -1,6 +1,6 @@
 import type { Document } from '../model/types.js';
 import type { Report } from '../report/report.js';
-import { outputFileName, sanitizePathPart } from './naming.js';
+import { outputFileName } from './naming.js';
 import type { ConvertOptions } from './options.js';
 import { loadAllFaces } from './pdf/fonts.js';
 import { pageGeometry } from './pdf/geometry.js';
@@ -28,8 +28,9 @@ export const spanAndArrowVisualization: FormatWriter = {
   },
   writeCombined(docs, ctx): OutputFile[] {
     if (docs.length === 0) return [];
+    // Named like every other combined file: `<project folder>.<ext>`.
     const project = docs[0].project;
-    return [{ name: `${sanitizePathPart(project.name)}${EXTENSION}`, content: visualize(docs, ctx, project.name) }];
+    return [{ name: `${project.folder}${EXTENSION}`, content: visualize(docs, ctx, project.name) }];
   },
 };
 

@@ -125,7 +125,7 @@ describe('SPAN_AND_ARROW_VISUALIZATION output', () => {
     const docs = [labeledFixture(), { ...unicodeFixture(), project: labeledFixture().project }];
     const report = new Report();
     const files = await spanAndArrowVisualization.writeCombined!(docs, { options: pdfOptions(), report });
-    expect(files.map((f) => f.name)).toEqual(['Visual check.pdf']);
+    expect(files.map((f) => f.name)).toEqual(['Visual check-P9.pdf']);
     const pages = await pageTexts(await collect(files[0].content));
     expect(pages).toHaveLength(2);
     expect(pages[0].items[0].str).toBe('labeled.txt');
