@@ -43,7 +43,8 @@ export function buildTable(doc: Document, options: Pick<ConvertOptions, 'docAnsw
 }
 
 function rowTable(doc: Document, report: Report): Table {
-  const width = Math.max(doc.columns.length, ...doc.rows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): spreading a million rows would overflow the call stack.
+  const width = doc.rows.reduce((w, r) => Math.max(w, r.cells.length), doc.columns.length);
   const header = Array.from({ length: width }, (_, i) => doc.columns[i]?.name ?? `Column ${i + 1}`);
   const rowPlan = planColumns(doc.rowQuestions, header);
   const docPlan = planColumns(doc.documentQuestions, header);
@@ -116,9 +117,8 @@ function fill(cells: string[], plan: readonly PlannedQuestion[], answers: Answer
 
 /** Answers keyed by a question id the document does not define cannot be placed in any column. */
 function reportUnknownAnswers(questions: readonly Question[], answers: AnswerSet, report: Report, row: number | undefined): void {
-  const known = new Set(questions.map((q) => String(q.id)));
   for (const [questionId, value] of Object.entries(answers)) {
-    if (known.has(questionId) || !isAnswered(value)) continue;
+    if (!isAnswered(value) || questions.some((q) => String(q.id) === questionId)) continue;
     report.add({
       kind: 'AnswerNotRepresented',
       text: `answer to question ${questionId}, which the document does not define, has no column`,

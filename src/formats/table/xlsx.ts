@@ -47,15 +47,14 @@ function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Shee
   };
 }
 
-const TEXT_FORMAT = '@';
-
 async function* streamWorkbook(sheets: readonly Sheet[]): AsyncIterable<Uint8Array> {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const writing = (async () => {
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      worksheet.columns = sheet.header.map(() => ({ style: { numFmt: TEXT_FORMAT } }));
+      // Cells are written as strings, so Excel shows `0.0` as `0.0`. No column number format `@`:
+      // styling every cell made exceljs ~3× slower (21 s against 7 s for 1.1 M cells).
       const header = worksheet.addRow(sheet.header);
       header.font = { bold: true };
       header.commit();
