@@ -8,12 +8,15 @@ import type { Report } from '../../report/report.js';
  */
 export function reportNotRepresented(doc: Document, report: Report): void {
   for (const arrow of doc.arrows) {
+    // Placed at its origin span, which every export names; only JSON_ADVANCED stores anchors of its
+    // own, so using them made the same arrow's message differ by the export it was read from.
+    const at = doc.spans.find((s) => s.id === arrow.originId)?.start ?? arrow.start;
     report.add({
       kind: 'ArrowNotRepresented',
       text: `arrow ${arrow.originId} → ${arrow.destinationId} is not written (arrows stay in DATASAUR_SCHEMA, JSON_ADVANCED and the PDF)`,
       labelId: arrow.id,
       ...(arrow.labelName ? { label: arrow.labelName } : {}),
-      ...(arrow.start ? { place: { row: arrow.start.row, token: arrow.start.token } } : {}),
+      ...(at ? { place: { row: at.row, token: at.token } } : {}),
     });
   }
   for (const stamp of doc.timestamps) {

@@ -39,18 +39,24 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
     return byRow;
   });
 
-  const lines: string[] = [];
+  // One string per row, joined once: per-token arrays made garbage collection the main cost on
+  // million-token documents.
+  const rows: string[] = [];
   doc.rows.forEach((row, r) => {
     const tokens = row.cells[0]?.tokens ?? [];
     const columns = runsByTier.map((byRow) => tagger(tokens.length, byRow.get(r) ?? []));
-    tokens.forEach((token, t) => {
-      const written = replaceLineBreaks(token);
+    let text = '';
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      const written = /[\t\r\n]/.test(token) ? replaceLineBreaks(token) : token;
       if (written !== token) {
         report.add({ kind: 'WhitespaceReplaced', text: 'tab or line break inside a token written as a space', place: { row: r, token: t } });
       }
-      lines.push([written, ...columns.map((tags) => tags[t])].join('\t'));
-    });
-    lines.push('');
+      text += written;
+      for (const tags of columns) text += '\t' + tags[t];
+      text += '\n';
+    }
+    rows.push(text + '\n');
   });
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return rows.join('');
 }
