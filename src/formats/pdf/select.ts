@@ -1,6 +1,7 @@
 import type { Arrow, Document, Span } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import type { ConvertOptions } from '../options.js';
+import { compareIds, comparePositions } from '../../model/positions.js';
 
 export interface DrawnLabels {
   spans: Span[];
@@ -15,7 +16,10 @@ export interface DrawnLabels {
 export function selectDrawnLabels(doc: Document, options: ConvertOptions, report: Report): DrawnLabels {
   const wanted = options.pdf.labelSets;
   const keep = (label: Span | Arrow, layer: number | null | undefined, what: string): boolean => {
-    const place = label.start ? { row: label.start.row, column: label.start.column, token: label.start.token } : undefined;
+    // An arrow is placed at its origin span, which every export names (only JSON_ADVANCED stores
+    // arrow anchors), so its message does not depend on the export it was read from.
+    const start = 'originId' in label ? (doc.spans.find((s) => s.id === label.originId)?.start ?? label.start) : label.start;
+    const place = start ? { row: start.row, column: start.column, token: start.token } : undefined;
     const name = 'labelName' in label ? (label.labelName ?? undefined) : undefined;
     if (wanted && layer != null && !wanted.includes(layer)) {
       report.add({ kind: 'LabelSetNotSelected', text: `${what} of label set ${layer} is not drawn (label sets ${wanted.join(',')} selected)`, place, labelId: label.id, label: name });
@@ -50,6 +54,12 @@ export function selectDrawnLabels(doc: Document, options: ConvertOptions, report
   }
 
   reportUndrawnParts(doc, report);
+  // Drawing order (and the legend's first-seen order) must not depend on the export's label order:
+  // JSON_ADVANCED lists arrows by position, DATASAUR_SCHEMA in labelling order. Reading order of
+  // the origin, then of the destination, then id.
+  const byId = new Map(spans.map((s) => [s.id, s]));
+  const at = (id: string) => byId.get(id)!.start;
+  arrows.sort((a, b) => comparePositions(at(a.originId), at(b.originId)) || comparePositions(at(a.destinationId), at(b.destinationId)) || compareIds(a.id, b.id));
   return { spans, arrows };
 }
 
