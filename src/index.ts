@@ -11,4 +11,6 @@ export type { FormatWriter, FormatName, OutputFile, WriteContext } from './forma
 export { readTaggedTsv, type TaggedTsvOptions } from './read/tagged-tsv.js';
 export * from './lint/index.js';
 export { runCli } from './cli/main.js';
+export { DatasaurClient, startWebhookReceiver, signBody, verifySignature, type ClientOptions, type ExportRequest, type ExportOutcome, type ExportEvent, type WebhookReceiver } from './client/index.js';
+export { startSimulator, loadProjects, buildExportZip, type Simulator, type SimulatorOptions } from './simulator/index.js';
 import './read/register-readers.js';
