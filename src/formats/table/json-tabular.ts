@@ -8,8 +8,8 @@ import { combinedTable } from './table-output.js';
 import { TABLE_KINDS } from './kinds.js';
 
 /**
- * JSON_TABULAR (decided): a JSON array of row objects keyed by column title, values the same
- * strings as the CSV cells (one table, whatever the format). One row object per line so large
+ * JSON_TABULAR (decided): a JSON array of row objects keyed by column title in column order,
+ * values the same strings as the CSV cells (one table, whatever the format). One row object per line so large
  * files stay readable and diffable. JSON object keys must be unique: the second "A" becomes
  * "A (2)", the third "A (3)" (skipping titles the table already has), each change reported.
  * Formulas are not escaped: JSON is not opened by spreadsheet programs.
@@ -26,8 +26,10 @@ export function writeJsonTabularCombined(docs: readonly Document[], ctx: WriteCo
 }
 
 function jsonRows(table: Table, report: Report): string {
-  const keys = uniqueKeys(table.header, report);
-  const lines = table.rows.map((cells) => JSON.stringify(Object.fromEntries(keys.map((key, i) => [key, cells[i] ?? '']))));
+  // Objects are written by hand: a JavaScript object puts integer-like keys ("2", "10") first,
+  // which would reorder columns titled with numbers.
+  const keys = uniqueKeys(table.header, report).map((key) => `${JSON.stringify(key)}:`);
+  const lines = table.rows.map((cells) => `{${keys.map((key, i) => key + JSON.stringify(cells[i] ?? '')).join(',')}}`);
   return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
 }
 

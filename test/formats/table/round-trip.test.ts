@@ -60,6 +60,13 @@ describe('CSV and TSV bytes', () => {
   });
 });
 
+describe('JSON_TABULAR column order', () => {
+  it('keeps numeric titles in column order in the file', () => {
+    const doc = rowDocument({ columns: ['b', '2', '1'], rows: [['x', 'y', 'z']] });
+    expect(text(writeJsonTabular(doc, context())[0].content)).toBe('[\n{"b":"x","2":"y","1":"z"}\n]\n');
+  });
+});
+
 describe('JSON_TABULAR duplicate column titles', () => {
   it('suffixes (2), (3) and skips titles already taken, each change reported', () => {
     const doc = rowDocument({ columns: ['A', 'A', 'A (2)', 'A'], rows: [['1', '2', '3', '4']] });
