@@ -2,7 +2,7 @@ import type { Row, Span } from '../../model/types.js';
 import type { BoxItem } from './items.js';
 import type { PageBuilder } from './page-builder.js';
 import { assignTiers } from './tiers.js';
-import { rowUnits, wrapUnits, type PlacedUnit } from './units.js';
+import { isRightToLeft, rowUnits, startsRightToLeft, wrapUnits, type PlacedUnit } from './units.js';
 
 /** Where an arrow attaches to a span: the top centre of the span's first box. */
 export interface SpanAnchor {
@@ -46,7 +46,7 @@ const TEXT_COLOR = '#000000';
  */
 export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
   const { geo, measure } = b;
-  const lines = wrapUnits(rowUnits(row, geo, measure), geo, measure);
+  const lines = wrapUnits(rowUnits(row, geo, measure), geo, measure, isRightToLeft(row));
   if (lines.length === 0) lines.push([]);
   const started = new Set<Span>();
   lines.forEach((line, lineIndex) => {
@@ -126,5 +126,6 @@ function coveredX(rowIndex: number, span: Span, u: PlacedUnit, b: PageBuilder): 
   if (lo >= hi) return null;
   const size = b.geo.fontSize;
   const prefix = (to: number) => (to <= u.charStart ? 0 : to >= u.charEnd ? u.width : b.measure.width(u.text.slice(0, to - u.charStart), size));
-  return [u.x + prefix(lo), u.x + prefix(hi)];
+  // In a right-to-left token the first character is at the right edge.
+  return startsRightToLeft(u.text) ? [u.x + u.width - prefix(hi), u.x + u.width - prefix(lo)] : [u.x + prefix(lo), u.x + prefix(hi)];
 }

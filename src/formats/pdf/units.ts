@@ -19,6 +19,23 @@ export interface TextUnit {
 
 export interface PlacedUnit extends TextUnit {
   x: number;
+  /** Its row is laid out right to left. */
+  rtl: boolean;
+}
+
+const FIRST_LETTER = /\p{L}/u;
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** A row reads right to left when its first letter is Arabic, Hebrew, Syriac, Thaana or N'Ko (the Unicode bidi "first strong" rule, simplified to letters). */
+export function isRightToLeft(row: Row): boolean {
+  const cell = row.cells.find((c) => FIRST_LETTER.test(c.tokens.length ? c.tokens.join(' ') : c.content));
+  return cell ? startsRightToLeft(cell.tokens.length ? cell.tokens.join(' ') : cell.content) : false;
+}
+
+/** True when the first letter of the text is of a right-to-left script (its glyphs run from the right). */
+export function startsRightToLeft(text: string): boolean {
+  const letter = FIRST_LETTER.exec(text);
+  return letter ? RTL_LETTER.test(letter[0]) : false;
 }
 
 /** Whitespace runs longer than this are drawn as this many spaces (a tab run should not push text off the line). */
@@ -56,7 +73,7 @@ export function rowUnits(row: Row, geo: PageGeometry, measure: TextMeasure): Tex
 }
 
 /** Breaks units into lines that fit between the text edges; a unit wider than a line is cut between graphemes. */
-export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure: TextMeasure): PlacedUnit[][] {
+export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure: TextMeasure, rtl = false): PlacedUnit[][] {
   const lines: PlacedUnit[][] = [];
   let line: PlacedUnit[] = [];
   let x = geo.textLeft;
@@ -68,7 +85,7 @@ export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure
       x = geo.textLeft;
     }
     const gap = line.length ? u.gap : 0;
-    line.push({ ...u, gap, x: x + gap });
+    line.push({ ...u, gap, x: x + gap, rtl });
     x += gap + u.width;
   };
   for (const u of units) {
@@ -76,6 +93,8 @@ export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure
     else for (const piece of breakUnit(u, full, geo, measure)) place(piece);
   }
   if (line.length) lines.push(line);
+  // Right-to-left rows: the same lines mirrored, so the first token sits at the right margin.
+  if (rtl) for (const l of lines) for (const u of l) u.x = geo.textLeft + geo.textRight - u.x - u.width;
   return lines;
 }
 
