@@ -31,6 +31,7 @@ export function serializeJsonAdvanced(doc: Document, ctx?: WriteContext): string
       });
     }
   }
+  if (ctx) reportNotCarried(doc, ctx);
   const spans = sortLabels(doc.spans);
   const value = ordered([
     ['sentences', doc.rows.map((row) => sentence(doc, row, spans, same))],
@@ -40,6 +41,27 @@ export function serializeJsonAdvanced(doc: Document, ctx?: WriteContext): string
     ['comments', doc.comments],
   ], doc, same);
   return serverJson(value);
+}
+
+/**
+ * JSON_ADVANCED has no place for answers or bounding boxes: each is named, so a token document
+ * with document questions (or a DATASAUR_SCHEMA input of another kind) loses nothing in silence.
+ * Found by the conservation property (test/property/conservation.test.ts).
+ */
+function reportNotCarried(doc: Document, ctx: WriteContext): void {
+  for (const [questionId, answer] of Object.entries(doc.documentAnswers ?? {})) {
+    if (answer === null) continue;
+    ctx.report.add({ kind: 'AnswerNotRepresented', text: `document answer to question ${questionId} is not written (JSON_ADVANCED has no answers; DATASAUR_SCHEMA keeps them)`, labelId: questionId });
+  }
+  for (const [row, answers] of Object.entries(doc.rowAnswers)) {
+    for (const [questionId, answer] of Object.entries(answers)) {
+      if (answer === null) continue;
+      ctx.report.add({ kind: 'AnswerNotRepresented', text: `row answer to question ${questionId} is not written (JSON_ADVANCED has no answers; DATASAUR_SCHEMA keeps them)`, labelId: questionId, place: { row: Number(row) } });
+    }
+  }
+  for (const box of doc.boundingBoxes) {
+    ctx.report.add({ kind: 'BoundingBoxNotRepresented', text: 'bounding box is not written (DATASAUR_SCHEMA keeps it)', labelId: box.id, label: box.className });
+  }
 }
 
 function sortLabels<T extends { start?: Span['start']; end?: Span['end'] }>(labels: readonly T[]): T[] {
