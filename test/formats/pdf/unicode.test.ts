@@ -39,6 +39,17 @@ describe('Japanese, Arabic, emoji and combining marks in a PDF', () => {
     expect(text.normalize('NFC')).toContain('café');
     for (const label of ['PLACE', 'GREETING', 'SYMBOL']) expect(text).toContain(label);
 
+    // The Arabic row reads from the right: its first token is right of its second.
+    const firstPage = (await pageTexts(bytes))[0].items;
+    // (pdfjs maps some contextual Arabic forms to control characters when extracting: ignore those.)
+    const letters = (s: string) => s.replace(/[\u0000-\u001f]/g, '');
+    const hello = firstPage.find((i) => letters(i.str) === 'مرحبا')!;
+    const world = firstPage.find((i) => letters(i.str) === 'بالعالم')!;
+    expect(hello.x).toBeGreaterThan(world.x);
+    const cafe = firstPage.find((i) => i.str.normalize('NFC') === 'café')!;
+    const greek = firstPage.find((i) => i.str === 'Ελληνικά')!;
+    expect(cafe.x).toBeLessThan(greek.x);
+
     // The Japanese token's box is drawn and the glyphs inside it are inked (not empty boxes).
     const page = await renderPage(bytes, 1, 'unicode-page-1.png');
     const items = (await pageTexts(bytes))[0].items;
