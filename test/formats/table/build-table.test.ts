@@ -35,6 +35,12 @@ describe('buildTable (FORMATS.md §5)', () => {
     expect(report.count({ kind: 'AnswerNotRepresented' })).toBe(8);
   });
 
+  it('short rows are padded, extra cells get "Column <n>" titles', () => {
+    const doc = rowDocument({ columns: ['A', 'B'], rows: [['1'], ['1', '2', '3']] });
+    const table = buildTable(doc, { docAnswersOnly: false }, new Report());
+    expect(table).toMatchObject({ header: ['A', 'B', 'Column 3'], rows: [['1', '', ''], ['1', '2', '3']] });
+  });
+
   it('a bound question whose column is missing gets a column of its own', () => {
     const doc = rowDocument({
       columns: ['A'],

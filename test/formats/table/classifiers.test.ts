@@ -9,7 +9,7 @@ import { lintAzureClassifier, parsePythonStringList } from '../../../src/formats
 import { lintVertexClassifier } from '../../../src/formats/validate/vertex-classifier.js';
 import type { LintResult } from '../../../src/lint/types.js';
 import { readCsvRecords } from '../../../src/formats/validate/csv-records.js';
-import { rowDocument } from '../../../src/model/build.js';
+import { rowDocument, tokenDocument } from '../../../src/model/build.js';
 import type { Document } from '../../../src/model/types.js';
 import { InputError } from '../../../src/errors.js';
 import { SAMPLES, context, text } from './helpers.js';
@@ -130,6 +130,17 @@ describe('classifier defaults and reports', () => {
     expect(files.map((f) => f.name)).toEqual(['project-P1.csv']);
     expect(text(files[0].content)).toBe('text,labels\n"a one\na two",[\'poetry\']\n');
     expect(ctx.report.all().map((m) => [m.kind, m.document])).toEqual([['RowWithoutLabelSkipped', 'b.csv']]);
+  });
+
+  it('a document-based text document: its rows joined by LF are the text of one example', () => {
+    const doc = tokenDocument({ name: 'letter.txt', rows: [['Dear', 'Sir'], ['Thanks', '!']] });
+    doc.kinds = ['DOCUMENT_BASED'];
+    doc.documentQuestions = [{ id: 0, label: 'Tone', type: 'DROPDOWN' }];
+    doc.documentAnswers = { '0': ['formal', 'polite'] };
+    const ctx = context();
+    const [file] = vertexClassifierPart.writeDocument(doc, ctx) as { name: string; content: string }[];
+    expect(file).toEqual({ name: 'letter.txt.csv', content: '"Dear Sir\nThanks !",formal,polite\n' });
+    expect(ctx.report.all()).toEqual([]);
   });
 
   it('no option question: nothing written, the format is reported as not applicable and the answers named', () => {
