@@ -6,7 +6,7 @@ import { outputFileName } from './naming.js';
 import type { ConvertOptions } from './options.js';
 import type { OutputFile, WriteContext } from './types.js';
 import { csvRecord } from './token/csv-line.js';
-import { LabelNamer, vertexLabel } from './token/names.js';
+import { LabelNamer, VERTEX_ENTITY_LABEL_LENGTH, vertexEntityLabel } from './token/names.js';
 import { reportNotRepresented } from './token/not-represented.js';
 import { prepareSpans } from './token/prepare.js';
 import { OffsetCounter, documentText, reportOffsetUnit, spanRowRange } from './token/text.js';
@@ -19,7 +19,7 @@ export const VERTEX_ML_USES = ['training', 'validation', 'test'] as const;
  * offsets into the whole text (the PLAIN text; end exclusive; `--offsets` unit), plus the import
  * CSV Vertex reads, one line `[ml_use,]gs://<--gcs-prefix>/<file>.jsonl` per JSONL file. Spans
  * across rows stay whole (the text holds them); char-level spans keep their characters. One label
- * set, overlaps by `--overlap`, label names reduced to `A-Za-z0-9_`.
+ * set, overlaps by `--overlap`, label names reduced to `A-Za-z0-9_` and 2 to 30 characters.
  * `--combine` writes one JSONL with a line per document and one import CSV naming it.
  */
 export const vertexEntitiesPart: KindPart = {
@@ -27,7 +27,7 @@ export const vertexEntitiesPart: KindPart = {
   writeDocument(doc, ctx) {
     const { prefix, mlUse } = vertexImportOptions(ctx.options);
     const jsonl = outputFileName(doc.name, 'jsonl');
-    const line = vertexJsonLine(doc, ctx, new LabelNamer(vertexLabel, 'label_', 'Vertex'));
+    const line = vertexJsonLine(doc, ctx, new LabelNamer(vertexEntityLabel, 'label_', 'Vertex', VERTEX_ENTITY_LABEL_LENGTH.max));
     return [
       { name: jsonl, content: line + '\n' },
       { name: outputFileName(doc.name, 'csv'), content: importLine(prefix, mlUse, jsonl) },
@@ -35,7 +35,7 @@ export const vertexEntitiesPart: KindPart = {
   },
   writeCombined(docs, ctx) {
     const { prefix, mlUse } = vertexImportOptions(ctx.options);
-    const namer = new LabelNamer(vertexLabel, 'label_', 'Vertex');
+    const namer = new LabelNamer(vertexEntityLabel, 'label_', 'Vertex', VERTEX_ENTITY_LABEL_LENGTH.max);
     const jsonl = combinedFileName(docs, 'jsonl');
     const lines = docs.map((doc) => vertexJsonLine(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer) + '\n');
     return [

@@ -20,6 +20,20 @@ export function vertexLabel(name: string): string {
   return stripMarks(name).replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
+/** Vertex entity-extraction display names are 2 to 30 characters (documented by Google). */
+export const VERTEX_ENTITY_LABEL_LENGTH = { min: 2, max: 30 } as const;
+
+/**
+ * Vertex entity labels: the `A-Za-z0-9_` rule, then a one-character name gets a `_` appended and
+ * a name over 30 characters is cut (decided; both reported as renames).
+ */
+export function vertexEntityLabel(name: string): string {
+  const base = vertexLabel(name);
+  if (base === '') return '';
+  const long = base.length < VERTEX_ENTITY_LABEL_LENGTH.min ? base.padEnd(VERTEX_ENTITY_LABEL_LENGTH.min, '_') : base;
+  return long.slice(0, VERTEX_ENTITY_LABEL_LENGTH.max);
+}
+
 /** Azure CoNLL lines are `token label` with one space: whitespace inside a label becomes `_`. */
 export function azureLabel(name: string): string {
   return name.replace(/\s+/g, '_');
@@ -39,6 +53,8 @@ export class LabelNamer {
     private readonly rule: (name: string) => string,
     private readonly fallback: string,
     private readonly target: string,
+    /** Longest name the target takes: a collision suffix replaces the end instead of growing past it. */
+    private readonly maxLength = Infinity,
   ) {}
 
   name(original: string, report: Report, labelId?: string): string {
@@ -50,7 +66,7 @@ export class LabelNamer {
     let base = this.rule(original);
     if (base === '') base = `${this.fallback}${++this.emptied}`;
     let candidate = base;
-    for (let n = 2; this.taken.has(candidate); n++) candidate = `${base}_${n}`;
+    for (let n = 2; this.taken.has(candidate); n++) candidate = `${base.slice(0, this.maxLength - `_${n}`.length)}_${n}`;
     this.taken.add(candidate);
     this.byOriginal.set(original, candidate);
     if (candidate !== original) this.say(original, candidate, report, labelId);
