@@ -4,7 +4,7 @@
  * download links, signed webhooks, an external-storage folder and fault injection.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,10 @@ export interface SimulatorOptions {
   linkTtlMs?: number;
   linkNotFoundAfterDelivery?: number;
   slowLinkBytesPerSecond?: number;
-  /** Where EXTERNAL_OBJECT_STORAGE writes (`<dir>/<storage id>/<key>`); a new temp folder by default. */
+  /**
+   * Where EXTERNAL_OBJECT_STORAGE writes (`<dir>/<storage id>/<key>`). By default a new temporary
+   * folder that `close()` removes; a folder given here is left in place.
+   */
   storageDir?: string;
   userId?: number;
 }
@@ -66,6 +69,7 @@ export const DEFAULT_SIM_CLIENT_ID = 'simulator-client';
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const projects = options.projects ?? (await loadProjects(options.projectPaths ?? [], options.overrides));
+  const ownsStorage = options.storageDir === undefined;
   const storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'datasaur-sim-storage-')));
   const server: ServerSettings = {
     clientId: options.clientId ?? DEFAULT_SIM_CLIENT_ID,
@@ -98,6 +102,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens,
     requests,
     issueToken: () => {
+      const now = Date.now();
+      for (const [old, expiresAt] of tokens) if (expiresAt <= now) tokens.delete(old);
       const token = randomBytes(24).toString('base64url');
       tokens.set(token, Date.now() + server.tokenLifetimeSeconds * 1000);
       return token;
@@ -137,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      if (ownsStorage) await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,8 @@ export interface RequestRecord {
   authStyle?: 'body' | 'basic';
 }
 
+const MAX_RECORDED_REQUESTS = 10_000;
+
 export interface ServerSettings {
   clientId: string;
   clientSecret: string;
@@ -51,6 +53,8 @@ async function route(parts: ServerParts, req: IncomingMessage, res: ServerRespon
   const url = new URL(req.url ?? '/', 'http://simulator');
   const record = (entry: Omit<RequestRecord, 'method'>): void => {
     parts.requests.push({ method: req.method ?? '', ...entry });
+    // A long-running `simulate` keeps only the recent past.
+    if (parts.requests.length > MAX_RECORDED_REQUESTS) parts.requests.splice(0, parts.requests.length - MAX_RECORDED_REQUESTS);
   };
   if (url.pathname === '/api/oauth/token' && req.method === 'POST') return token(parts, req, res, record);
   if (url.pathname === '/graphql' && req.method === 'POST') return graphqlEndpoint(parts, req, res, record);

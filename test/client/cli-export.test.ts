@@ -1,10 +1,10 @@
 /** `export`, `webhook`, `simulate` and `demo` commands against the simulator, on loopback. */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { DatasaurClient } from '../../src/client/index.js';
+import { DatasaurClient, signBody } from '../../src/client/index.js';
 import { ExportProgress } from '../../src/cli/commands/export-progress.js';
 import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
 import { runCli } from '../../src/cli/main.js';
@@ -129,6 +129,7 @@ describe('datasaur-export webhook', () => {
   it('--once: receives a signed delivery from the simulator, downloads the file, exits 0', async () => {
     await withSimulator({ projectPaths: [TOKEN_ZIP] }, async (sim, dir) => {
       let stdout = '';
+      let stderr = '';
       let announce: (url: string) => void = () => undefined;
       const listening = new Promise<string>((r) => (announce = r));
       const sink = (append: (s: string) => void) => new Writable({ write: (c, _e, done) => (append(String(c)), done()) });
@@ -138,14 +139,20 @@ describe('datasaur-export webhook', () => {
           const url = /listening on (\S+);/.exec(stdout)?.[1];
           if (url) announce(url);
         }),
-        stderr: sink(() => undefined),
+        stderr: sink((s) => (stderr += s)),
       });
       const url = await listening;
+      // A forged delivery first: rejected, nothing downloaded, the receiver keeps waiting.
+      const forged = JSON.stringify({ userId: 1, fileUrl: `${sim.baseUrl}/files/x/evil.zip`, projectId: 'FxTok3n01' });
+      const rejected = await fetch(url, { method: 'PUT', headers: { 'x-datasaur-signature': signBody(forged, 'not-the-secret') }, body: forged });
+      expect(rejected.status).toBe(401);
+      expect(await listFiles(join(dir, 'hooks'))).toEqual([]);
       const client = new DatasaurClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret, pollBackoff: FAST });
       await client.export({ target: { projectIds: ['FxTok3n01'] }, method: 'CUSTOM_WEBHOOK', fileName: 'via-hook', webhook: { url, secret: 'w-secret' }, outDir: join(dir, 'unused'), timeoutMs: 20_000 });
       expect(await command).toBe(0);
       expect(await listFiles(join(dir, 'hooks'))).toEqual(['via-hook.zip']);
       expect(stdout).toContain('downloaded via-hook.zip');
+      expect(stderr).toBe('rejected a request: 401 missing or bad X-Datasaur-Signature\n');
     });
   });
 });
@@ -186,12 +193,16 @@ describe('datasaur-export simulate', () => {
 describe('datasaur-export demo', () => {
   it('writes every format that fits the bundled token project and exits 0', async () => {
     const dir = await tempDir();
-    const run = await cli('demo', '--out', join(dir, 'out'));
-    expect(run.code).toBe(0);
-    const files = await listFiles(join(dir, 'out'));
-    const formats = new Set(files.map((f) => f.split('/')[0]));
-    expect([...formats].sort()).toEqual(writersForKinds(['TOKEN_BASED']).map((w) => w.name).sort());
-    // Running it again replaces the previous results.
-    expect((await cli('demo', '--out', join(dir, 'out'))).code).toBe(0);
+    try {
+      const run = await cli('demo', '--out', join(dir, 'out'));
+      expect(run.code).toBe(0);
+      const files = await listFiles(join(dir, 'out'));
+      const formats = new Set(files.map((f) => f.split('/')[0]));
+      expect([...formats].sort()).toEqual(writersForKinds(['TOKEN_BASED']).map((w) => w.name).sort());
+      // Running it again replaces the previous results.
+      expect((await cli('demo', '--out', join(dir, 'out'))).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -225,7 +225,8 @@ describe('export end to end against the simulator', () => {
         .export({
           target: { projectIds: [BBOX_PROJECT_ID] },
           outDir: join(dir, 'out'),
-          timeoutMs: 800,
+          // Long enough for the job under load, far too short for ~14 KB at 2 KB/s.
+          timeoutMs: 2000,
           onEvent: (e) => e.type === 'progress' && received.push(e.progress.received),
         })
         .catch((e: unknown) => e)) as InputError;

@@ -41,7 +41,7 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms
 
 describe('simulator and the official request documents', () => {
   it('ExportTextProjectQuery, then GetExportDeliveryStatus and GetJob (fragment) until DELIVERED', async () => {
-    await withSimulator({ queuedMs: 400, processingMs: 300 }, async (sim) => {
+    await withSimulator({ queuedMs: 1000, processingMs: 500 }, async (sim) => {
       const bearer = await token(sim);
       const exportBody = structuredClone(OFFICIAL_EXPORT);
       exportBody.variables.input.format = 'DATASAUR_SCHEMA';
@@ -116,7 +116,7 @@ describe('simulator and the official request documents', () => {
   });
 
   it("robosaur's ExportProjectQuery and GetJobs", async () => {
-    await withSimulator({}, async (sim) => {
+    await withSimulator({ queuedMs: 2000 }, async (sim) => {
       const bearer = await token(sim);
       const variables = {
         input: { projectIds: [BBOX_PROJECT_ID], role: 'REVIEWER', format: 'DATASAUR_SCHEMA', fileName: 'x', method: 'FILE_STORAGE', includedCommentType: ['COMMENT', 'SPAN_LABEL', 'ARROW_LABEL', 'SPAN_TEXT'] },

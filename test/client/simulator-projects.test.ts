@@ -50,14 +50,14 @@ describe('simulator projects', () => {
   });
 
   it('links answer 403 once expired, like pre-signed storage links', async () => {
-    await withSimulator({ linkTtlMs: 400, queuedMs: 10, processingMs: 10 }, async (sim) => {
+    await withSimulator({ linkTtlMs: 1500, queuedMs: 10, processingMs: 10 }, async (sim) => {
       const api = clientFor(sim).api;
       const result = await api.exportTextProject({ projectIds: ['ODMzNDE3Yjk'], fileName: 'e', format: 'DATASAUR_SCHEMA', method: 'FILE_STORAGE' });
-      await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && (await api.getExportDeliveryStatus(result.exportId)).deliveryStatus !== 'DELIVERED'; i++) await new Promise((r) => setTimeout(r, 10));
       expect((await fetch(result.fileUrl!)).status).toBe(200);
       const tampered = result.fileUrl!.replace(/X-Amz-Signature=[0-9a-f]+/, 'X-Amz-Signature=00');
       expect((await fetch(tampered)).status).toBe(403);
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(result.fileUrlExpiredAt!) - Date.now()) + 20));
       expect((await fetch(result.fileUrl!)).status).toBe(403);
     });
   });

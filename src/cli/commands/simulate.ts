@@ -61,7 +61,7 @@ export const simulateCommand: Command = {
     });
     const failJobs = count('fail-jobs');
     if (failJobs) sim.failNextJobs(failJobs);
-    printBanner(sim, io);
+    printBanner(sim, io, str('storage-dir') !== undefined);
     await untilInterrupted();
     io.stderr.write('stopping the simulator\n');
     await sim.close();
@@ -69,7 +69,7 @@ export const simulateCommand: Command = {
   },
 };
 
-function printBanner(sim: Simulator, io: CommandIo): void {
+function printBanner(sim: Simulator, io: CommandIo, keptStorage: boolean): void {
   const projects = sim.projects.map((p) => `  ${p.id}  ${p.name}  (${new Set(p.copies.map((c) => c.documentName)).size} document(s), cabinets ${[...new Set(p.copies.map((c) => c.cabinetFolder))].join(', ')})`);
   // The simulator's own throw-away credentials: printing them is the point (nothing real is exposed).
   io.stdout.write(
@@ -77,7 +77,7 @@ function printBanner(sim: Simulator, io: CommandIo): void {
       `simulator listening on ${sim.baseUrl}`,
       'projects:',
       ...projects,
-      `external storage folder: ${sim.storageDir}`,
+      `external storage folder: ${sim.storageDir}${keptStorage ? '' : ' (temporary: removed on stop; pass --storage-dir to keep it)'}`,
       'use it with:',
       `  export DATASAUR_BASE_URL=${sim.baseUrl}`,
       `  export DATASAUR_CLIENT_ID=${sim.clientId}`,
