@@ -4,7 +4,7 @@ import { outputFileName } from './naming.js';
 import { plainFileName } from './plain.js';
 import type { OutputFile, WriteContext } from './types.js';
 import { csvRecord } from './token/csv-line.js';
-import { LabelNamer, comprehendType } from './token/names.js';
+import { COMPREHEND_TYPE_MAX_LENGTH, LabelNamer, comprehendType } from './token/names.js';
 import { reportNotRepresented } from './token/not-represented.js';
 import { prepareSpans } from './token/prepare.js';
 import { spanPlace } from './token/place.js';
@@ -23,14 +23,14 @@ export const COMPREHEND_ENTITY_HEADER = ['File', 'Line', 'Begin Offset', 'End Of
 export const comprehendEntitiesPart: KindPart = {
   kinds: ['TOKEN_BASED'],
   writeDocument(doc, ctx) {
-    const namer = new LabelNamer(comprehendType, 'TYPE_', 'Comprehend');
+    const namer = new LabelNamer(comprehendType, 'TYPE_', 'Comprehend', COMPREHEND_TYPE_MAX_LENGTH);
     return [
       { name: outputFileName(doc.name, 'csv'), content: csvRecord(COMPREHEND_ENTITY_HEADER) + comprehendRecords(doc, ctx, namer) },
       { name: plainFileName(doc.name), content: documentText(doc).text },
     ];
   },
   writeCombined(docs, ctx) {
-    const namer = new LabelNamer(comprehendType, 'TYPE_', 'Comprehend');
+    const namer = new LabelNamer(comprehendType, 'TYPE_', 'Comprehend', COMPREHEND_TYPE_MAX_LENGTH);
     let content = csvRecord(COMPREHEND_ENTITY_HEADER);
     for (const doc of docs) content += comprehendRecords(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer);
     return [{ name: combinedFileName(docs, 'csv'), content } satisfies OutputFile];
@@ -63,8 +63,15 @@ function comprehendRecords(doc: Document, ctx: WriteContext, namer: LabelNamer):
     }
     const lineText = lines.text(begin.line);
     const endColumn = end.line === begin.line ? end.column : lineText.length;
+    const [beginOffset, endOffset] = [counter.in(lineText, begin.column), counter.in(lineText, endColumn)];
+    // Tokens missing from the content get fallback offsets that can be empty (at the end of the
+    // row); Comprehend refuses an entity without characters, so it is named instead of written.
+    if (beginOffset >= endOffset) {
+      report.add({ kind: 'SpanWithoutText', text: 'span covers no characters of the PLAIN text (its tokens are not in the content); Comprehend refuses empty entities', ...spanPlace(span) });
+      continue;
+    }
     const type = namer.name(span.labelName, report, span.labelItemId);
-    out += csvRecord([file, begin.line, counter.in(lineText, begin.column), counter.in(lineText, endColumn), type]);
+    out += csvRecord([file, begin.line, beginOffset, endOffset, type]);
   }
   return out;
 }

@@ -10,9 +10,13 @@ function stripMarks(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
-/** Comprehend entity types: upper case, every run of characters other than `A-Z0-9` → `_`, trimmed. */
+/** Comprehend entity types are at most 64 characters (documented by AWS). */
+export const COMPREHEND_TYPE_MAX_LENGTH = 64;
+
+/** Comprehend entity types: upper case, every run of characters other than `A-Z0-9` → `_`, trimmed, cut at 64. */
 export function comprehendType(name: string): string {
-  return stripMarks(name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const type = stripMarks(name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return type.slice(0, COMPREHEND_TYPE_MAX_LENGTH).replace(/_+$/, '');
 }
 
 /** Vertex display names: every run of characters other than `A-Za-z0-9_` → `_`, trimmed. */

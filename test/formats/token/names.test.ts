@@ -8,6 +8,7 @@ describe('target naming rules', () => {
     expect(comprehendType('  café--au lait! ')).toBe('CAFE_AU_LAIT');
     expect(comprehendType('Paraphrasing\u200b')).toBe('PARAPHRASING');
     expect(comprehendType('日本')).toBe('');
+    expect(comprehendType('a'.repeat(70))).toBe('A'.repeat(64));
   });
   it('Vertex: A-Za-z0-9_ kept; entity labels 2–30 characters', () => {
     expect(vertexLabel('Food & Drink')).toBe('Food_Drink');
