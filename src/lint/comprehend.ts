@@ -51,7 +51,7 @@ export function lintComprehendCsv(text: string, options: ComprehendLintOptions =
       return;
     }
     if (begin >= end) list.add('error', n, 'comprehend/empty-span', `Begin Offset ${begin} is not before End Offset ${end}`);
-    if (!/^[A-Z0-9]+(_[A-Z0-9]+)*$/.test(type)) list.add('error', n, 'comprehend/type-name', `type "${type}" is not upper case with underscores`);
+    if (!/^[A-Z0-9_]+$/.test(type)) list.add('error', n, 'comprehend/type-name', `type "${type}" is not upper case with underscores`);
     if (type.length > MAX_TYPE_LENGTH) list.add('error', n, 'comprehend/type-length', `type "${type}" is longer than ${MAX_TYPE_LENGTH} characters`);
     types.add(type);
     const document = options.texts?.get(file);
