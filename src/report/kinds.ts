@@ -19,6 +19,7 @@ export const MESSAGE_KINDS = {
   ConflictLabelSkipped: { severity: 'warning', meaning: 'a CONFLICT label was left out (use --include-conflicts to keep it)' },
   LabelSetNotSelected: { severity: 'warning', meaning: 'a span of a label set other than the one the target takes was left out' },
   TimestampNotRepresented: { severity: 'warning', meaning: 'an audio timestamp label cannot be written by this format' },
+  SpanWithoutText: { severity: 'warning', meaning: 'a span covers no characters of the text its offsets point into (its tokens are not in the content), so an offset target cannot hold it' },
   SpanNotRepresented: { severity: 'info', meaning: 'a span label is not written by a text-only format (PLAIN); the labelled formats carry it' },
   ArrowNotRepresented: { severity: 'warning', meaning: 'an arrow (relation) cannot be written by this format' },
   ArrowEndpointMissing: { severity: 'warning', meaning: 'an arrow points to a span that is not in the output' },
