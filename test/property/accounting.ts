@@ -16,6 +16,7 @@ export const SPAN_LEFT_OUT: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'OverlapDropped',
   'SpanCrossesRows',
   'SpanNotRepresented',
+  'SpanWithoutText',
 ]);
 
 /** Ids named by any message of the given kinds (all kinds when none are given). */

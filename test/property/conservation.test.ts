@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConvertOptions } from '../../src/formats/options.js';
+import { resolveOptions, type ConvertOptions } from '../../src/formats/options.js';
 import type { Document } from '../../src/model/types.js';
 import { isAnswered } from '../../src/formats/table/answers.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
@@ -131,7 +131,7 @@ describe('property 3: nothing silently lost (token projects)', () => {
               }
             }
             try {
-              SPAN_CHECKS[writer.name](doc, run, { ...(await import('../../src/formats/options.js')).resolveOptions(options) });
+              SPAN_CHECKS[writer.name](doc, run, resolveOptions(options));
             } catch (error) {
               throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
             }
