@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Document } from './model/types.js';
-import { Report } from './report/report.js';
+import { Report, type ConversionMessage } from './report/report.js';
 import { InputError } from './errors.js';
 import { resolveOptions, type ConvertOptions } from './formats/options.js';
 import { findWriter, registeredFormats } from './formats/registry.js';
@@ -99,8 +99,12 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
     for (const [key, docs] of combined) {
       const [name, projectFolder, cabinetFolder] = key.split('\u0000');
       const writer = findWriter(name)!;
-      const scoped = report.scope({ format: writer.name, project: projectFolder, cabinet: cabinetFolder });
-      const files = await writer.writeCombined!(docs, { options, report: scoped });
+      // The combined file holds the same labels as the per-document files: what the writer says
+      // again about them is already in the report, so only new messages are kept.
+      const pass = new Report();
+      const files = await writer.writeCombined!(docs, { options, report: pass.scope({ format: writer.name, project: projectFolder, cabinet: cabinetFolder }) });
+      const seen = new Set(report.all().map(messageKey));
+      for (const message of pass.all()) if (!seen.has(messageKey(message))) report.add(message);
       await stageAll(staged, files, targetFolder(request, writer, projectFolder, cabinetFolder));
     }
   } catch (error) {
@@ -113,6 +117,10 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
   }
   const files = await staged.commit();
   return { report, files, documents: counts, exitCode: report.hasErrors(options.strict) ? 1 : 0 };
+}
+
+function messageKey(m: ConversionMessage): string {
+  return [m.format, m.project, m.cabinet, m.document, m.kind, m.labelId, m.text].join('\u0000');
 }
 
 function targetFolder(request: ConvertRequest, writer: FormatWriter, projectFolder: string, cabinetFolder: string): string {

@@ -61,3 +61,17 @@ describe('atomic outputs', () => {
     expect(await listAll(out2)).toEqual([]);
   });
 });
+
+describe('--combine', () => {
+  it('writes the project file beside the per-document files without repeating report messages', async () => {
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'dx-combine-'));
+    const report = path.join(out, 'report.json');
+    const plain = await cli('convert', FIXTURE, '--to', 'AMAZON_COMPREHEND_CSV', '--out', path.join(out, 'a'), '--report', report);
+    const single = JSON.parse(await fs.readFile(report, 'utf8')).messages.length;
+    const combined = await cli('convert', FIXTURE, '--to', 'AMAZON_COMPREHEND_CSV', '--out', path.join(out, 'b'), '--report', report, '--combine');
+    expect([plain.code, combined.code]).toEqual([0, 0]);
+    const messages = JSON.parse(await fs.readFile(report, 'utf8')).messages;
+    expect(messages.length).toBeLessThanOrEqual(single + 2);
+    expect((await listAll(path.join(out, 'b'))).length).toBeGreaterThan((await listAll(path.join(out, 'a'))).length);
+  });
+});
