@@ -75,7 +75,9 @@ export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
     for (const i of order) {
       const box = boxes[i];
       const labelBaseline = textTop - box.tier * geo.tierHeight - geo.smallSize * 0.3 - 1;
-      b.text(pieces[i].span.labelName, box.x + 0.5, labelBaseline, geo.smallSize, ctx.labelColorOf(pieces[i].span));
+      // A box near the right margin gets its name moved left so it stays on the page.
+      const labelX = Math.min(box.x + 0.5, geo.width - geo.margin * 0.5 - measure.width(pieces[i].span.labelName, geo.smallSize));
+      b.text(pieces[i].span.labelName, labelX, labelBaseline, geo.smallSize, ctx.labelColorOf(pieces[i].span));
       if (pieces[i].first) ctx.anchor(pieces[i].span, { page: b.page!.number, x: box.x + box.w / 2, y: box.y, laneTop: lineTop });
     }
     if (lineIndex === 0) {
