@@ -68,11 +68,7 @@ export async function runExport(deps: ExportDeps, request: ExportRequest): Promi
   checkMethodInputs(method, request);
   const state: { exportId?: string; stage: string; status?: DeliveryStatus } = { stage: 'requesting the export' };
   const timeoutMs = request.timeoutMs ?? DEFAULT_EXPORT_TIMEOUT_MS;
-  const deadline = new Deadline(
-    timeoutMs,
-    () => `export ${state.exportId ?? ''} (${state.stage}${state.status ? `, last status ${state.status}` : ''})`.replace('export  (', 'export ('),
-    request.signal,
-  );
+  const deadline = new Deadline(timeoutMs, () => describeState(state), request.signal);
   const signal = deadline.signal;
   const emit = request.onEvent ?? (() => undefined);
   try {
@@ -135,6 +131,12 @@ async function requestExport(api: ExportApi, request: ExportRequest, method: Exp
   };
   if ('documentId' in request.target) return api.exportTextProjectDocument({ ...common, documentId: request.target.documentId }, signal);
   return api.exportTextProject({ ...common, projectIds: request.target.projectIds, role: request.role ?? 'REVIEWER' }, signal);
+}
+
+/** `export ExportQueue:… (downloading, last status DELIVERED)`: what a time-out message names. */
+function describeState(state: { exportId?: string; stage: string; status?: DeliveryStatus }): string {
+  const id = state.exportId ? ` ${state.exportId}` : '';
+  return `export${id} (${state.stage}${state.status ? `, last status ${state.status}` : ''})`;
 }
 
 function checkMethodInputs(method: ExportMethod, request: ExportRequest): void {
