@@ -90,6 +90,20 @@ describe('datasaur-export export', () => {
     });
   });
 
+  it('--document exports one cabinet copy as a bare file and converts it', async () => {
+    await withSimulator({ projectPaths: [TOKEN_ZIP] }, async (sim, dir) => {
+      const cabinet = await new DatasaurClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret }).api.getCabinet('FxTok3n01', 'REVIEWER');
+      const documentId = cabinet.documents![0]!.id;
+      const run = await cli('export', '--document', documentId, '--to', 'TSV_IOB', '--out', join(dir, 'out'), '--save-export', join(dir, 'raw'), ...credentials(sim));
+      expect(run.code).toBe(0);
+      expect(await listFiles(join(dir, 'raw'))).toEqual(['curie.txt.json']);
+      expect(await listFiles(join(dir, 'out'))).toEqual(['TSV_IOB/Fixture token _NER_-FxTok3n01/REVIEW/curie.txt.tsv']);
+      const mixed = await cli('export', '--document', documentId, '--project', 'FxTok3n01', '--to', 'PLAIN', '--out', join(dir, 'x'), ...credentials(sim));
+      expect(mixed.code).toBe(2);
+      expect(mixed.stderr).toContain('--document exports one document');
+    });
+  });
+
   it('a FAILED job: exit 2 with the job errors, nothing written', async () => {
     await withSimulator({ projectPaths: [TOKEN_ZIP] }, async (sim, dir) => {
       sim.failNextJobs(1);

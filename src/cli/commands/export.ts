@@ -22,18 +22,19 @@ import { CONVERT_OPTION_FLAGS, convertOptionsFromFlags } from './convert.js';
 import { ExportProgress } from './export-progress.js';
 
 const USAGE =
-  'datasaur-export export (--project <id>… | --document <id> | --tag <tag>… | --status <STATUS>…) --to <FORMAT,…|all> --out <dir> ' +
+  'datasaur-export export (--project <id>… | --document <id> | --tag <tag>… | --status <STATUS>… [--team <id>]) --to <FORMAT,…|all> --out <dir> ' +
   '[--method FILE_STORAGE|EMAIL|CUSTOM_WEBHOOK|EXTERNAL_OBJECT_STORAGE] [--cabinet REVIEW|ROOT|<labeler e-mail>|all] ' +
   '[--base-url <url>] [--client-id <id>] [--client-secret <secret>] [--basic-auth] [--timeout <seconds>] ' +
   '[--webhook-url <public url>] [--webhook-secret <s>] [--webhook-port <n>] [--storage-id <id>] [--storage-prefix <p>] [--storage-dir <dir>] ' +
   '[--save-export <dir>] [--force] [--strict] [--report <file>] [format options]\n' +
-  'Credentials default to DATASAUR_BASE_URL, DATASAUR_CLIENT_ID, DATASAUR_CLIENT_SECRET (and DATASAUR_WEBHOOK_SECRET).';
+  'Credentials default to DATASAUR_BASE_URL, DATASAUR_CLIENT_ID, DATASAUR_CLIENT_SECRET (and DATASAUR_WEBHOOK_SECRET, DATASAUR_TEAM_ID).';
 
 const FLAGS = {
   project: { type: 'string', multiple: true },
   document: { type: 'string' },
   tag: { type: 'string', multiple: true },
   status: { type: 'string', multiple: true },
+  team: { type: 'string' },
   to: { type: 'string' },
   out: { type: 'string' },
   method: { type: 'string' },
@@ -114,7 +115,10 @@ export const exportCommand: Command = {
       {
         client: { baseUrl, clientId, clientSecret, authStyle: values['basic-auth'] ? 'basic' : 'body' },
         projectIds,
-        filter: tags.length || statuses.length ? { tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined } : undefined,
+        filter:
+          tags.length || statuses.length
+            ? { teamId: str('team') ?? env.DATASAUR_TEAM_ID, tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined }
+            : undefined,
         documentId,
         to: to.length === 1 && to[0]!.toLowerCase() === 'all' ? 'all' : to,
         outDir: str('out')!,
