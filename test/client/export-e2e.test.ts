@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type ExportEvent } from '../../src/client/index.js';
 import { InputError } from '../../src/errors.js';
+import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
 import { BBOX_PROJECT_ID, BBOX_ZIP, clientFor, listFiles, withSimulator } from './helpers.js';
 
 async function zipNames(bytes: Uint8Array): Promise<string[]> {
@@ -35,6 +36,21 @@ describe('export end to end against the simulator', () => {
       const source = await JSZip.loadAsync(await readFile(BBOX_ZIP));
       const name = 'sample-images-ODMzNDE3Yjk/REVIEW/image-1.jpeg.json';
       expect(await served.file(name)!.async('string')).toBe(await source.file(name)!.async('string'));
+    });
+  });
+
+  it('several projects in one request: one ZIP with one top folder per project', async () => {
+    await withSimulator({ projectPaths: [BBOX_ZIP, DEMO_FIXTURE] }, async (sim, dir) => {
+      const outcome = await clientFor(sim).export({ target: { projectIds: [BBOX_PROJECT_ID, 'FxTok3n01'] }, fileName: 'two', outDir: dir, timeoutMs: 10_000 });
+      const tops = new Set((await zipNames(await readFile(outcome.file!))).map((n) => n.split('/')[0]));
+      expect([...tops]).toEqual(['Fixture token _NER_-FxTok3n01', 'sample-images-ODMzNDE3Yjk']);
+    });
+  });
+
+  it('an unknown project: the GraphQL error, named by operation', async () => {
+    await withSimulator({}, async (sim, dir) => {
+      const run = clientFor(sim).export({ target: { projectIds: ['nope'] }, outDir: dir, timeoutMs: 10_000 });
+      await expect(run).rejects.toThrow('ExportTextProject failed: Project not found: nope');
     });
   });
 
