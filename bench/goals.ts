@@ -1,0 +1,47 @@
+import type { Measured } from './run.js';
+
+export interface GoalCheck {
+  text: string;
+  /** null: not measured in this run. */
+  met: boolean | null;
+}
+
+const ok = (m: Measured) => !m.library.error;
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+/** The issue's goals, checked against this run's numbers (each names what missed it). */
+export function checkGoals(results: readonly Measured[]): GoalCheck[] {
+  const goals: GoalCheck[] = [];
+  const single = (scenario: string) => results.filter((m) => m.scenario === scenario && m.variant === '1 thread' && ok(m));
+  const check = (text: string, cases: Measured[], pass: (m: Measured) => boolean, show: (m: Measured) => string) => {
+    if (!cases.length) return goals.push({ text: `${text}: not measured`, met: null });
+    const misses = cases.filter((m) => !pass(m));
+    goals.push({ text: `${text}${misses.length ? `: missed by ${misses.map((m) => `${m.scenario}/${m.format} ${show(m)}`).join(', ')}` : ''}`, met: misses.length === 0 });
+  };
+  const floorRatio = (m: Measured) => (m.floor && !m.floor.error ? m.library.cpuMs / m.floor.cpuMs : Infinity);
+  const token = [...single('a'), ...single('b')];
+  check('token formats within 2x of the floor on (a) and (b) (CPU time)', token, (m) => floorRatio(m) <= 2, (m) => `${floorRatio(m).toFixed(2)}x`);
+  const rssLimit = (m: Measured) => 3 * mb(m.largestDocumentBytes) + 150;
+  check('token formats: peak RSS under 3x the largest document + 150 MB', token, (m) => m.library.maxRssMB < rssLimit(m), (m) => `${m.library.maxRssMB.toFixed(0)} MB > ${rssLimit(m).toFixed(0)} MB`);
+  const quarter = results.filter((m) => m.scenario === 'b' && / docs$/.test(m.variant) && ok(m));
+  check(
+    'peak RSS flat as the document count grows (b at 1/4 vs all documents, within 15% or 20 MB)',
+    quarter,
+    (m) => {
+      const full = single('b').find((f) => f.format === m.format);
+      return !!full && (full.library.maxRssMB <= m.library.maxRssMB * 1.15 || full.library.maxRssMB - m.library.maxRssMB <= 20);
+    },
+    (m) => `${m.library.maxRssMB.toFixed(0)} MB -> ${single('b').find((f) => f.format === m.format)?.library.maxRssMB.toFixed(0)} MB`,
+  );
+  const parallel = results.filter((m) => m.scenario === 'b' && / workers$/.test(m.variant) && ok(m));
+  const speedup = (m: Measured) => m.library.wallMs / (single('b').find((f) => f.format === m.format)?.library.wallMs ?? NaN);
+  check('(b) with worker threads at most 0.65x the single-thread wall time', parallel, (m) => speedup(m) <= 0.65, (m) => `${speedup(m).toFixed(2)}x`);
+  check('CSV/TSV/JSON_TABULAR on (c) within 2x of the floor (CPU time)', single('c').filter((m) => ['CSV', 'TSV', 'JSON_TABULAR'].includes(m.format)), (m) => floorRatio(m) <= 2, (m) => `${floorRatio(m).toFixed(2)}x`);
+  const csv = single('c').find((m) => m.format === 'CSV');
+  check('XLSX on (c) under 10x the CSV time (CPU time)', single('c').filter((m) => m.format === 'XLSX' && csv), (m) => m.library.cpuMs < 10 * csv!.library.cpuMs, (m) => `${(m.library.cpuMs / csv!.library.cpuMs).toFixed(1)}x`);
+  check('XLSX on (c) peak RSS under 500 MB', single('c').filter((m) => m.format === 'XLSX'), (m) => m.library.maxRssMB < 500, (m) => `${m.library.maxRssMB.toFixed(0)} MB`);
+  const pdf = results.filter((m) => m.scenario === 'd' && ok(m));
+  check('PDF (d) at least 20 pages/s', pdf, (m) => m.library.pages / (m.library.wallMs / 1000) >= 20, (m) => `${(m.library.pages / (m.library.wallMs / 1000)).toFixed(1)} pages/s`);
+  check('PDF (d) peak RSS under 300 MB', pdf, (m) => m.library.maxRssMB < 300, (m) => `${m.library.maxRssMB.toFixed(0)} MB`);
+  return goals;
+}

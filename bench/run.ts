@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { registeredFormats } from '../src/formats/registry.js';
+import type { CaseResult, ReferenceResult } from './case.js';
+import { buildCases, runCase } from './child.js';
+import { DATA_DIR, type GeneratedInput } from './generate/index.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
+import { renderTable } from './table.js';
+import { checkGoals } from './goals.js';
+
+/**
+ * `npm run bench [-- --quick] [--scenario a,b] [--format TSV_IOB,CSV] [--workers 2] [--seed 1]
+ * [--no-baseline] [--timeout <s>]`: generates (or reuses) the inputs, measures every case in its
+ * own process, prints one table and the goals, and writes it all to `bench/results/<time>.json`.
+ */
+export interface Measured {
+  scenario: string;
+  format: string;
+  variant: string;
+  unit: Scenario['unit'];
+  units: number;
+  /** MB of JSON converted (a ZIP's REVIEW documents, uncompressed). */
+  inputMB: number;
+  /** Bytes of the largest input document (the memory goal is relative to it). */
+  largestDocumentBytes: number;
+  library: CaseResult;
+  floor?: CaseResult;
+  baseline?: CaseResult;
+}
+
+interface Args {
+  quick: boolean;
+  scenarios: string[];
+  formats?: string[];
+  workers: number;
+  seed: number;
+  baseline: boolean;
+  timeoutMs: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { quick: false, scenarios: ['a', 'b', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--quick') args.quick = true;
+    else if (flag === '--scenario' || flag === '--scenarios') args.scenarios = value().split(',').map((s) => s.trim().toLowerCase());
+    else if (flag === '--format' || flag === '--formats') args.formats = value().split(',').map((s) => s.trim().toUpperCase());
+    else if (flag === '--workers') args.workers = Number(value());
+    else if (flag === '--seed') args.seed = Number(value());
+    else if (flag === '--no-baseline') args.baseline = false;
+    else if (flag === '--timeout') args.timeoutMs = Number(value()) * 1000;
+    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario a,b,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s>)`);
+  }
+  if (args.quick && !argv.some((a) => a.startsWith('--timeout'))) args.timeoutMs = 60_000;
+  return args;
+}
+
+/** Every registered format of the scenario's kind (the PDF has its own scenario). */
+function formatsOf(scenario: Scenario, only?: string[]): string[] {
+  if (scenario.pages) return ['SPAN_AND_ARROW_VISUALIZATION'].filter((n) => !only || only.includes(n));
+  const kind = scenario.kind === 'token' ? 'TOKEN_BASED' : 'ROW_BASED';
+  return registeredFormats()
+    .filter((w) => w.kinds.includes(kind) && w.name !== 'SPAN_AND_ARROW_VISUALIZATION')
+    .map((w) => w.name as string)
+    .filter((n) => !only || only.includes(n));
+}
+
+const failed = (error: string): CaseResult => ({ wallMs: NaN, cpuMs: NaN, maxRssMB: NaN, startRssMB: NaN, outFiles: 0, outBytes: 0, pages: 0, error });
+const asCase = (result: CaseResult | { error: string }): CaseResult => ('wallMs' in result ? result : failed(result.error));
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  buildCases();
+  const results: Measured[] = [];
+  const outDir = path.join(DATA_DIR, 'out');
+  const print = (row: Measured) => console.log(renderTable([row]).split('\n').at(-1));
+  console.log(`datasaur-export bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${args.quick ? 'quick' : 'full'} sizes, seed ${args.seed}, load average ${os.loadavg()[0].toFixed(1)}`);
+  for (const scenario of SCENARIOS.filter((s) => args.scenarios.includes(s.id))) {
+    const formats = formatsOf(scenario, args.formats);
+    if (scenario.pages) {
+      const pages = scenario.pages(args.quick);
+      console.log(`\n(${scenario.id}) ${scenario.title}: ${pages} pages`);
+      for (const format of formats) {
+        const library = asCase(await runCase<CaseResult>({ mode: 'pdf', pages }, args.timeoutMs));
+        const row: Measured = { scenario: scenario.id, format, variant: `${pages} pages`, unit: 'pages', units: library.pages, inputMB: NaN, largestDocumentBytes: 0, library };
+        results.push(row);
+        print(row);
+      }
+      continue;
+    }
+    const input = scenario.input!(args.seed, args.quick);
+    console.log(`\n(${scenario.id}) ${scenario.title}: ${path.basename(input.path)}, ${(input.bytes / 2 ** 20).toFixed(1)} MB, ${input.documents} documents, ${input.tokens} tokens, ${input.rows} rows`);
+    const row = (format: string, variant: string, library: CaseResult, generated: GeneratedInput): Measured => ({
+      scenario: scenario.id,
+      format,
+      variant,
+      unit: scenario.unit,
+      units: scenario.unit === 'rows' ? generated.rows : generated.tokens,
+      inputMB: (generated.path.endsWith('.zip') ? generated.jsonBytes / 2 : generated.jsonBytes) / 2 ** 20,
+      largestDocumentBytes: generated.largestDocumentBytes,
+      library,
+    });
+    const single: Measured[] = [];
+    for (const format of formats) {
+      const measured = row(format, '1 thread', asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format, outDir }, args.timeoutMs)), input);
+      single.push(measured);
+      results.push(measured);
+      print(measured);
+      // Quick runs try the workers on the first format only (a smoke test of the path).
+      if (scenario.workers && args.workers > 1 && (!args.quick || format === formats[0])) {
+        const parallel = row(format, `${args.workers} workers`, asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format, outDir, workers: args.workers }, args.timeoutMs)), input);
+        results.push(parallel);
+        print(parallel);
+      }
+    }
+    // Floor and baseline of every format, in one process (their memory is not reported).
+    const measuredFormats = single.filter((m) => !m.library.error).map((m) => ({ format: m.format, outFiles: m.library.outFiles, outBytes: m.library.outBytes }));
+    const reference = measuredFormats.length ? await runCase<ReferenceResult[]>({ mode: 'reference', input: input.path, outDir, kind: scenario.kind, baseline: args.baseline, formats: measuredFormats }, args.timeoutMs * 2) : [];
+    if (!Array.isArray(reference)) console.log(`floor/baseline failed: ${reference.error}`);
+    for (const ref of Array.isArray(reference) ? reference : []) {
+      for (const m of results.filter((r) => r.scenario === scenario.id && r.format === ref.format)) Object.assign(m, { floor: ref.floor, baseline: ref.baseline });
+    }
+    if (scenario.smaller && formats.length) {
+      // Memory must stay flat as the document count grows: the same conversion on a quarter of it.
+      const small = scenario.smaller(args.seed, args.quick);
+      const measured = row(formats[0], `${small.documents / 2} docs`, asCase(await runCase<CaseResult>({ mode: 'library', input: small.path, format: formats[0], outDir }, args.timeoutMs)), small);
+      results.push(measured);
+      print(measured);
+    }
+  }
+  console.log(`\n${renderTable(results)}\n`);
+  const goals = checkGoals(results);
+  for (const goal of goals) console.log(`${goal.met === null ? '   ?' : goal.met ? '  ok' : 'MISS'}  ${goal.text}`);
+  const resultsDir = path.resolve(import.meta.dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), args, results, goals }, null, 2));
+  console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+}
+
+await main();
