@@ -56,14 +56,14 @@ function comprehendRecords(doc: Document, ctx: WriteContext, namer: LabelNamer):
     const range = spanRowRange(doc, span, report);
     const begin = lines.locate(rowStart[range.startRow] + range.start);
     const end = lines.locate(rowStart[range.endRow] + range.end);
-    // A row whose content holds a line break spans several PLAIN lines; an entity may not cross one.
-    if (end.line !== begin.line && !(end.line === begin.line + 1 && end.column === 0)) {
+    // A row whose content holds a line break spans several PLAIN lines; an entity may not hold one
+    // (an end just past a line break still holds it: the entity's text would lose that character).
+    if (end.line !== begin.line) {
       report.add({ kind: 'SpanCrossesRows', text: 'span crosses a line break inside its row; Comprehend entities stay on one line', ...spanPlace(span) });
       continue;
     }
     const lineText = lines.text(begin.line);
-    const endColumn = end.line === begin.line ? end.column : lineText.length;
-    const [beginOffset, endOffset] = [counter.in(lineText, begin.column), counter.in(lineText, endColumn)];
+    const [beginOffset, endOffset] = [counter.in(lineText, begin.column), counter.in(lineText, end.column)];
     // Tokens missing from the content get fallback offsets that can be empty (at the end of the
     // row); Comprehend refuses an entity without characters, so it is named instead of written.
     if (beginOffset >= endOffset) {

@@ -9,6 +9,7 @@ import { csvRecord } from './token/csv-line.js';
 import { LabelNamer, VERTEX_ENTITY_LABEL_LENGTH, vertexEntityLabel } from './token/names.js';
 import { reportNotRepresented } from './token/not-represented.js';
 import { prepareSpans } from './token/prepare.js';
+import { spanPlace } from './token/place.js';
 import { OffsetCounter, documentText, reportOffsetUnit, spanRowRange } from './token/text.js';
 
 export const VERTEX_ML_USES = ['training', 'validation', 'test'] as const;
@@ -52,14 +53,18 @@ function vertexJsonLine(doc: Document, ctx: WriteContext, namer: LabelNamer): st
   const [tier] = prepareSpans(doc, ctx, { widen: false, crossRow: 'keep', labelSets: 'one', overlaps: 'policy', columns: false });
   const { text, rowStart } = documentText(doc);
   const counter = new OffsetCounter(options.offsets);
-  const annotations = tier.spans.map((span) => {
+  const annotations: Array<{ startOffset: number; endOffset: number; displayName: string }> = [];
+  for (const span of tier.spans) {
     const range = spanRowRange(doc, span, report);
-    return {
-      startOffset: counter.in(text, rowStart[range.startRow] + range.start),
-      endOffset: counter.in(text, rowStart[range.endRow] + range.end),
-      displayName: namer.name(span.labelName, report, span.labelItemId),
-    };
-  });
+    const startOffset = counter.in(text, rowStart[range.startRow] + range.start);
+    const endOffset = counter.in(text, rowStart[range.endRow] + range.end);
+    // Tokens missing from the content can leave a span no characters; Vertex refuses empty segments.
+    if (endOffset <= startOffset) {
+      report.add({ kind: 'SpanWithoutText', text: 'span covers no characters of the text (its tokens are not in the content); Vertex refuses empty segments', ...spanPlace(span) });
+      continue;
+    }
+    annotations.push({ startOffset, endOffset, displayName: namer.name(span.labelName, report, span.labelItemId) });
+  }
   return JSON.stringify({ textContent: text, textSegmentAnnotations: annotations });
 }
 

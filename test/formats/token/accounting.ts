@@ -12,6 +12,7 @@ export const SPAN_LEFT_OUT: readonly MessageKind[] = [
   'OverlapDropped',
   'SpanCrossesRows',
   'SpanNotRepresented',
+  'SpanWithoutText',
 ];
 
 /**

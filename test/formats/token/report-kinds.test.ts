@@ -61,6 +61,9 @@ describe('report kinds of the token formats', () => {
   it('SpanCrossesRows: also a span across a line break inside one row (Comprehend lines are PLAIN lines)', async () => {
     const doc = tokenDocument({ rows: [{ content: 'New\nYork', tokens: ['New', 'York'] }], labelSets: [['LOC']], spans: [{ label: 'LOC', start: [0, 0], end: [0, 1] }] });
     expect(await count('AMAZON_COMPREHEND_CSV', doc, 'SpanCrossesRows')).toBe(1);
+    // A span whose last character is the line break holds it too: not written with the break cut off.
+    const trailing = tokenDocument({ rows: [{ content: 'ab\n', tokens: ['ab\n'] }], labelSets: [['X']], spans: [{ label: 'X', start: [0, 0], end: [0, 0] }] });
+    expect(await count('AMAZON_COMPREHEND_CSV', trailing, 'SpanCrossesRows')).toBe(1);
   });
 
   it('OverlapDropped: one per dropped span, warning by default, error with --overlap error, none with columns in TSV', async () => {
@@ -115,6 +118,16 @@ describe('report kinds of the token formats', () => {
     expect(await count('CSV', doc, 'TokenNotInContent')).toBe(1);
     expect(await count('GCP_VERTEX_AI_CSV', doc, 'TokenNotInContent')).toBe(1);
     expect(await count('CSV', plainDoc(), 'TokenNotInContent')).toBe(0);
+  });
+
+  it('SpanWithoutText: a span whose tokens have no characters in the content, in Comprehend and Vertex; the token CSV keeps its position', async () => {
+    const doc = tokenDocument({ rows: [{ content: 'abc', tokens: ['abc', 'zz'] }], labelSets: [['X']], spans: [{ id: 'e1', label: 'X', start: [0, 1], end: [0, 1] }] });
+    for (const f of ['AMAZON_COMPREHEND_CSV', 'GCP_VERTEX_AI_CSV']) {
+      const { report } = await write(f, doc);
+      expect(report.all().filter((m) => m.kind === 'SpanWithoutText').map((m) => m.labelId)).toEqual(['e1']);
+    }
+    expect(await count('CSV', doc, 'SpanWithoutText')).toBe(0);
+    expect(await count('AMAZON_COMPREHEND_CSV', plainDoc(), 'SpanWithoutText')).toBe(0);
   });
 
   it('OffsetUnit: every offset format states its unit once per document; tag formats do not', async () => {
