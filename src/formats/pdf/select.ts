@@ -15,10 +15,11 @@ export interface DrawnLabels {
  */
 export function selectDrawnLabels(doc: Document, options: ConvertOptions, report: Report): DrawnLabels {
   const wanted = options.pdf.labelSets;
+  const spanById = new Map(doc.spans.map((s) => [s.id, s]));
   const keep = (label: Span | Arrow, layer: number | null | undefined, what: string): boolean => {
     // An arrow is placed at its origin span, which every export names (only JSON_ADVANCED stores
     // arrow anchors), so its message does not depend on the export it was read from.
-    const start = 'originId' in label ? (doc.spans.find((s) => s.id === label.originId)?.start ?? label.start) : label.start;
+    const start = 'originId' in label ? (spanById.get(String(label.originId))?.start ?? label.start) : label.start;
     const place = start ? { row: start.row, column: start.column, token: start.token } : undefined;
     const name = 'labelName' in label ? (label.labelName ?? undefined) : undefined;
     if (wanted && layer != null && !wanted.includes(layer)) {
