@@ -213,7 +213,7 @@ function readSpan(
 function readArrow(a: NonNullable<DatasaurSchemaData['arrowLabels']>[number], n: number, labelSets: LabelSet[], at: At): Arrow {
   const itemId = a.labelItem ? String(a.labelItem.id) : null;
   const layer = a.layer ?? null;
-  const item = itemId === null ? undefined : (layer !== null ? labelSets[layer]?.items : labelSets.flatMap((s) => s.items)).find((i) => i.id === itemId);
+  const item = itemId === null ? undefined : (layer !== null ? labelSets[layer]?.items : labelSets.flatMap((s) => s.items))?.find((i) => i.id === itemId);
   return {
     id: String(a.id),
     originId: String(a.originId),
