@@ -58,6 +58,16 @@ export function validateDocument(doc: Document, file: string, paths: LabelPaths)
     if (span.start.row > span.end.row || (span.start.row === span.end.row && span.start.token > span.end.token)) {
       throw outOfRange(file, where, 'the span ends before it starts', 'end at or after start');
     }
+    // Writers give every label set its own tag column; a layer that names no label set (say 2^31
+    // from a damaged file) would ask for billions of them. Found by test/property/robustness.test.ts.
+    const layers = Math.max(doc.labelSets.length, 1);
+    if (span.layer >= layers) {
+      throw new InputError('MISSING_REFERENCE', `the span's layer ${span.layer} names no label set (the document has ${doc.labelSets.length})`, {
+        file,
+        where,
+        expected: doc.labelSets.length ? `a layer from 0 to ${layers - 1}` : 'layer 0 (the document declares no label sets)',
+      });
+    }
     spanIndex.set(span.id, n);
   });
   doc.timestamps.forEach((t, n) => {
