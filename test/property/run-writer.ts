@@ -31,6 +31,11 @@ export function rowWriters(): FormatWriter[] {
   return writersForKinds(['ROW_BASED']);
 }
 
+/** The registered writers for a document's kinds (what `convert --to all` runs on it). */
+export function writersFor(doc: Document): FormatWriter[] {
+  return writersForKinds(doc.kinds);
+}
+
 async function bytesOf(content: OutputContent): Promise<Buffer> {
   if (typeof content === 'string') return Buffer.from(content, 'utf8');
   if (content instanceof Uint8Array) return Buffer.from(content);

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isInputError } from '../../src/errors.js';
+import { parseDocumentText } from '../../src/read/index.js';
+import { Report } from '../../src/report/report.js';
+import type { Document } from '../../src/model/types.js';
+import { tokenDocumentArb } from './arbitraries/token-document.js';
+import { rowDocumentArb } from './arbitraries/row-document.js';
+import { applyEdits, damage, jsonEditArb, textDamageArb } from './arbitraries/mutation.js';
+import { HEAVY_RUNS, LIGHT_RUNS, propertyParams } from './config.js';
+import { runWriter, writersFor } from './run-writer.js';
+import { serverText, type ServerFormat } from './server-text.js';
+
+/**
+ * Property 5: damaged server files (JSON edits with wrong types, huge or negative numbers, positions
+ * out of range, deleted and duplicated entries, unknown keys; truncation; stray characters) either
+ * stop with the typed InputError or read into a document (with report messages), quickly; and a
+ * document that reads converts in every registered format without any other exception.
+ */
+const documentArb = fc.oneof(
+  tokenDocumentArb.map((doc) => ({ doc, format: 'DATASAUR_SCHEMA' as ServerFormat })),
+  tokenDocumentArb.map((doc) => ({ doc, format: 'JSON_ADVANCED' as ServerFormat })),
+  rowDocumentArb.map((doc) => ({ doc, format: 'DATASAUR_SCHEMA' as ServerFormat })),
+);
+
+/** Parses; anything thrown other than an InputError fails the property. Also bounds the time. */
+function parseOrInputError(text: string, like: Document): Document | null {
+  const started = performance.now();
+  try {
+    return parseDocumentText(text, { file: `${like.name}.json`, documentName: like.name, project: like.project, cabinet: like.cabinet, report: new Report() });
+  } catch (error) {
+    if (isInputError(error)) {
+      expect(error.toUserMessage()).toMatch(/^error \[[A-Z_]+\] /);
+      return null;
+    }
+    throw error;
+  } finally {
+    expect(performance.now() - started, 'parse time (ms)').toBeLessThan(2000);
+  }
+}
+
+describe('property 5: damaged inputs give a typed error or a report, never a crash or a hang', () => {
+  it('reading: JSON edits, truncation and stray characters', () => {
+    fc.assert(
+      fc.property(documentArb, fc.array(jsonEditArb, { minLength: 1, maxLength: 4 }), textDamageArb, ({ doc, format }, edits, hurt) => {
+        parseOrInputError(damage(applyEdits(serverText(doc, format), edits), hurt), doc);
+      }),
+      propertyParams(LIGHT_RUNS * 2),
+    );
+  });
+
+  it('converting: a damaged file that still reads converts in every registered format, or stops with an InputError', async () => {
+    await fc.assert(
+      fc.asyncProperty(documentArb, fc.array(jsonEditArb, { minLength: 1, maxLength: 3 }), async ({ doc, format }, edits) => {
+        const read = parseOrInputError(applyEdits(serverText(doc, format), edits), doc);
+        if (!read) return;
+        for (const writer of writersFor(read).filter((w) => w.name !== 'SPAN_AND_ARROW_VISUALIZATION')) {
+          // runWriter rethrows anything that is not an InputError.
+          await runWriter(writer, read);
+        }
+      }),
+      propertyParams(HEAVY_RUNS),
+    );
+  });
+});
