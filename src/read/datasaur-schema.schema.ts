@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fastArray, isPlainRow, isPlainSpan } from './fast-elements.js';
 
 /**
  * zod schemas for DATASAUR_SCHEMA documents (FORMATS.md §2). Objects are loose: unknown keys are
@@ -107,11 +108,11 @@ export const dataSchema = z.looseObject({
   kinds: z.array(z.string()).optional(),
   labelerInfo: z.looseObject({}).nullable().optional(),
   comments: z.array(json).nullable().optional(),
-  rows: z.array(z.array(cellSchema)).optional(),
+  rows: fastArray(z.array(cellSchema), isPlainRow).optional(),
   columns: z.array(columnSchema).optional(),
   headers: z.array(z.string()).optional(),
   labelSets: z.array(labelSetSchema).optional(),
-  spanLabels: z.array(spanLabelSchema).optional(),
+  spanLabels: fastArray(spanLabelSchema, isPlainSpan).optional(),
   arrowLabels: z.array(arrowLabelSchema).optional(),
   timestampLabels: z.array(timestampLabelSchema).optional(),
   rowQuestions: z.array(questionSchema).optional(),

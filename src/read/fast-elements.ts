@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * An array schema for the arrays that hold nearly all of a large document (`rows`, `spanLabels`):
+ * each element is first checked by `isValid`, a hand-written test of the same rules, and only an
+ * element it does not accept goes through zod, so errors keep zod's messages and paths. zod alone
+ * spent about a second and a full copy of the document on a million-token file (it builds an output
+ * object for every element, which the reader does not use).
+ * `isValid` may be stricter than the element schema (zod then decides), never looser.
+ */
+export function fastArray<T extends z.ZodType>(element: T, isValid: (value: unknown) => boolean): z.ZodType<z.output<T>[], z.input<T>[]> {
+  return z.array(z.unknown()).superRefine((items, ctx) => {
+    for (let i = 0; i < items.length; i++) {
+      if (isValid(items[i])) continue;
+      const result = element.safeParse(items[i]);
+      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [i, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+    }
+  }) as unknown as z.ZodType<z.output<T>[], z.input<T>[]>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const optionalIndex = (v: unknown) => v === undefined || isIndex(v);
+const isId = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+const optionalNullableId = (v: unknown) => v === undefined || v === null || isId(v);
+
+/** A row of cells as `cellSchema` accepts it; a cell with metadata is left to zod. */
+export function isPlainRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return false;
+  for (const cell of row) {
+    if (!isObject(cell) || typeof cell.content !== 'string') return false;
+    if (cell.metadata !== undefined && cell.metadata !== null) return false;
+    if (cell.line !== undefined && !(typeof cell.line === 'number' && Number.isFinite(cell.line))) return false;
+    if (cell.index !== undefined && !(typeof cell.index === 'number' && Number.isFinite(cell.index))) return false;
+    const tokens = cell.tokens;
+    if (tokens !== undefined) {
+      if (!Array.isArray(tokens)) return false;
+      for (let t = 0; t < tokens.length; t++) if (typeof tokens[t] !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+function isPosition(p: unknown): boolean {
+  return isObject(p) && isIndex(p.row) && isIndex(p.tokenIndex) && optionalIndex(p.column) && optionalIndex(p.charIndex);
+}
+
+const STATUSES = new Set(['LABELED', 'ACCEPTED', 'REJECTED']);
+
+/** A span label as `spanLabelSchema` accepts it. */
+export function isPlainSpan(s: unknown): boolean {
+  if (!isObject(s) || !isId(s.id)) return false;
+  const item = s.labelItem;
+  if (!isObject(item) || !isId(item.id) || (item.labelName !== undefined && typeof item.labelName !== 'string')) return false;
+  const position = s.textPosition;
+  if (!isObject(position) || !isPosition(position.start) || !isPosition(position.end)) return false;
+  if (!optionalIndex(s.layer) || !optionalIndex(s.labelSetIndex)) return false;
+  if (s.counter !== undefined && !Number.isInteger(s.counter)) return false;
+  if (s.status !== undefined && !STATUSES.has(s.status as string)) return false;
+  if (s.labeledBy !== undefined && s.labeledBy !== null && typeof s.labeledBy !== 'string') return false;
+  return optionalNullableId(s.labeledByUserId) && optionalNullableId(s.acceptedByUserId) && optionalNullableId(s.rejectedByUserId);
+}
