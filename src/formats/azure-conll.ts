@@ -39,22 +39,24 @@ function conllSentences(doc: Document, ctx: WriteContext, namer: LabelNamer): st
     if (list) list.push(run);
     else runsByRow.set(span.start.row, [run]);
   }
-  let out = '';
+  // Rows are built from a parts list and joined once (per-token concatenation made GC the main cost).
+  const rows: string[] = [];
+  const parts: string[] = [];
   doc.rows.forEach((row, r) => {
     const tokens = row.cells[0]?.tokens ?? [];
     if (tokens.length === 0) return;
     const tags = iobTags(tokens.length, runsByRow.get(r) ?? [], 'IOB2');
-    tokens.forEach((token, t) => {
-      out += `${conllToken(token, r, t, ctx)} ${tags[t]}\n`;
-    });
-    out += '\n';
+    parts.length = 0;
+    for (let t = 0; t < tokens.length; t++) parts.push(conllToken(tokens[t], r, t, ctx), ' ', tags[t], '\n');
+    parts.push('\n');
+    rows.push(parts.join(''));
   });
-  return out;
+  return rows.join('');
 }
 
 /** A token must be one non-empty run of non-space characters on its line. */
 function conllToken(token: string, row: number, index: number, ctx: WriteContext): string {
-  const written = token === '' ? '_' : token.replace(/\s+/g, '_');
+  const written = token === '' ? '_' : /\s/.test(token) ? token.replace(/\s+/g, '_') : token;
   if (written !== token) {
     ctx.report.add({
       kind: 'WhitespaceReplaced',

@@ -39,24 +39,26 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
     return byRow;
   });
 
-  // One string per row, joined once: per-token arrays made garbage collection the main cost on
-  // million-token documents.
+  // One flat string per row, built from a parts list: concatenating token by token made millions
+  // of intermediate strings, and garbage collection was most of the time on big documents.
   const rows: string[] = [];
+  const parts: string[] = [];
   doc.rows.forEach((row, r) => {
     const tokens = row.cells[0]?.tokens ?? [];
     const columns = runsByTier.map((byRow) => tagger(tokens.length, byRow.get(r) ?? []));
-    let text = '';
+    parts.length = 0;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
       const written = /[\t\r\n]/.test(token) ? replaceLineBreaks(token) : token;
       if (written !== token) {
         report.add({ kind: 'WhitespaceReplaced', text: 'tab or line break inside a token written as a space', place: { row: r, token: t } });
       }
-      text += written;
-      for (const tags of columns) text += '\t' + tags[t];
-      text += '\n';
+      parts.push(written);
+      for (const tags of columns) parts.push('\t', tags[t]);
+      parts.push('\n');
     }
-    rows.push(text + '\n');
+    parts.push('\n');
+    rows.push(parts.join(''));
   });
   return rows.join('');
 }
