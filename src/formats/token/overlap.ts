@@ -10,7 +10,8 @@ import { spanPlace } from './place.js';
  *
  * - `first` keeps a span unless it overlaps one already kept, walking span order.
  * - `longest` does the same over spans sorted by token length, longest first, ties in span order.
- * - `error` keeps like `first` but reports each overlap as an error, so `convert` writes nothing.
+ * - `error` keeps like `first` but reports each overlap as an error: the run exits 1, and with
+ *   `--strict` nothing is written.
  * - `columns` puts each span into the first column where it overlaps nothing; a target without
  *   tag columns (`columns: false`) falls back to `first` and says so in each message.
  */
