@@ -8,7 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { signBody, SIGNATURE_HEADER } from '../client/signature.js';
 import type { SimDocumentCopy, SimProject } from './projects.js';
-import { buildExportZip, copyFileName } from './zip.js';
+import { renderExport } from './render.js';
+import { copyFileName } from './zip.js';
 
 export type JobStatus = 'QUEUED' | 'IN_PROGRESS' | 'DELIVERED' | 'FAILED';
 export type Method = 'FILE_STORAGE' | 'EMAIL' | 'CUSTOM_WEBHOOK' | 'EXTERNAL_OBJECT_STORAGE';
@@ -126,10 +127,9 @@ export class JobRunner {
       this.settings.failNextJobs--;
       return this.fail(job, this.settings.failErrors);
     }
-    if (request.format !== 'DATASAUR_SCHEMA') {
-      return this.fail(job, [{ id: 'UnsupportedFormat', stack: `The simulator exports DATASAUR_SCHEMA only, not ${request.format}`, args: { format: request.format } }]);
-    }
-    const bytes = request.content.kind === 'document' ? request.content.copy.bytes : await buildExportZip(request.content.projects);
+    const rendered = await renderExport(request.content, request.format);
+    if ('errors' in rendered) return this.fail(job, rendered.errors);
+    const bytes = rendered.bytes;
     job.file.bytes = bytes;
     const delivery: Delivery = { jobId: job.id, method: request.method };
     if (request.method === 'EMAIL') delivery.mailedUrl = this.link(job);

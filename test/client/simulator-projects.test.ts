@@ -5,7 +5,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { buildExportZip, loadProjects } from '../../src/simulator/index.js';
-import { BBOX_ZIP, clientFor, SAMPLES, tempDir, withSimulator } from './helpers.js';
+import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
+import { BBOX_ZIP, clientFor, listFiles, SAMPLES, tempDir, withSimulator } from './helpers.js';
 
 describe('simulator projects', () => {
   it('rebuilds a served DATASAUR_SCHEMA export with the same entries, order and document bytes', async () => {
@@ -62,10 +63,34 @@ describe('simulator projects', () => {
     });
   });
 
-  it('formats other than DATASAUR_SCHEMA end the job FAILED with a reason', async () => {
+  it('other formats are written by the registry writers, one file per cabinet copy, in the ZIP layout', async () => {
+    await withSimulator({ projectPaths: [DEMO_FIXTURE] }, async (sim, dir) => {
+      const outcome = await clientFor(sim).export({ target: { projectIds: ['FxTok3n01'] }, format: 'TSV_IOB', fileName: 'iob', outDir: dir, timeoutMs: 10_000 });
+      const zip = await JSZip.loadAsync(await readFile(outcome.file!));
+      expect(Object.keys(zip.files)).toEqual([
+        'Fixture token _NER_-FxTok3n01/',
+        'Fixture token _NER_-FxTok3n01/DOCUMENT-ana_labeler_example_com/',
+        'Fixture token _NER_-FxTok3n01/DOCUMENT-ana_labeler_example_com/curie.txt.tsv',
+        'Fixture token _NER_-FxTok3n01/project-data.json',
+        'Fixture token _NER_-FxTok3n01/REVIEW/',
+        'Fixture token _NER_-FxTok3n01/REVIEW/curie.txt.tsv',
+        'Fixture token _NER_-FxTok3n01/ROOT-ana_labeler_example_com/',
+        'Fixture token _NER_-FxTok3n01/ROOT-ana_labeler_example_com/curie.txt.tsv',
+      ]);
+      expect(await zip.file('Fixture token _NER_-FxTok3n01/REVIEW/curie.txt.tsv')!.async('string')).toMatch(/^Marie\tB-PER\t/);
+      expect(await zip.file('Fixture token _NER_-FxTok3n01/ROOT-ana_labeler_example_com/curie.txt.tsv')!.async('string')).toMatch(/^Marie\tO\t/);
+    });
+  });
+
+  it('an unknown format, a format that does not fit the project, a non-schema single document: FAILED with the reason', async () => {
     await withSimulator({}, async (sim, dir) => {
-      const run = clientFor(sim).export({ target: { projectIds: ['ODMzNDE3Yjk'] }, format: 'COCO', outDir: dir, timeoutMs: 5000 });
-      await expect(run).rejects.toThrow(/FAILED on the server: UnsupportedFormat: The simulator exports DATASAUR_SCHEMA only, not COCO/);
+      const client = clientFor(sim);
+      const run = (format: string, target: { projectIds: string[] } | { documentId: string } = { projectIds: ['ODMzNDE3Yjk'] }) =>
+        client.export({ target, format, outDir: dir, timeoutMs: 5000 });
+      await expect(run('COCO')).rejects.toThrow(/FAILED on the server: UnsupportedFormat: Unknown export format COCO/);
+      await expect(run('TSV_IOB')).rejects.toThrow(/FAILED on the server: FormatNotApplicable: TSV_IOB does not apply to BBOX_BASED\+DOCUMENT_BASED projects/);
+      await expect(run('PLAIN', { documentId: '57c5874c-d903-4f29-9ecb-b53eef4e3f82' })).rejects.toThrow(/single documents as DATASAUR_SCHEMA only, not PLAIN/);
+      expect(await listFiles(dir)).toEqual([]);
     });
   });
 });
