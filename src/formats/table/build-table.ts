@@ -46,8 +46,9 @@ function rowTable(doc: Document, report: Report): Table {
   // A loop, not Math.max(...rows): spreading a million rows would overflow the call stack.
   const width = doc.rows.reduce((w, r) => Math.max(w, r.cells.length), doc.columns.length);
   const header = Array.from({ length: width }, (_, i) => doc.columns[i]?.name ?? `Column ${i + 1}`);
-  const rowPlan = planColumns(doc.rowQuestions, header);
-  const docPlan = planColumns(doc.documentQuestions, header);
+  const taken = new Set<number>();
+  const rowPlan = planColumns(doc.rowQuestions, header, width, taken);
+  const docPlan = planColumns(doc.documentQuestions, header, width, taken);
   const docAnswers = doc.documentAnswers ?? {};
   reportUnknownAnswers(doc.documentQuestions, docAnswers, report, undefined);
 
@@ -63,6 +64,13 @@ function rowTable(doc: Document, report: Report): Table {
     fill(cells, docPlan, docAnswers);
     rows.push(cells);
     sourceRows.push(row.index);
+  }
+  // Document answers repeat on each row: a table without rows has nowhere to put them.
+  if (doc.rows.length === 0) {
+    for (const [questionId, value] of Object.entries(docAnswers)) {
+      if (!isAnswered(value)) continue;
+      report.add({ kind: 'AnswerNotRepresented', text: `document answer to question ${questionId} left out: the table has no rows to repeat it on (--doc-answers-only writes it)`, labelId: questionId });
+    }
   }
   for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
     if (knownRows.has(rowKey)) continue;
@@ -95,13 +103,21 @@ interface PlannedQuestion {
   bound: boolean;
 }
 
-/** Appends one column per unbound question to `header` (in place) and says where each answer goes. */
-function planColumns(questions: readonly Question[], header: string[]): PlannedQuestion[] {
-  const tableWidth = header.length;
+/**
+ * Appends one column per unbound question to `header` (in place) and says where each answer goes.
+ * Bindings name the table's own columns (the first `tableWidth`). `taken` holds the table columns already bound (row questions are planned before document
+ * questions): a second question bound to the same column gets a column of its own, since writing
+ * both answers into one cell would overwrite the first in silence (found by
+ * test/property/conservation-rows.test.ts).
+ */
+function planColumns(questions: readonly Question[], header: string[], tableWidth: number, taken: Set<number>): PlannedQuestion[] {
   return questions.map((question) => {
     const boundTo = question.bindToColumn ? header.slice(0, tableWidth).indexOf(question.bindToColumn) : -1;
-    if (boundTo >= 0) return { question, column: boundTo, bound: true };
-    // A binding to a column the table does not have keeps the answer in a column of its own.
+    if (boundTo >= 0 && !taken.has(boundTo)) {
+      taken.add(boundTo);
+      return { question, column: boundTo, bound: true };
+    }
+    // A binding to a column the table does not have (or one already bound) keeps the answer in a column of its own.
     header.push(questionColumnName(question));
     return { question, column: header.length - 1, bound: false };
   });
