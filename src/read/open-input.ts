@@ -7,7 +7,7 @@ import type { Report } from '../report/report.js';
 import { projectFolderName } from '../formats/naming.js';
 import { checkEntries, DEFAULT_LIMITS, listZipEntries, type ArchiveLimits } from './zip-entries.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
-import { parseDocumentText } from './parse-document.js';
+import { parseDocumentText, parseDocumentValue } from './parse-document.js';
 import { parseJsonText } from './json-text.js';
 
 /** A document of the input, not yet parsed: inputs are read one document at a time. */
@@ -106,8 +106,10 @@ async function openSingleFile(file: string, buffer: Buffer): Promise<OpenedInput
   const cabinet: Cabinet = { role: 'REVIEW', folder: 'REVIEW' };
   // A bare document names its project only inside (DATASAUR_SCHEMA); peek at it for the folder.
   let project = { id: 'unknown', name: path.basename(file).replace(/\.[^.]+$/, '') };
+  // Parsed once here and handed to the first load: parsing a large document twice doubled its cost.
+  let parsed: unknown;
   if (/\.json$/i.test(file)) {
-    const value = parseJsonText(text, file) as { data?: { project?: { id?: unknown; name?: unknown } } };
+    const value = (parsed = parseJsonText(text, file)) as { data?: { project?: { id?: unknown; name?: unknown } } };
     if (value?.data?.project && typeof value.data.project.name === 'string') project = { id: String(value.data.project.id), name: value.data.project.name };
   }
   const folder = projectFolderName(project.name, project.id);
@@ -121,7 +123,13 @@ async function openSingleFile(file: string, buffer: Buffer): Promise<OpenedInput
         projectFolder: folder,
         cabinet,
         documentName,
-        load: async (report) => parseDocumentText(text, { file, cabinet, documentName, report, project: /\.json$/i.test(file) ? undefined : { ...project, folder } }),
+        load: async (report) => {
+          const source = { file, cabinet, documentName, report, project: /\.json$/i.test(file) ? undefined : { ...project, folder } };
+          if (parsed === undefined) return parseDocumentText(text, source);
+          const value = parsed;
+          parsed = undefined;
+          return parseDocumentValue(value, source);
+        },
       },
     ],
   };

@@ -19,7 +19,11 @@ export function parseDocumentText(text: string, source: DocumentSource): Documen
   const name = source.file.toLowerCase();
   if (name.endsWith('.csv')) return readCsvExport(text, source);
   if (name.endsWith('.tsv') || name.endsWith('.conll') || name.endsWith('.iob')) return readTokenTsv(text, source);
-  const value = parseJsonText(text, source.file);
+  return parseDocumentValue(parseJsonText(text, source.file), source);
+}
+
+/** A document file's already-parsed JSON into the model. */
+export function parseDocumentValue(value: unknown, source: DocumentSource): Document {
   const format = detectJsonFormat(value);
   if (format === 'DATASAUR_SCHEMA') return readDatasaurSchema(value, source);
   if (format === 'JSON_ADVANCED') return readJsonAdvanced(value, source);

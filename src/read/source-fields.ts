@@ -30,4 +30,14 @@ export function sourceFields(
   return extra ? { extra, keyOrder: keys } : { keyOrder: keys };
 }
 
-export const keySet = (...keys: string[]): ReadonlySet<string> => new Set(keys);
+/**
+ * The set of the given keys. Readers call this per span and per cell: the sets are cached by their
+ * keys so a million-token document does not build a million identical sets.
+ */
+const keySets = new Map<string, ReadonlySet<string>>();
+export function keySet(...keys: string[]): ReadonlySet<string> {
+  const id = keys.join('\u0000');
+  let set = keySets.get(id);
+  if (!set) keySets.set(id, (set = new Set(keys)));
+  return set;
+}
