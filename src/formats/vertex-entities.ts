@@ -29,20 +29,14 @@ export const vertexEntitiesPart: KindPart = {
     const { prefix, mlUse } = vertexImportOptions(ctx.options);
     const jsonl = outputFileName(doc.name, 'jsonl');
     const line = vertexJsonLine(doc, ctx, new LabelNamer(vertexEntityLabel, 'label_', 'Vertex', VERTEX_ENTITY_LABEL_LENGTH.max));
-    return [
-      { name: jsonl, content: line + '\n' },
-      { name: outputFileName(doc.name, 'csv'), content: importLine(prefix, mlUse, jsonl) },
-    ];
+    return [{ name: jsonl, content: line + '\n' }, ...importFile(prefix, mlUse, jsonl, outputFileName(doc.name, 'csv'), ctx)];
   },
   writeCombined(docs, ctx) {
     const { prefix, mlUse } = vertexImportOptions(ctx.options);
     const namer = new LabelNamer(vertexEntityLabel, 'label_', 'Vertex', VERTEX_ENTITY_LABEL_LENGTH.max);
     const jsonl = combinedFileName(docs, 'jsonl');
     const lines = docs.map((doc) => vertexJsonLine(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer) + '\n');
-    return [
-      { name: jsonl, content: lines.join('') },
-      { name: combinedFileName(docs, 'csv'), content: importLine(prefix, mlUse, jsonl) },
-    ] satisfies OutputFile[];
+    return [{ name: jsonl, content: lines.join('') }, ...importFile(prefix, mlUse, jsonl, combinedFileName(docs, 'csv'), ctx)] satisfies OutputFile[];
   },
 };
 
@@ -68,10 +62,15 @@ function vertexJsonLine(doc: Document, ctx: WriteContext, namer: LabelNamer): st
   return JSON.stringify({ textContent: text, textSegmentAnnotations: annotations });
 }
 
-/** `--gcs-prefix` is required (Vertex imports from Cloud Storage); `--ml-use` is optional. */
-export function vertexImportOptions(options: Pick<ConvertOptions, 'gcsPrefix' | 'mlUse'>): { prefix: string; mlUse?: string } {
+/**
+ * The import CSV names each JSONL by its Cloud Storage URI, so it needs `--gcs-prefix`. Without
+ * one, the JSONL files are still written (they are the training data) and the missing import CSV
+ * is reported, so `--to all` works without Vertex-specific flags. A prefix that is not a gs://
+ * URI is a usage error. `--ml-use` is optional.
+ */
+export function vertexImportOptions(options: Pick<ConvertOptions, 'gcsPrefix' | 'mlUse'>): { prefix?: string; mlUse?: string } {
   const prefix = options.gcsPrefix?.replace(/\/+$/, '');
-  if (!prefix || !/^gs:\/\/[^/]+/.test(prefix)) {
+  if (prefix !== undefined && !/^gs:\/\/[^/]+/.test(prefix)) {
     throw new InputError('BAD_OPTION', 'GCP_VERTEX_AI_CSV needs the Cloud Storage folder the JSONL files will be uploaded to', {
       where: '--gcs-prefix',
       expected: 'gs://<bucket>[/<folder>]',
@@ -85,7 +84,14 @@ export function vertexImportOptions(options: Pick<ConvertOptions, 'gcsPrefix' | 
   return { prefix, mlUse };
 }
 
-function importLine(prefix: string, mlUse: string | undefined, file: string): string {
-  const uri = `${prefix}/${file}`;
-  return csvRecord(mlUse ? [mlUse, uri] : [uri]);
+function importFile(prefix: string | undefined, mlUse: string | undefined, jsonl: string, name: string, ctx: WriteContext): OutputFile[] {
+  if (prefix === undefined) {
+    ctx.report.once('ImportFileNotWritten:vertex', {
+      kind: 'ImportFileNotWritten',
+      text: 'the Vertex import CSV lists gs:// URIs and needs --gcs-prefix; only the JSONL was written',
+    });
+    return [];
+  }
+  const uri = `${prefix}/${jsonl}`;
+  return [{ name, content: csvRecord(mlUse ? [mlUse, uri] : [uri]) }];
 }

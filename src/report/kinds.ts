@@ -40,6 +40,7 @@ export const MESSAGE_KINDS = {
   MissingFieldDefaulted: { severity: 'info', meaning: 'a field the output needs is not in the input and was written as null or a default' },
   GlyphMissing: { severity: 'warning', meaning: 'no embedded font can draw a character; it is shown as a placeholder' },
   OffsetUnit: { severity: 'info', meaning: 'the unit the offsets of this output are counted in' },
+  ImportFileNotWritten: { severity: 'warning', meaning: 'a companion file the target needs (the Vertex import CSV) was not written for lack of an option (--gcs-prefix)' },
   FormatNotApplicable: { severity: 'warning', meaning: "the format does not support the document's project kind; nothing was written for it" },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

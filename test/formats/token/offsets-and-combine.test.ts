@@ -48,8 +48,15 @@ describe('--combine: one training file for the documents of a cabinet', () => {
     expect(files[0].text.trimEnd().split('\n').map((l) => JSON.parse(l).textContent.split('\n')[0])).toEqual(['Ada Lovelace visited Cafe\u0301 Zoe\u0308 in London .', 'Grace Hopper wrote COBOL .']);
     expect(files[1].text).toBe('validation,gs://datasaur-test/exports/Token fixture-P9.jsonl\r\n');
   });
-  it('Vertex needs --gcs-prefix and a known --ml-use', async () => {
-    await expect(write('GCP_VERTEX_AI_CSV', richTokenDocument(), { gcsPrefix: undefined })).rejects.toMatchObject({ code: 'BAD_OPTION', where: '--gcs-prefix' });
+  it('Vertex without --gcs-prefix writes the JSONL and reports the import CSV it could not write', async () => {
+    const { files, report } = await write('GCP_VERTEX_AI_CSV', richTokenDocument(), { gcsPrefix: undefined });
+    expect(files.map((f) => f.name)).toEqual([files[0].name]);
+    expect(files[0].name).toMatch(/\.jsonl$/);
+    expect(report.all().filter((m) => m.kind === 'ImportFileNotWritten')).toHaveLength(1);
+    const withPrefix = await write('GCP_VERTEX_AI_CSV', richTokenDocument());
+    expect(withPrefix.report.count({ kind: 'ImportFileNotWritten' })).toBe(0);
+  });
+  it('Vertex refuses a --gcs-prefix that is not gs:// and an unknown --ml-use', async () => {
     await expect(write('GCP_VERTEX_AI_CSV', richTokenDocument(), { gcsPrefix: 'bucket/x' })).rejects.toMatchObject({ code: 'BAD_OPTION' });
     await expect(write('GCP_VERTEX_AI_CSV', richTokenDocument(), { mlUse: 'train' })).rejects.toMatchObject({ code: 'BAD_OPTION', where: '--ml-use' });
   });
