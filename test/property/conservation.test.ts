@@ -138,7 +138,7 @@ describe('property 3: nothing silently lost (token projects)', () => {
           }
         }
       }),
-      propertyParams(Math.round(HEAVY_RUNS / 2)),
+      propertyParams(HEAVY_RUNS * 2),
     );
   });
 });

@@ -7,10 +7,10 @@ import { alignTokens } from '../../src/model/align.js';
 import { compareSpans } from '../../src/model/positions.js';
 import { graphemes, lengthIn, type OffsetUnit } from '../../src/model/offsets.js';
 import type { Document, Span } from '../../src/model/types.js';
-import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl, type LintResult } from '../../src/lint/index.js';
+import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl, type LintResult } from '../../src/formats/validate/index.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { HEAVY_RUNS, LIGHT_RUNS, propertyParams } from './config.js';
-import { keptSpans, namedIds } from './accounting.js';
+import { asTsvText, keptSpans, namedIds } from './accounting.js';
 import { decodeTagged, fileNamed, parseDelimited, parseVertexJsonl } from './decode.js';
 import { runWriter } from './run-writer.js';
 
@@ -137,6 +137,26 @@ describe('property 4: outputs mean what their format says', () => {
           expect(begin).toBeLessThanOrEqual(end);
           expect(end).toBeLessThanOrEqual(lengthIn(content, offsets));
         }
+      }),
+      propertyParams(HEAVY_RUNS),
+    );
+  });
+
+  it('TSV_IOB, TSV_NON_IOB and Azure CoNLL parse back to the same tokens, row by row, with one tag column per label set', async () => {
+    await fc.assert(
+      fc.asyncProperty(tokenDocumentArb, fc.constantFrom(...IOB_SCHEMES), policyArb, async (doc, scheme, overlap) => {
+        const expected = doc.rows.filter((r) => r.cells[0].tokens.length > 0).map((r) => r.cells[0].tokens);
+        for (const name of ['TSV_IOB', 'TSV_NON_IOB']) {
+          const text = (await runWriter(findWriter(name)!, doc, { scheme, overlap })).files![0].text;
+          expect(decodeTagged(text, name === 'TSV_IOB' ? { scheme } : 'plain').rows, name).toEqual(expected.map((tokens) => tokens.map(asTsvText)));
+          // Blank line after every row, including the last (FORMATS.md §4).
+          expect(text.split('\n').filter((l) => l === '').length, `${name}: blank lines`).toBe(doc.rows.length + 1);
+          const columns = new Set(text.split('\n').filter(Boolean).map((l) => l.split('\t').length - 1));
+          expect(columns.size, `${name}: same tag column count on every line`).toBeLessThanOrEqual(1);
+          if (columns.size && overlap !== 'columns') expect([...columns][0], `${name}: tag columns`).toBe(doc.labelSets.length);
+        }
+        const azure = (await runWriter(findWriter('AZURE_AUTOML_CSV')!, doc, { overlap })).files![0].text;
+        expect(decodeTagged(azure, { scheme: 'IOB2' }).rows).toEqual(expected.map((tokens) => tokens.map((t) => t.replace(/\s+/g, '_'))));
       }),
       propertyParams(HEAVY_RUNS),
     );
