@@ -9,7 +9,7 @@ export { registeredFormats, findWriter } from './formats/registry.js';
 export { DEFAULT_OPTIONS, resolveOptions, type ConvertOptions } from './formats/options.js';
 export type { FormatWriter, FormatName, OutputFile, WriteContext } from './formats/types.js';
 export { readTaggedTsv, type TaggedTsvOptions } from './read/tagged-tsv.js';
-export * from './lint/index.js';
+export * from './formats/validate/index.js';
 export { runCli } from './cli/main.js';
 export { DatasaurClient, startWebhookReceiver, signBody, verifySignature, type ClientOptions, type ExportRequest, type ExportOutcome, type ExportEvent, type WebhookReceiver } from './client/index.js';
 export { startSimulator, loadProjects, buildExportZip, type Simulator, type SimulatorOptions } from './simulator/index.js';

@@ -30,7 +30,7 @@ describe('datasaur-export lint, on files written by convert', () => {
     expect(await fs.readFile(find('TSV_IOB', 'ncbi-disease-iob.tsv'), 'utf8')).toBe(await fs.readFile(NCBI, 'utf8'));
 
     const comprehend = await cli('lint', find('AMAZON_COMPREHEND_CSV', 'ncbi-disease-iob.tsv.csv'), '--target', 'comprehend');
-    expect(comprehend.stdout).toMatch(/: 0 error\(s\), 0 warning\(s\) \(comprehend; 2499 annotations, 4 types, 1 files\)/);
+    expect(comprehend.stdout).toMatch(/: 0 error\(s\), 0 warning\(s\) \(comprehend entities; 2499 annotations, 4 types, 1 files\)/);
     expect(comprehend.code).toBe(0);
     const azure = await cli('lint', find('AZURE_AUTOML_CSV', 'ncbi-disease-iob.tsv.conll'), '--target', 'azure');
     expect(azure.code).toBe(0);
@@ -38,6 +38,18 @@ describe('datasaur-export lint, on files written by convert', () => {
     expect(JSON.parse(vertex.stdout)).toMatchObject({ ok: true, counts: { documents: 1 } });
     const importCsv = await cli('lint', find('GCP_VERTEX_AI_CSV', 'ncbi-disease-iob.tsv.csv'), '--target', 'vertex');
     expect(importCsv.code).toBe(0);
+  });
+
+  it('checks the classifier files of a row project for each target', async () => {
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'dx-lint-rows-'));
+    const run = await cli('convert', path.resolve('fixtures/row-project.zip'), '--to', 'AMAZON_COMPREHEND_CSV,AZURE_AUTOML_CSV,GCP_VERTEX_AI_CSV', '--out', out);
+    expect(run.code).toBe(0);
+    const files = await tree(out);
+    for (const [format, target] of [['AMAZON_COMPREHEND_CSV', 'comprehend'], ['AZURE_AUTOML_CSV', 'azure'], ['GCP_VERTEX_AI_CSV', 'vertex']]) {
+      const file = path.join(out, files.find((f) => f.startsWith(format + path.sep))!);
+      const result = await cli('lint', file, '--target', target, '--json');
+      expect(JSON.parse(result.stdout), `${format}: ${result.stdout}`).toMatchObject({ layout: 'classifier', ok: true });
+    }
   });
 
   it('exits 1 and lists each broken rule with its line', async () => {

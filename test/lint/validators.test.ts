@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl } from '../../src/lint/index.js';
+import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl } from '../../src/formats/validate/index.js';
 import { richTokenDocument, smallTokenDocument } from '../formats/token/fixture.js';
 import { write, writeCombined } from '../formats/token/writers.js';
 
@@ -114,5 +114,18 @@ describe('our cloud outputs pass the validators (rich fixture, every policy, com
     const vertex = await writeCombined('GCP_VERTEX_AI_CSV', docs);
     expect(lintVertexJsonl(vertex.files[0].text).counts.documents).toBe(2);
     expect(lintVertexImportCsv(vertex.files[1].text).issues).toEqual([]);
+  });
+});
+
+describe('lint tells the layout from the file', () => {
+  it('detects entity, classifier and import files for each target', async () => {
+    const { detectLayout } = await import('../../src/formats/validate/index.js');
+    expect(detectLayout('a.csv', 'File,Line,Begin Offset,End Offset,Type\r\n', 'comprehend')).toBe('entities');
+    expect(detectLayout('a.csv', 'World,some text\n', 'comprehend')).toBe('classifier');
+    expect(detectLayout('a.csv', "text,labels\r\nhi,['a']\r\n", 'azure')).toBe('classifier');
+    expect(detectLayout('a.conll', 'Ada B-PER\n\n', 'azure')).toBe('entities');
+    expect(detectLayout('a.jsonl', '{"textContent":""}\n', 'vertex')).toBe('entities');
+    expect(detectLayout('a.csv', 'training,gs://b/x.jsonl\r\n', 'vertex')).toBe('import-csv');
+    expect(detectLayout('a.csv', '"some text",World\r\n', 'vertex')).toBe('classifier');
   });
 });

@@ -20,7 +20,7 @@ import { runWriter } from './run-writer.js';
  * - Comprehend and Vertex: each annotation's offsets, counted in the unit the report states,
  *   slice the text to exactly the characters the span labels.
  * - CSV and TSV parse back (papaparse) to records of the documented shape.
- * - The cloud validators (src/lint) accept every Comprehend, Azure and Vertex output.
+ * - The cloud validators (src/formats/validate) accept every Comprehend, Azure and Vertex output.
  * - `--overlap columns` loses nothing in TSV_IOB / TSV_NON_IOB.
  */
 

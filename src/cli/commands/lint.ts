@@ -3,14 +3,16 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { InputError } from '../../errors.js';
 import { OFFSET_UNITS } from '../../model/offsets.js';
-import { LINT_TARGETS, hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl, type LintResult } from '../../lint/index.js';
+import { LINT_TARGETS, detectLayout, hasErrors, lintFile } from '../../formats/validate/index.js';
 import { choice, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_REPORTED_ERRORS, type Command } from '../command.js';
 
 const USAGE = 'datasaur-export lint <file> --target comprehend|azure|vertex [--offsets codepoint|utf16|grapheme] [--text <document.txt>]… [--json]';
 
 /**
- * Checks a training file against the target's published rules, without uploading it. Comprehend
+ * Checks a training file against the target's published rules, without uploading it. The layout
+ * (entity annotations or classifier file; Vertex JSONL, import CSV or classifier CSV) is told from
+ * the file itself. Comprehend
  * annotations are also checked against their documents: those given with `--text`, and any file
  * named in the `File` column that sits next to the CSV. Vertex: a `.csv` is the import list, any
  * other file the JSONL documents. Exit 0 when the target would accept the file, 1 when not.
@@ -32,18 +34,17 @@ export const lintCommand: Command = {
     const unit = choice(values.offsets as string | undefined, OFFSET_UNITS, '--offsets') ?? 'codepoint';
     const text = await readText(file);
 
-    let result: LintResult;
-    if (target === 'azure') result = lintAzureConll(text);
-    else if (target === 'vertex') result = /\.csv$/i.test(file) ? lintVertexImportCsv(text) : lintVertexJsonl(text, { unit });
-    else result = lintComprehendCsv(text, { unit, texts: await comprehendTexts(file, text, (values.text as unknown as string[] | undefined) ?? []) });
+    const entities = target === 'comprehend' && detectLayout(file, text, target) === 'entities';
+    const texts = entities ? await comprehendTexts(file, text, (values.text as unknown as string[] | undefined) ?? []) : undefined;
+    const { layout, result } = lintFile(file, text, target, { unit, texts });
 
     if (values.json) {
-      io.stdout.write(JSON.stringify({ file, target, ok: !hasErrors(result), counts: result.counts, issues: result.issues }, null, 2) + '\n');
+      io.stdout.write(JSON.stringify({ file, target, layout, ok: !hasErrors(result), counts: result.counts, issues: result.issues }, null, 2) + '\n');
     } else {
       for (const issue of result.issues) io.stdout.write(`${file}:${issue.line}: ${issue.severity} ${issue.rule}: ${issue.message}\n`);
       const errors = result.issues.filter((i) => i.severity === 'error').length;
       const counts = Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-      io.stdout.write(`${file}: ${errors} error(s), ${result.issues.length - errors} warning(s) (${target}; ${counts})\n`);
+      io.stdout.write(`${file}: ${errors} error(s), ${result.issues.length - errors} warning(s) (${target} ${layout}; ${counts})\n`);
     }
     return hasErrors(result) ? EXIT_REPORTED_ERRORS : EXIT_OK;
   },

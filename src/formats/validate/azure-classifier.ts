@@ -1,4 +1,4 @@
-import { IssueList, type LintResult } from '../../lint/types.js';
+import { IssueList, type LintResult } from './types.js';
 import { readCsvRecords } from './csv-records.js';
 
 /**

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { lengthIn, type OffsetUnit } from '../model/offsets.js';
+import { lengthIn, type OffsetUnit } from '../../model/offsets.js';
 import { IssueList, type LintResult } from './types.js';
 
 export const COMPREHEND_HEADER = ['File', 'Line', 'Begin Offset', 'End Offset', 'Type'];

@@ -7,7 +7,7 @@ import { vertexClassifierPart } from '../../../src/formats/table/vertex-classifi
 import { lintComprehendClassifier } from '../../../src/formats/validate/comprehend-classifier.js';
 import { lintAzureClassifier, parsePythonStringList } from '../../../src/formats/validate/azure-classifier.js';
 import { lintVertexClassifier } from '../../../src/formats/validate/vertex-classifier.js';
-import type { LintResult } from '../../../src/lint/types.js';
+import type { LintResult } from '../../../src/formats/validate/types.js';
 import { readCsvRecords } from '../../../src/formats/validate/csv-records.js';
 import { rowDocument, tokenDocument } from '../../../src/model/build.js';
 import type { Document } from '../../../src/model/types.js';
