@@ -13,6 +13,8 @@ import type { OutputContent } from './formats/types.js';
  */
 export class StagedWriter {
   private readonly staged = new Map<string, string>();
+  /** Folders this run created, so a discarded run leaves no empty folders behind either. */
+  private readonly createdFolders: string[] = [];
 
   constructor(private readonly force: boolean) {}
 
@@ -24,7 +26,8 @@ export class StagedWriter {
     if (!this.force && (await exists(target))) {
       throw new InputError('OUTPUT_EXISTS', 'the output file already exists', { file: target, hint: 'Pass --force to overwrite it, or choose another --out folder.' });
     }
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    const created = await fs.mkdir(path.dirname(target), { recursive: true });
+    if (created) this.createdFolders.push(created);
     const temp = path.join(path.dirname(target), `.tmp-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
     this.staged.set(target, temp);
     try {
@@ -56,11 +59,21 @@ export class StagedWriter {
   async discard(): Promise<void> {
     await Promise.all([...this.staged.values()].map((temp) => fs.rm(temp, { force: true })));
     this.staged.clear();
+    for (const folder of this.createdFolders.reverse()) await removeEmptyFolders(folder);
+    this.createdFolders.length = 0;
   }
 }
 
 async function* toBuffers(content: AsyncIterable<string | Uint8Array>): AsyncIterable<Buffer> {
   for await (const chunk of content) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** Removes `folder` and its sub-folders when they hold no file. */
+async function removeEmptyFolders(folder: string): Promise<void> {
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => null);
+  if (!entries) return;
+  for (const entry of entries) if (entry.isDirectory()) await removeEmptyFolders(path.join(folder, entry.name));
+  await fs.rmdir(folder).catch(() => undefined);
 }
 
 async function exists(file: string): Promise<boolean> {

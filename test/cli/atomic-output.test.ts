@@ -59,6 +59,8 @@ describe('atomic outputs', () => {
     expect(strict.stdout).toMatch(/no output written \(--strict/);
     expect(strict.stderr).toMatch(/^error BoundingBoxNotRepresented/m);
     expect(await listAll(out2)).toEqual([]);
+    // Not even the folders of the discarded run remain.
+    expect(await fs.readdir(out2)).toEqual([]);
   });
 });
 
