@@ -94,6 +94,7 @@ describe('property 4: outputs mean what their format says', () => {
         const plain = fileNamed(comprehend.files!, '.txt');
         const lines = plain.text.split('\n');
         const [, ...records] = parseDelimited(csv.text);
+        expect(records.length, 'one Comprehend record per kept span').toBe(ordered(comprehend.messages).length);
         ordered(comprehend.messages).forEach((span, i) => {
           const [, line, begin, end] = records[i];
           const expected = spanText(doc, span);
@@ -105,6 +106,7 @@ describe('property 4: outputs mean what their format says', () => {
         expect(vertex.messages.some((m) => m.kind === 'OffsetUnit')).toBe(true);
         const jsonl = fileNamed(vertex.files!, '.jsonl');
         const [document] = parseVertexJsonl(jsonl.text);
+        expect(document.textSegmentAnnotations.length, 'one Vertex annotation per kept span').toBe(ordered(vertex.messages).length);
         ordered(vertex.messages).forEach((span, i) => {
           const a = document.textSegmentAnnotations[i];
           const expected = spanText(doc, span);
