@@ -105,6 +105,9 @@ function provenance(l: Span | Arrow | TimestampLabel | BoundingBox): Entry[] {
     ['labeledByUserId', l.labeledByUserId ?? null],
     ['acceptedByUserId', l.acceptedByUserId ?? null],
     ['rejectedByUserId', l.rejectedByUserId ?? null],
+    // Written when known (a JSON_ADVANCED input has them), so no format loses them on the way.
+    ['createdAt', l.createdAt, true],
+    ['updatedAt', l.updatedAt, true],
   ];
 }
 

@@ -8,7 +8,6 @@ import type {
   Document,
   JsonValue,
   LabelSet,
-  LabeledBy,
   ProjectKind,
   Question,
   Row,
@@ -23,6 +22,7 @@ import { datasaurSchemaFileSchema, type DatasaurSchemaData, type DatasaurSchemaF
 import { keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { resolveSpanLayer, validateDocument } from './validate-document.js';
+import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
 
 /**
  * Reads one DATASAUR_SCHEMA document (`{"version":"1","data":{…}}`, FORMATS.md §2) into the model.
@@ -175,17 +175,6 @@ function endPosition(p: { row: number; tokenIndex: number; column?: number; char
   return { row: p.row, column: p.column ?? 0, token: p.tokenIndex, char: p.charIndex ?? -1 };
 }
 
-function provenance(value: { status?: string; labeledBy?: string | null; labeledByUserId?: unknown; acceptedByUserId?: unknown; rejectedByUserId?: unknown }) {
-  return {
-    status: (value.status ?? 'LABELED') as Span['status'],
-    labeledBy: (value.labeledBy ?? null) as LabeledBy | null,
-    labeledByUserId: value.labeledByUserId as Span['labeledByUserId'],
-    acceptedByUserId: value.acceptedByUserId as Span['acceptedByUserId'],
-    rejectedByUserId: value.rejectedByUserId as Span['rejectedByUserId'],
-  };
-}
-
-const PROVENANCE_KEYS = ['status', 'labeledBy', 'labeledByUserId', 'acceptedByUserId', 'rejectedByUserId'];
 
 function readSpan(
   s: NonNullable<DatasaurSchemaData['spanLabels']>[number],
@@ -205,8 +194,8 @@ function readSpan(
     start: position(s.textPosition.start),
     end: endPosition(s.textPosition.end),
     counter: s.counter ?? 0,
-    ...provenance(s),
-    ...sourceFields(s, keySet('id', 'labelItem', 'textPosition', 'layer', 'labelSetIndex', 'counter', ...PROVENANCE_KEYS), keySet('createdAt', 'updatedAt', 'hashCode', 'documentId'), at(['spanLabels', n])),
+    ...readProvenance(s),
+    ...sourceFields(s, keySet('id', 'labelItem', 'textPosition', 'layer', 'labelSetIndex', 'counter', ...PROVENANCE_KEYS), keySet('hashCode', 'documentId'), at(['spanLabels', n])),
   };
 }
 
@@ -221,8 +210,8 @@ function readArrow(a: NonNullable<DatasaurSchemaData['arrowLabels']>[number], n:
     layer,
     labelItemId: itemId,
     labelName: item?.labelName ?? a.labelItem?.labelName ?? itemId,
-    ...provenance(a),
-    ...sourceFields(a, keySet('id', 'originId', 'destinationId', 'labelItem', 'layer', ...PROVENANCE_KEYS), keySet('createdAt', 'updatedAt', 'hashCode', 'documentId', 'counter'), at(['arrowLabels', n])),
+    ...readProvenance(a),
+    ...sourceFields(a, keySet('id', 'originId', 'destinationId', 'labelItem', 'layer', ...PROVENANCE_KEYS), keySet('hashCode', 'documentId', 'counter'), at(['arrowLabels', n])),
   };
 }
 
@@ -236,8 +225,8 @@ function readTimestamp(t: NonNullable<DatasaurSchemaData['timestampLabels']>[num
     startTimestampMillis: t.startTimestampMillis,
     endTimestampMillis: t.endTimestampMillis,
     shouldExpand: t.shouldExpand as boolean | undefined,
-    ...provenance(t),
-    ...sourceFields(t, keySet('id', 'textPosition', 'layer', 'counter', 'startTimestampMillis', 'endTimestampMillis', 'shouldExpand', ...PROVENANCE_KEYS), keySet('createdAt', 'updatedAt', 'hashCode', 'documentId'), at(['timestampLabels', n])),
+    ...readProvenance(t),
+    ...sourceFields(t, keySet('id', 'textPosition', 'layer', 'counter', 'startTimestampMillis', 'endTimestampMillis', 'shouldExpand', ...PROVENANCE_KEYS), keySet('hashCode', 'documentId'), at(['timestampLabels', n])),
   };
 }
 
@@ -289,7 +278,7 @@ function readBoundingBox(b: NonNullable<DatasaurSchemaData['bboxLabels']>[number
       ...sourceFields(s, keySet('pageIndex', 'points'), keySet(), at(['bboxLabels', n, 'shapes', k])),
     })),
     answers: b.answers as JsonValue | undefined,
-    ...provenance(b),
-    ...sourceFields(b, keySet('id', 'documentId', 'bboxLabelClassId', 'bboxLabelClassName', 'caption', 'shapes', 'answers', ...PROVENANCE_KEYS), keySet('createdAt', 'updatedAt'), at(['bboxLabels', n])),
+    ...readProvenance(b),
+    ...sourceFields(b, keySet('id', 'documentId', 'bboxLabelClassId', 'bboxLabelClassName', 'caption', 'shapes', 'answers', ...PROVENANCE_KEYS), keySet(), at(['bboxLabels', n])),
   };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { Arrow, Document, JsonValue, LabelSet, LabeledBy, Row, Span, TimestampLabel, TokenPosition } from '../model/types.js';
-import { projectFolderName } from '../formats/naming.js';
+import type { Arrow, Document, JsonValue, LabelSet, Row, Span, TimestampLabel, TokenPosition } from '../model/types.js';
+import { emptyDocument } from '../model/build.js';
 import { keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { readUser } from './datasaur-schema.js';
 import { resolveSpanLayer, validateDocument } from './validate-document.js';
+import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
 
 /** JSON_ADVANCED (FORMATS.md §3, confirmed in full). Loose objects: unknown keys are kept. */
 const id = z.union([z.string(), z.number()]);
@@ -57,7 +58,6 @@ type Label = z.infer<typeof labelSchema>;
 const POSITION_KEYS = [
   'startCellLine', 'startCellIndex', 'startTokenIndex', 'startCharIndex', 'endCellLine', 'endCellIndex', 'endTokenIndex', 'endCharIndex',
 ];
-const PROVENANCE_KEYS = ['status', 'labeledBy', 'labeledByUserId', 'acceptedByUserId', 'rejectedByUserId', 'createdAt', 'updatedAt'];
 const SPAN_KEYS = keySet('id', 'type', 'layer', 'counter', 'labelSetItemId', 'labelText', 'documentId', 'hashCode', ...POSITION_KEYS, ...PROVENANCE_KEYS);
 /** Documented keys of a SPAN object that carry nothing for a span (arrow fields, always null/"0"). */
 const SPAN_KNOWN = keySet('originId', 'originNumber', 'destinationId', 'destinationNumber');
@@ -128,29 +128,24 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   const documentId = (file.labels ?? []).map((l) => l.documentId).find((d): d is string => typeof d === 'string');
   const name = source.documentName ?? source.file.replace(/^.*[/!]/, '').replace(/\.json$/i, '');
   const doc: Document = {
-    id: documentId ?? name,
-    name,
-    project: source.project ?? { id: 'unknown', name: 'unknown', folder: projectFolderName('unknown', 'unknown') },
-    cabinet: source.cabinet ?? { role: 'REVIEW', folder: 'REVIEW' },
-    kinds: ['TOKEN_BASED'],
+    ...emptyDocument(['TOKEN_BASED'], {
+      id: documentId ?? name,
+      name,
+      project: source.project ?? { id: 'unknown', name: 'unknown' },
+      cabinet: source.cabinet,
+    }),
     source: 'JSON_ADVANCED',
     labeler: readUser(file.labelerInfo as Record<string, unknown> | null | undefined, at(['labelerInfo'])),
-    columns: [],
     rows,
     labelSets,
     spans,
     arrows,
     timestamps,
-    rowQuestions: [],
-    rowAnswers: {},
-    documentQuestions: [],
-    documentAnswers: null,
-    pages: [],
-    boundingBoxLabelSets: [],
-    boundingBoxes: [],
     comments: (file.comments ?? []) as JsonValue[],
     ...top,
   };
+  // The project folder comes from the ZIP layout when there is one.
+  if (source.project) doc.project = source.project;
   // Positions name sentences by id; the model indexes rows by position. Ids are 0..n-1 in every
   // export seen; anything else would silently shift labels, so it is an error.
   rows.forEach((row, n) => {
@@ -174,17 +169,6 @@ function positions(l: Label): { start: TokenPosition; end: TokenPosition } {
   };
 }
 
-function provenance(l: Label) {
-  return {
-    status: (l.status ?? 'LABELED') as Span['status'],
-    labeledBy: (l.labeledBy ?? null) as LabeledBy | null,
-    labeledByUserId: l.labeledByUserId as Span['labeledByUserId'],
-    acceptedByUserId: l.acceptedByUserId as Span['acceptedByUserId'],
-    rejectedByUserId: l.rejectedByUserId as Span['rejectedByUserId'],
-    createdAt: l.createdAt as string | null | undefined,
-    updatedAt: l.updatedAt as string | null | undefined,
-  };
-}
 
 function readSpan(l: Label, labelSets: LabelSet[], file: string, path: string, where: ReturnType<typeof atType>): Span {
   const itemId = String(l.labelSetItemId ?? '');
@@ -200,7 +184,7 @@ function readSpan(l: Label, labelSets: LabelSet[], file: string, path: string, w
     documentId: l.documentId as string | null | undefined,
     labelText: l.labelText as string | null | undefined,
     hashCode: l.hashCode as string | null | undefined,
-    ...provenance(l),
+    ...readProvenance(l),
     ...sourceFields(l, SPAN_KEYS, SPAN_KNOWN, where),
   };
 }
@@ -220,7 +204,7 @@ function readArrow(l: Label, labelSets: LabelSet[], where: ReturnType<typeof atT
     documentId: l.documentId as string | null | undefined,
     hashCode: l.hashCode as string | null | undefined,
     ...positions(l),
-    ...provenance(l),
+    ...readProvenance(l),
     ...sourceFields(l, ARROW_KEYS, ARROW_KNOWN, where),
   };
 }
@@ -236,7 +220,7 @@ function readTimestamp(l: Label, where: ReturnType<typeof atType>): TimestampLab
     shouldExpand: l.shouldExpand as boolean | undefined,
     documentId: l.documentId as string | null | undefined,
     hashCode: l.hashCode as string | null | undefined,
-    ...provenance(l),
+    ...readProvenance(l),
     ...sourceFields(l, TIMESTAMP_KEYS, keySet(), where),
   };
 }
