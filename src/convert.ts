@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Document } from './model/types.js';
 import { Report, type ConversionMessage } from './report/report.js';
 import { InputError } from './errors.js';
@@ -9,6 +8,8 @@ import { cabinetMatches, openInput, type DocumentRef, type OpenedInput } from '.
 import { loadOrReport } from './read/index.js';
 import type { ArchiveLimits } from './read/zip-entries.js';
 import { StagedWriter } from './staged-writer.js';
+import { outputPath, targetFolder, writeFormats } from './convert-document.js';
+import { runWorkers } from './convert-parallel.js';
 
 export interface ConvertRequest {
   /** An export ZIP, a folder in the export layout, or one document file. */
@@ -27,6 +28,11 @@ export interface ConvertRequest {
   report?: Report;
   /** Called after each document (for progress displays). */
   onDocument?: (done: number, total: number, ref: DocumentRef) => void;
+  /**
+   * Worker threads for inputs with many documents (ZIPs, folders); 1 (default) converts on the
+   * calling thread. Not used with `--combine`, which needs every document in one place.
+   */
+  workers?: number;
 }
 
 export interface ConvertResult {
@@ -73,7 +79,20 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
   const combined = new Map<string, Document[]>();
   const counts = { converted: 0, skipped: 0 };
   try {
-    for (const [n, ref] of refs.entries()) {
+    const workers = Math.min(request.workers ?? 1, refs.length);
+    const parallel = workers > 1 && opened.type !== 'file' && !options.combine;
+    if (parallel) {
+      const layout = { outDir: request.outDir, flat: request.flat };
+      await runWorkers({ input: request.input, to: request.to, explicit, selector, options, layout, limits: request.limits }, refs.length, workers, async (reply) => {
+        if (reply.converted) counts.converted++;
+        else counts.skipped++;
+        for (const message of reply.messages) report.add(message);
+        for (const file of reply.files) await staged.stage(file.path, file.bytes);
+        request.onDocument?.(reply.index + 1, refs.length, refs[reply.index]);
+      });
+    }
+    // On the calling thread (no workers asked for, a single file, or --combine).
+    for (const [n, ref] of (parallel ? [] : refs).entries()) {
       // A single document file is the whole input: its problem is the run's error (exit 2).
       const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder })) : await loadOrReport(ref, report);
       if (!doc) {
@@ -81,19 +100,13 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
         continue;
       }
       counts.converted++;
-      for (const writer of writers) {
-        const scoped = report.scope({ format: writer.name, project: doc.project.folder, document: doc.name, cabinet: doc.cabinet.folder });
-        if (!writer.kinds.some((k) => doc.kinds.includes(k))) {
-          if (explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });
-          continue;
-        }
-        const files = await writer.writeDocument(doc, { options, report: scoped });
-        await stageAll(staged, files, targetFolder(request, writer, doc.project.folder, doc.cabinet.folder));
+      await writeFormats(doc, writers, { options, report, explicit, layout: request }, async (writer, folder, files) => {
+        await stageAll(staged, files, folder);
         if (options.combine && writer.writeCombined) {
           const key = `${writer.name}\u0000${doc.project.folder}\u0000${doc.cabinet.folder}`;
           combined.set(key, [...(combined.get(key) ?? []), doc]);
         }
-      }
+      });
       request.onDocument?.(n + 1, refs.length, ref);
     }
     for (const [key, docs] of combined) {
@@ -123,14 +136,6 @@ function messageKey(m: ConversionMessage): string {
   return [m.format, m.project, m.cabinet, m.document, m.kind, m.labelId, m.text].join('\u0000');
 }
 
-function targetFolder(request: ConvertRequest, writer: FormatWriter, projectFolder: string, cabinetFolder: string): string {
-  // Several formats share extensions (CSV and the Comprehend CSV): one folder per format keeps them apart.
-  return request.flat ? path.join(request.outDir, writer.name) : path.join(request.outDir, writer.name, projectFolder, cabinetFolder);
-}
-
 async function stageAll(staged: StagedWriter, files: OutputFile[], folder: string): Promise<void> {
-  for (const file of files) {
-    const safe = file.name.split('/').filter((part) => part && part !== '..' && part !== '.');
-    await staged.stage(path.join(folder, ...safe), file.content);
-  }
+  for (const file of files) await staged.stage(outputPath(folder, file), file.content);
 }

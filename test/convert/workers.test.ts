@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
+import { isInputError } from '../../src/errors.js';
+
+const AUDIO = path.resolve('../shared/samples/audio-json-advanced/_Uniphore_ Datasaur Dataset_FRYWjo0dORv.zip');
+const folders: string[] = [];
+const outDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'convert-workers-'));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Output files (relative names → bytes) and report messages of one run. */
+async function run(workers: number, to: string[], cabinet = 'all') {
+  const out = outDir();
+  const progress: number[] = [];
+  const result = await convert({ input: AUDIO, to, outDir: out, cabinet, workers, onDocument: (done) => progress.push(done) });
+  const files = Object.fromEntries(result.files.map((f) => [path.relative(out, f), readFileSync(f).toString('base64')]));
+  return { files, messages: result.report.messages, documents: result.documents, progress, exitCode: result.exitCode };
+}
+
+describe('convert with worker threads', () => {
+  it('writes the same files, report (in the same order) and progress as one thread', async () => {
+    const formats = ['TSV_IOB', 'JSON_ADVANCED', 'AMAZON_COMPREHEND_CSV'];
+    const single = await run(1, formats);
+    const parallel = await run(2, formats);
+    expect(Object.keys(single.files).length).toBeGreaterThan(20);
+    expect(parallel.files).toEqual(single.files);
+    expect(parallel.messages).toEqual(single.messages);
+    expect(parallel.documents).toEqual(single.documents);
+    expect(parallel.progress).toEqual(single.progress);
+    expect(parallel.exitCode).toBe(single.exitCode);
+  }, 120_000);
+
+  it('stops at the first error, discards its staged files and throws what one thread throws', async () => {
+    const out = outDir();
+    await convert({ input: AUDIO, to: ['TSV_IOB'], outDir: out, cabinet: 'all' });
+    const before = readdirSync(out, { recursive: true }).sort();
+    // The outputs exist now: without --force the run must stop, the same way with workers.
+    const parallel = await convert({ input: AUDIO, to: ['TSV_IOB'], outDir: out, cabinet: 'all', workers: 2 }).catch((e: unknown) => e);
+    const single = await convert({ input: AUDIO, to: ['TSV_IOB'], outDir: out, cabinet: 'all', workers: 1 }).catch((e: unknown) => e);
+    expect(isInputError(parallel) && parallel.code).toBe('OUTPUT_EXISTS');
+    expect((parallel as Error).message).toBe((single as Error).message);
+    expect(readdirSync(out, { recursive: true }).sort()).toEqual(before);
+  }, 120_000);
+});
+
