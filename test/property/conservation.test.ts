@@ -51,12 +51,14 @@ export const SPAN_CHECKS: Record<string, Check> = {
     const read = readServerText(run.files![0].text, doc);
     expect(read.spans.map((s) => s.id).sort()).toEqual(doc.spans.map((s) => s.id).sort());
     expect(read.arrows.map((a) => a.id).sort()).toEqual(doc.arrows.map((a) => a.id).sort());
+    expect(read.timestamps.map((t) => t.id).sort()).toEqual(doc.timestamps.map((t) => t.id).sort());
     expect(read.documentAnswers ?? null).toEqual(doc.documentAnswers ?? null);
   },
   JSON_ADVANCED(doc, run) {
     const read = readServerText(run.files![0].text, doc);
     expect(read.spans.map((s) => s.id).sort()).toEqual(doc.spans.map((s) => s.id).sort());
     expect(read.arrows.map((a) => a.id).sort()).toEqual(doc.arrows.map((a) => a.id).sort());
+    expect(read.timestamps.map((t) => t.id).sort()).toEqual(doc.timestamps.map((t) => t.id).sort());
   },
   PLAIN(doc, run) {
     expect(keptSpans(doc, run.messages)).toEqual([]);
@@ -103,7 +105,7 @@ export const SPAN_CHECKS: Record<string, Check> = {
   },
 };
 
-/** Formats that carry arrows and document answers themselves. */
+/** Formats that carry arrows, timestamps and document answers themselves. */
 const CARRIES_ARROWS = new Set(['DATASAUR_SCHEMA', 'JSON_ADVANCED']);
 const CARRIES_DOCUMENT_ANSWERS = new Set(['DATASAUR_SCHEMA']);
 const NOT_DECODED = new Set(['SPAN_AND_ARROW_VISUALIZATION']);
@@ -125,6 +127,7 @@ describe('property 3: nothing silently lost (token projects)', () => {
             expect(run.error, where).toBeUndefined();
             const named = namedIds(run.messages);
             if (!CARRIES_ARROWS.has(writer.name)) for (const a of doc.arrows) expect(named.has(a.id), `${where}: arrow ${a.id}`).toBe(true);
+            if (!CARRIES_ARROWS.has(writer.name)) for (const t of doc.timestamps) expect(named.has(t.id), `${where}: timestamp ${t.id}`).toBe(true);
             if (!CARRIES_DOCUMENT_ANSWERS.has(writer.name)) {
               for (const [question, answer] of Object.entries(doc.documentAnswers ?? {})) {
                 if (isAnswered(answer)) expect(named.has(question), `${where}: document answer ${question}`).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { emptyDocument } from '../../../src/model/build.js';
-import type { Arrow, Document, JsonValue, LabelSet, LabeledBy, LabelStatus, MetadataEntry, Span, TokenPosition } from '../../../src/model/types.js';
+import type { Arrow, Document, JsonValue, LabelSet, LabeledBy, LabelStatus, MetadataEntry, Span, TimestampLabel, TokenPosition } from '../../../src/model/types.js';
 import { LABEL_NAMES, SEPARATORS, jsonLeafArb, tokenGraphemesArb } from './text.js';
 
 export const STATUSES: readonly LabelStatus[] = ['LABELED', 'ACCEPTED', 'REJECTED'];
@@ -55,11 +55,25 @@ export interface ArrowSeed {
   labeledBy: number;
 }
 
+/** An audio timestamp label (JSON_ADVANCED `type: "TIMESTAMP"`) over whole tokens. */
+export interface TimestampSeed {
+  at: number;
+  length: number;
+  startMillis: number;
+  durationMillis: number;
+  layer: number;
+  counter: number;
+  shouldExpand: boolean;
+  status: number;
+  labeledBy: number;
+}
+
 export interface TokenDocumentSeed {
   rows: RowSeed[];
   labelSets: string[][];
   spans: SpanSeed[];
   arrows: ArrowSeed[];
+  timestamps: TimestampSeed[];
   comments: JsonValue[];
   labeler: boolean;
 }
@@ -106,11 +120,24 @@ const arrowSeedArb: fc.Arbitrary<ArrowSeed> = fc.record({
   labeledBy: fc.nat({ max: LABELED_BY.length - 1 }),
 });
 
+const timestampSeedArb: fc.Arbitrary<TimestampSeed> = fc.record({
+  at: fc.nat({ max: 40 }),
+  length: fc.nat({ max: 3 }),
+  startMillis: fc.nat({ max: 600_000 }),
+  durationMillis: fc.nat({ max: 10_000 }),
+  layer: fc.nat({ max: 4 }),
+  counter: fc.nat({ max: 1 }),
+  shouldExpand: fc.boolean(),
+  status: fc.nat({ max: STATUSES.length - 1 }),
+  labeledBy: fc.nat({ max: LABELED_BY.length - 1 }),
+});
+
 export const tokenDocumentSeedArb: fc.Arbitrary<TokenDocumentSeed> = fc.record({
   rows: fc.array(rowSeedArb, { minLength: 1, maxLength: 5 }),
   labelSets: fc.array(fc.uniqueArray(fc.constantFrom(...LABEL_NAMES), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
   spans: fc.array(spanSeedArb, { maxLength: 10 }),
   arrows: fc.array(arrowSeedArb, { maxLength: 3 }),
+  timestamps: fc.oneof({ weight: 4, arbitrary: fc.constant<TimestampSeed[]>([]) }, { weight: 1, arbitrary: fc.array(timestampSeedArb, { minLength: 1, maxLength: 2 }) }),
   comments: fc.oneof({ weight: 4, arbitrary: fc.constant<JsonValue[]>([]) }, { weight: 1, arbitrary: fc.array(jsonLeafArb, { maxLength: 2 }) }),
   labeler: fc.boolean(),
 });
@@ -215,6 +242,25 @@ export function buildTokenDocument(seed: TokenDocumentSeed): Document {
       counter: 0,
       status: STATUSES[a.status],
       labeledBy: LABELED_BY[a.labeledBy],
+      labeledByUserId: null,
+      acceptedByUserId: null,
+      rejectedByUserId: null,
+    };
+  });
+  doc.timestamps = flat.length === 0 ? [] : seed.timestamps.map((t, n): TimestampLabel => {
+    const first = flat[t.at % flat.length];
+    const last = flat[Math.min(flat.length - 1, (t.at % flat.length) + t.length)];
+    return {
+      id: `ts-${n + 1}`,
+      layer: t.layer % doc.labelSets.length,
+      start: { row: first.row, column: 0, token: first.token, char: 0 },
+      end: { row: last.row, column: 0, token: last.token, char: tokenText(last).length - 1 },
+      counter: t.counter,
+      startTimestampMillis: t.startMillis,
+      endTimestampMillis: t.startMillis + t.durationMillis,
+      shouldExpand: t.shouldExpand,
+      status: STATUSES[t.status],
+      labeledBy: LABELED_BY[t.labeledBy],
       labeledByUserId: null,
       acceptedByUserId: null,
       rejectedByUserId: null,
