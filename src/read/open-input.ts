@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report.js';
 import { projectFolderName } from '../formats/naming.js';
 import { checkEntries, DEFAULT_LIMITS, listZipEntries, type ArchiveLimits } from './zip-entries.js';
+import { inflateEntry } from './zip-inflate.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
 import { parseDocumentText, parseDocumentValue } from './parse-document.js';
 import { parseJsonText } from './json-text.js';
@@ -55,26 +55,8 @@ type RawEntry = { path: string; read: () => Promise<string> };
 async function openZip(file: string, buffer: Buffer, limits: ArchiveLimits): Promise<OpenedInput> {
   const entries = listZipEntries(buffer, file);
   checkEntries(entries, file, limits);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
-  } catch (error) {
-    throw new InputError('BAD_ZIP', `the ZIP cannot be opened (${(error as Error).message})`, { file });
-  }
-  const raw: RawEntry[] = [];
-  zip.forEach((relativePath, entry) => {
-    if (entry.dir) return;
-    raw.push({
-      path: relativePath,
-      read: async () => {
-        try {
-          return await entry.async('string');
-        } catch (error) {
-          throw new InputError('BAD_ZIP', `the entry cannot be inflated (${(error as Error).message})`, { file: `${file}!${relativePath}` });
-        }
-      },
-    });
-  });
+  // Each entry is inflated (and its CRC checked) only when its document is loaded.
+  const raw: RawEntry[] = entries.filter((e) => !e.isDirectory).map((entry) => ({ path: entry.name, read: async () => inflateEntry(buffer, entry, file).toString('utf8') }));
   return assemble(file, 'zip', raw, (p) => `${file}!${p}`);
 }
 

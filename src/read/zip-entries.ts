@@ -5,6 +5,14 @@ export interface ZipEntryInfo {
   name: string;
   uncompressedSize: number;
   isDirectory: boolean;
+  /** Where the entry's data is, so it can be inflated alone (`zip-inflate.ts`). */
+  compressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  crc32: number;
+  /** General-purpose flags (bit 0: encrypted). */
+  flags: number;
+  localHeaderOffset: number;
 }
 
 export interface ArchiveLimits {
@@ -46,26 +54,39 @@ export function listZipEntries(buffer: Uint8Array, file: string): ZipEntryInfo[]
     if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== 0x02014b50) {
       throw new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1}`, { file, where: `byte ${offset}` });
     }
-    let size = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     const name = decoder.decode(buffer.subarray(offset + 46, offset + 46 + nameLength));
-    if (size === 0xffffffff) size = zip64Size(view, offset + 46 + nameLength, extraLength) ?? size;
-    entries.push({ name, uncompressedSize: size, isDirectory: name.endsWith('/') });
+    // ZIP64: each saturated field's real value is in the extra field, in this order.
+    const zip64 = zip64Values(view, offset + 46 + nameLength, extraLength);
+    const field = (value: number) => (value === 0xffffffff ? zip64.shift() ?? value : value);
+    const uncompressedSize = field(view.getUint32(offset + 24, true));
+    const compressedSize = field(view.getUint32(offset + 20, true));
+    const localHeaderOffset = field(view.getUint32(offset + 42, true));
+    entries.push({
+      name,
+      uncompressedSize,
+      isDirectory: name.endsWith('/'),
+      compressedSize,
+      method: view.getUint16(offset + 10, true),
+      crc32: view.getUint32(offset + 16, true),
+      flags: view.getUint16(offset + 8, true),
+      localHeaderOffset,
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
-function zip64Size(view: DataView, start: number, length: number): number | undefined {
+function zip64Values(view: DataView, start: number, length: number): number[] {
   for (let at = start; at + 4 <= start + length; ) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
-    if (id === 0x0001 && size >= 8) return Number(view.getBigUint64(at + 4, true));
+    if (id === 0x0001) return Array.from({ length: Math.floor(size / 8) }, (_, i) => Number(view.getBigUint64(at + 4 + 8 * i, true)));
     at += 4 + size;
   }
-  return undefined;
+  return [];
 }
 
 function findEndOfCentralDirectory(view: DataView): number {
