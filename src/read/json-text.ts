@@ -6,8 +6,9 @@ export function parseJsonText(text: string, file: string): unknown {
   if (text.trim() === '') {
     throw new InputError('NOT_JSON', 'the file is empty', { file, expected: 'a JSON export document' });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     const { offset, truncated } = firstSyntaxError(text);
     const { line, column } = lineColumn(text, offset);
@@ -18,6 +19,36 @@ export function parseJsonText(text: string, file: string): unknown {
       expected: truncated ? 'a complete JSON document' : 'valid JSON',
     });
   }
+  if (nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new InputError('LIMIT_EXCEEDED', `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, {
+      file,
+      where: '$',
+      expected: `at most ${MAX_JSON_DEPTH} levels of nested arrays/objects (exports nest a few levels)`,
+    });
+  }
+  return value;
+}
+
+/**
+ * Deeper than any export nests (a handful of levels; nested answers a few more). Schema validation
+ * and the writers recurse per level: a file nested thousands of levels deep overflowed the stack
+ * with a RangeError instead of an InputError (found by test/property/robustness.test.ts).
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** Nesting depth of a parsed JSON value, measured without recursion; stops past `limit`. */
+function nestingDepth(root: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, level]);
+  }
+  return deepest;
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
