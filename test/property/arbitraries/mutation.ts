@@ -8,7 +8,8 @@ export type JsonEdit =
   | { kind: 'replace'; at: number; value: unknown }
   | { kind: 'delete'; at: number }
   | { kind: 'addKey'; at: number; key: string; value: unknown }
-  | { kind: 'duplicateItem'; at: number };
+  | { kind: 'duplicateItem'; at: number }
+  | { kind: 'deepNest'; at: number; depth: number };
 
 /** Values that are wrong in some place of every schema: other types, huge, negative, fractional numbers. */
 export const HOSTILE_VALUES: unknown[] = [
@@ -38,6 +39,9 @@ export const jsonEditArb: fc.Arbitrary<JsonEdit> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('addKey' as const), at: fc.nat(), key: fc.constantFrom('layer', 'counter', 'extra', '__proto__', 'constructor', 'tokenIndex'), value: fc.constantFrom(...HOSTILE_VALUES) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateItem' as const), at: fc.nat() }) },
+  // Free-form values (comments, metadata, answers) nested far deeper than any export: recursion in
+  // a validator or serializer must not overflow the stack.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deepNest' as const), at: fc.nat(), depth: fc.constantFrom(3, 50, 5_000, 50_000) }) },
 );
 
 /** A place in the parsed JSON: its container and key. */
@@ -51,6 +55,8 @@ function slots(value: unknown, out: Slot[] = []): Slot[] {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) (out.push({ parent: value as Record<string, unknown>, key: k }), slots(v, out));
   return out;
 }
+
+const DEEP_MARKER = '__deep_nest__';
 
 /** Applies edits to the JSON text's value; returns the new text. */
 export function applyEdits(text: string, edits: readonly JsonEdit[]): string {
@@ -71,12 +77,16 @@ export function applyEdits(text: string, edits: readonly JsonEdit[]): string {
       case 'addKey':
         if (current && typeof current === 'object' && !Array.isArray(current)) Object.defineProperty(current, edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
         break;
+      case 'deepNest':
+        // Spliced into the text after stringify: JSON.stringify itself overflows on such depths.
+        (parent as Record<string | number, unknown>)[key] = `${DEEP_MARKER}${edit.depth}`;
+        break;
       case 'duplicateItem':
         if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(current));
         break;
     }
   }
-  return JSON.stringify(root) + '\n';
+  return JSON.stringify(root).replace(new RegExp(`"${DEEP_MARKER}(\\d+)"`, 'g'), (_, depth: string) => '['.repeat(Number(depth)) + ']'.repeat(Number(depth))) + '\n';
 }
 
 /** Byte-level damage: truncation, a character replaced, a line break or brace inserted. */
