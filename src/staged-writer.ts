@@ -1,4 +1,4 @@
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, existsSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,11 @@ export class StagedWriter {
   private readonly staged = new Map<string, string>();
   /** Folders this run created, so a discarded run leaves no empty folders behind either. */
   private readonly createdFolders: string[] = [];
+  /** Folders known to exist: one mkdir per folder, not per file (20,000 files in one folder). */
+  private readonly readyFolders = new Set<string>();
+  /** Temporary names: this process, a random run id and a counter (no random bytes per file). */
+  private readonly runId = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  private counter = 0;
 
   constructor(private readonly force: boolean) {}
 
@@ -23,15 +28,21 @@ export class StagedWriter {
     if (this.staged.has(target)) {
       throw new InputError('OUTPUT_EXISTS', 'two outputs of this run would have the same name', { file: target, hint: 'Use --flat only when document names are unique.' });
     }
-    if (!this.force && (await exists(target))) {
+    if (!this.force && existsSync(target)) {
       throw new InputError('OUTPUT_EXISTS', 'the output file already exists', { file: target, hint: 'Pass --force to overwrite it, or choose another --out folder.' });
     }
-    const created = await fs.mkdir(path.dirname(target), { recursive: true });
-    if (created) this.createdFolders.push(created);
-    const temp = path.join(path.dirname(target), `.tmp-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const folder = path.dirname(target);
+    if (!this.readyFolders.has(folder)) {
+      const created = await fs.mkdir(folder, { recursive: true });
+      if (created) this.createdFolders.push(created);
+      this.readyFolders.add(folder);
+    }
+    const temp = path.join(folder, `.tmp-${path.basename(target)}-${this.runId}-${++this.counter}`);
     this.staged.set(target, temp);
     try {
-      if (typeof content === 'string' || content instanceof Uint8Array) await fs.writeFile(temp, content);
+      // Content already in memory is written synchronously: the run waits for it anyway, and a
+      // promise-based write per file cost more than the write itself on ZIPs of small documents.
+      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
       else await pipeline(Readable.from(toBuffers(content)), createWriteStream(temp));
     } catch (error) {
       await fs.rm(temp, { force: true });
@@ -59,6 +70,7 @@ export class StagedWriter {
   async discard(): Promise<void> {
     await Promise.all([...this.staged.values()].map((temp) => fs.rm(temp, { force: true })));
     this.staged.clear();
+    this.readyFolders.clear();
     for (const folder of this.createdFolders.reverse()) await removeEmptyFolders(folder);
     this.createdFolders.length = 0;
   }
@@ -74,11 +86,4 @@ async function removeEmptyFolders(folder: string): Promise<void> {
   if (!entries) return;
   for (const entry of entries) if (entry.isDirectory()) await removeEmptyFolders(path.join(folder, entry.name));
   await fs.rmdir(folder).catch(() => undefined);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }
