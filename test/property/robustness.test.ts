@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../../src/errors.js';
+import '../../src/read/register-readers.js';
 import { parseDocumentText } from '../../src/read/index.js';
+import { findWriter } from '../../src/formats/registry.js';
 import { Report } from '../../src/report/report.js';
 import type { Document } from '../../src/model/types.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
@@ -24,10 +26,10 @@ const documentArb = fc.oneof(
 );
 
 /** Parses; anything thrown other than an InputError fails the property. Also bounds the time. */
-function parseOrInputError(text: string, like: Document): Document | null {
+function parseOrInputError(text: string, like: Document, extension = '.json'): Document | null {
   const started = performance.now();
   try {
-    return parseDocumentText(text, { file: `${like.name}.json`, documentName: like.name, project: like.project, cabinet: like.cabinet, report: new Report() });
+    return parseDocumentText(text, { file: `${like.name}${extension}`, documentName: like.name, project: like.project, cabinet: like.cabinet, report: new Report() });
   } catch (error) {
     if (isInputError(error)) {
       expect(error.toUserMessage()).toMatch(/^error \[[A-Z_]+\] /);
@@ -46,6 +48,23 @@ describe('property 5: damaged inputs give a typed error or a report, never a cra
         parseOrInputError(damage(applyEdits(serverText(doc, format), edits), hurt), doc);
       }),
       propertyParams(LIGHT_RUNS * 2),
+    );
+  });
+
+  it('reading: damaged TSV_IOB and CSV exports (the other inputs parseDocumentText takes)', async () => {
+    const tsvDamage = fc.oneof(
+      textDamageArb,
+      fc.record({ kind: fc.constant('replaceChar' as const), at: fc.nat(), char: fc.constantFrom('\t', '\n', '\r', '"', '\t\t', 'B-', '-') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(tokenDocumentArb, rowDocumentArb), fc.array(tsvDamage, { minLength: 1, maxLength: 3 }), async (doc, hurts) => {
+        const token = doc.kinds.includes('TOKEN_BASED');
+        const run = await runWriter(findWriter(token ? 'TSV_IOB' : 'CSV')!, doc);
+        const text = hurts.reduce(damage, run.files![0].text);
+        const read = parseOrInputError(text, doc, token ? '.tsv' : '.csv');
+        if (read) for (const writer of writersFor(read).filter((w) => w.name !== 'SPAN_AND_ARROW_VISUALIZATION')) await runWriter(writer, read);
+      }),
+      propertyParams(HEAVY_RUNS),
     );
   });
 
