@@ -55,17 +55,34 @@ export function classifierExamples(doc: Document, options: Pick<ConvertOptions, 
     for (const row of doc.rows) {
       const labels = answerToLabels(doc.rowAnswers[String(row.index)]?.[id]);
       const text = textColumn === null ? row.cells.map((c) => c.content).join('\n') : row.cells[textColumn]?.content ?? '';
-      if (labels.length) examples.push({ text, labels, row: row.index });
+      if (labels.length && text.trim() === '') reportNoText(report, id, row.index);
+      else if (labels.length) examples.push({ text, labels, row: row.index });
       else report.add({ kind: 'RowWithoutLabelSkipped', text: `row ${row.index} has no answer to "${questionColumnName(choice.question)}"`, place: { row: row.index }, labelId: id });
     }
   } else {
     const labels = answerToLabels(doc.documentAnswers?.[id]);
     const lines = textColumn === null ? doc.rows.map((r) => r.cells.map((c) => c.content).join('\n')) : doc.rows.map((r) => r.cells[textColumn]?.content ?? '');
-    if (labels.length) examples.push({ text: lines.join('\n'), labels, row: -1 });
+    const text = lines.join('\n');
+    if (labels.length && text.trim() === '') reportNoText(report, id, undefined);
+    else if (labels.length) examples.push({ text, labels, row: -1 });
     else report.add({ kind: 'RowWithoutLabelSkipped', text: `the document has no answer to "${questionColumnName(choice.question)}"`, labelId: id });
   }
   reportOtherAnswers(doc, report, choice);
   return examples;
+}
+
+/**
+ * Comprehend, Azure and Vertex all refuse a training example without text, so a labelled row whose
+ * text is empty is left out and its label answer named (found by
+ * test/property/format-meaning-rows.test.ts: the validators rejected such files).
+ */
+function reportNoText(report: Report, questionId: string, row: number | undefined): void {
+  report.add({
+    kind: 'AnswerNotRepresented',
+    text: `${row === undefined ? 'the document' : `row ${row}`} has a label but no text to classify; the classifier targets refuse an example without text`,
+    ...(row === undefined ? {} : { place: { row } }),
+    labelId: questionId,
+  });
 }
 
 const OPTION_TYPES = new Set(['DROPDOWN', 'HIERARCHICAL_DROPDOWN']);
