@@ -21,10 +21,13 @@ export async function readTable(format: string, file: WrittenFile): Promise<stri
       const sheet = workbook.worksheets[0];
       const out: string[][] = [];
       sheet.eachRow({ includeEmpty: true }, (row) => {
-        const values = (row.values as unknown[]).slice(1);
-        out.push(values.map((v) => (v === null || v === undefined ? '' : String(v))));
+        // row.values is sparse (1-based, holes for empty cells): Array.from fills the holes.
+        const values = Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)));
+        out.push(values);
       });
-      return out;
+      // exceljs leaves trailing empty cells out of a row: pad every row to the header's width.
+      const width = out[0]?.length ?? 0;
+      return out.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill('')]);
     }
     default:
       throw new Error(`no table reader for ${format}`);
