@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -28,7 +28,12 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
-      void Promise.all(pool.map((p) => p.worker.terminate())).finally(() => (error ? reject(error) : resolve()));
+      if (!error) return void Promise.all(pool.map((p) => p.worker.terminate())).finally(() => resolve());
+      // A failed run leaves no temporary files: documents staged but not yet adopted are removed,
+      // and each worker removes its own after the document in hand before it is stopped.
+      for (const reply of replies.values()) removeStaged(reply);
+      replies.clear();
+      void Promise.all(pool.map((p) => stop(p.worker))).finally(() => reject(error));
     };
     // Hand out documents while a worker has room, keeping the reorder buffer bounded.
     const pump = () => {
@@ -46,8 +51,10 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
           slot.ready = true;
           return pump();
         }
+        if (reply.type === 'stopped') return;
         if (reply.type === 'failed') return finish(deserializeError(reply.error));
         slot.inFlight--;
+        if (settled) return removeStaged(reply);
         replies.set(reply.index, reply);
         chain = chain
           .then(async () => {
@@ -68,6 +75,21 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
       });
     }
   });
+}
+
+function removeStaged(reply: DocumentReply): void {
+  for (const [, temp] of reply.staged.files) rmSync(temp, { force: true });
+}
+
+/** Asks a worker to clean up and stop; it is terminated when it has (or after 10 s). */
+function stop(worker: Worker): Promise<unknown> {
+  const stopped = new Promise<void>((resolve) => {
+    worker.on('message', (reply: WorkerReply) => reply.type === 'stopped' && resolve());
+    worker.on('exit', () => resolve());
+    setTimeout(resolve, 10_000).unref();
+  });
+  worker.postMessage(-1);
+  return stopped.then(() => worker.terminate());
 }
 
 /**

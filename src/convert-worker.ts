@@ -4,7 +4,7 @@ import { isInputError } from './errors.js';
 import { resolveFormats } from './convert.js';
 import { outputPath, writeFormats, type OutputLayout } from './convert-document.js';
 import type { ConvertOptions } from './formats/options.js';
-import type { OutputContent } from './formats/types.js';
+import { StagedWriter, type StagedFiles } from './staged-writer.js';
 import { cabinetMatches, openInput, type DocumentRef } from './read/open-input.js';
 import { loadOrReport } from './read/index.js';
 import type { ArchiveLimits } from './read/zip-entries.js';
@@ -20,11 +20,12 @@ export interface WorkerSetup {
   limits?: Partial<ArchiveLimits>;
 }
 
-/** One converted document sent back: its files as bytes and its report messages. */
+/** One converted document sent back: its staged (not yet committed) files and its report messages. */
 export type WorkerReply =
   | { type: 'ready'; count: number }
-  | { type: 'document'; index: number; converted: boolean; files: { path: string; bytes: Uint8Array }[]; messages: ConversionMessage[] }
-  | { type: 'failed'; index: number; error: SerializedError };
+  | { type: 'document'; index: number; converted: boolean; staged: StagedFiles; messages: ConversionMessage[] }
+  | { type: 'failed'; index: number; error: SerializedError }
+  | { type: 'stopped' };
 
 export interface SerializedError {
   message: string;
@@ -43,34 +44,44 @@ async function main(): Promise<void> {
   const opened = await openInput(setup.input, { limits: setup.limits });
   const refs = opened.documents.filter((d) => cabinetMatches(d.cabinet, setup.selector));
   const port = parentPort!;
+  // Checks for existing outputs are the main thread's (adopt): here every file is just staged.
+  const staged = new StagedWriter(true);
   port.postMessage({ type: 'ready', count: refs.length } satisfies WorkerReply);
+  // One document at a time (the staged files handed over must be that document's only); -1 asks
+  // the worker to remove what it staged and stop, after the document in hand.
+  let queue = Promise.resolve();
   port.on('message', (index: number) => {
-    convertOne(refs[index], index, writers, setup).then(
-      (reply) => port.postMessage(reply),
-      (error: unknown) => port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply),
-    );
+    queue = queue.then(async () => {
+      if (index < 0) {
+        await staged.discard();
+        return port.postMessage({ type: 'stopped' } satisfies WorkerReply);
+      }
+      await convertOne(refs[index], index, writers, setup, staged).then(
+        (reply) => port.postMessage(reply),
+        (error: unknown) => port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply),
+      );
+    });
   });
 }
 
-async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup): Promise<WorkerReply> {
+/**
+ * Converts one document and stages its files here (temporary names beside their targets); the
+ * main thread adopts them, checks names and existing files, and renames them when the run commits.
+ */
+async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup, staged: StagedWriter): Promise<WorkerReply> {
   const report = new Report();
   const doc = await loadOrReport(ref, report);
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  if (doc) {
-    await writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout }, async (_writer, folder, outputs) => {
-      for (const file of outputs) files.push({ path: outputPath(folder, file), bytes: await toBytes(file.content) });
-    });
+  try {
+    if (doc) {
+      await writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout }, async (_writer, folder, outputs) => {
+        for (const file of outputs) await staged.stage(outputPath(folder, file), file.content);
+      });
+    }
+  } catch (error) {
+    await staged.discard();
+    throw error;
   }
-  return { type: 'document', index, converted: doc !== null, files, messages: report.messages };
-}
-
-/** Output content as one byte array (a worker's document is small; streams are collected). */
-async function toBytes(content: OutputContent): Promise<Uint8Array> {
-  if (typeof content === 'string') return Buffer.from(content, 'utf8');
-  if (content instanceof Uint8Array) return Buffer.from(content);
-  const chunks: Buffer[] = [];
-  for await (const chunk of content) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+  return { type: 'document', index, converted: doc !== null, staged: staged.handOver(), messages: report.messages };
 }
 
 function serializeError(error: unknown): SerializedError {
