@@ -24,9 +24,9 @@ export function propertyParams<T>(defaultRuns: number): fc.Parameters<T> {
 
 /**
  * Default runs for properties whose single run converts a document through every format. The
- * two-exports property (with the PDF writer) takes ~20 s at this count on 2 cores; the whole suite
- * ~40 s.
+ * two-exports property (with the PDF writer) takes ~30 s at this count on one core; the whole
+ * suite ~35 s on two.
  */
-export const HEAVY_RUNS = 60;
+export const HEAVY_RUNS = 100;
 /** Default runs for cheap properties (one serialization, one parse). */
-export const LIGHT_RUNS = 200;
+export const LIGHT_RUNS = 300;
