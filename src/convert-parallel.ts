@@ -3,12 +3,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputErrorCode } from './errors.js';
-import type { SerializedError, WorkerReply, WorkerSetup } from './convert-worker.js';
+import type { DocumentReply, SerializedError, WorkerReply, WorkerSetup } from './convert-worker.js';
 
-export type DocumentReply = Extract<WorkerReply, { type: 'document' }>;
+export type { DocumentReply };
 
-/** Documents sent ahead to each worker, so it never waits for the main thread between two. */
+/** Batches sent ahead to each worker, so it never waits for the main thread between two. */
 const AHEAD = 2;
+/** Documents per message: at most this, fewer for small inputs so both workers get work. */
+const BATCH = 32;
 
 /**
  * Converts the documents `0 … total-1` of the input on `count` worker threads (ZIPs with many
@@ -36,10 +38,13 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
       void Promise.all(pool.map((p) => stop(p.worker))).finally(() => reject(error));
     };
     // Hand out documents while a worker has room, keeping the reorder buffer bounded.
+    const batch = Math.max(1, Math.min(BATCH, Math.floor(total / (count * AHEAD * 4))));
     const pump = () => {
       for (const slot of pool) {
-        while (!settled && slot.ready && slot.inFlight < AHEAD && next < total && next - handled < AHEAD * count * 2) {
-          slot.worker.postMessage(next++);
+        while (!settled && slot.ready && slot.inFlight < AHEAD && next < total && next - handled < AHEAD * count * batch * 2) {
+          const indexes = Array.from({ length: Math.min(batch, total - next) }, (_, i) => next + i);
+          next += indexes.length;
+          slot.worker.postMessage(indexes);
           slot.inFlight++;
         }
       }
@@ -53,9 +58,10 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
         }
         if (reply.type === 'stopped') return;
         if (reply.type === 'failed') return finish(deserializeError(reply.error));
+        if (reply.type !== 'batch') return;
         slot.inFlight--;
-        if (settled) return removeStaged(reply);
-        replies.set(reply.index, reply);
+        if (settled) return reply.replies.forEach(removeStaged);
+        for (const one of reply.replies) replies.set(one.index, one);
         chain = chain
           .then(async () => {
             for (let ready = replies.get(handled); ready && !settled; ready = replies.get(handled)) {

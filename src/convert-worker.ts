@@ -21,9 +21,18 @@ export interface WorkerSetup {
 }
 
 /** One converted document sent back: its staged (not yet committed) files and its report messages. */
+export interface DocumentReply {
+  type: 'document';
+  index: number;
+  converted: boolean;
+  staged: StagedFiles;
+  messages: ConversionMessage[];
+}
+
 export type WorkerReply =
   | { type: 'ready'; count: number }
-  | { type: 'document'; index: number; converted: boolean; staged: StagedFiles; messages: ConversionMessage[] }
+  | DocumentReply
+  | { type: 'batch'; replies: DocumentReply[] }
   | { type: 'failed'; index: number; error: SerializedError }
   | { type: 'stopped' };
 
@@ -47,19 +56,26 @@ async function main(): Promise<void> {
   // Checks for existing outputs are the main thread's (adopt): here every file is just staged.
   const staged = new StagedWriter(true);
   port.postMessage({ type: 'ready', count: refs.length } satisfies WorkerReply);
-  // One document at a time (the staged files handed over must be that document's only); -1 asks
-  // the worker to remove what it staged and stop, after the document in hand.
+  // Documents come in batches (one message per document cost more than small documents' work)
+  // and are converted one at a time (the staged files handed over must be that document's only);
+  // -1 asks the worker to remove what it staged and stop, after the batch in hand.
   let queue = Promise.resolve();
-  port.on('message', (index: number) => {
+  port.on('message', (batch: number[] | -1) => {
     queue = queue.then(async () => {
-      if (index < 0) {
+      if (batch === -1) {
         await staged.discard();
         return port.postMessage({ type: 'stopped' } satisfies WorkerReply);
       }
-      await convertOne(refs[index], index, writers, setup, staged).then(
-        (reply) => port.postMessage(reply),
-        (error: unknown) => port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply),
-      );
+      const replies: DocumentReply[] = [];
+      for (const index of batch) {
+        try {
+          replies.push(await convertOne(refs[index], index, writers, setup, staged));
+        } catch (error) {
+          if (replies.length) port.postMessage({ type: 'batch', replies } satisfies WorkerReply);
+          return port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply);
+        }
+      }
+      port.postMessage({ type: 'batch', replies } satisfies WorkerReply);
     });
   });
 }
@@ -68,7 +84,7 @@ async function main(): Promise<void> {
  * Converts one document and stages its files here (temporary names beside their targets); the
  * main thread adopts them, checks names and existing files, and renames them when the run commits.
  */
-async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup, staged: StagedWriter): Promise<WorkerReply> {
+async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup, staged: StagedWriter): Promise<DocumentReply> {
   const report = new Report();
   const doc = await loadOrReport(ref, report);
   try {
