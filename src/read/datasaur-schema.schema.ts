@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fastArray, isPlainRow, isPlainSpan } from './fast-elements.js';
+import { fastArray, fastRecord, isJsonObject, isPlainRow, isPlainSpan } from './fast-elements.js';
 
 /**
  * zod schemas for DATASAUR_SCHEMA documents (FORMATS.md §2). Objects are loose: unknown keys are
@@ -116,7 +116,7 @@ export const dataSchema = z.looseObject({
   arrowLabels: z.array(arrowLabelSchema).optional(),
   timestampLabels: z.array(timestampLabelSchema).optional(),
   rowQuestions: z.array(questionSchema).optional(),
-  rowAnswerSets: z.record(z.string(), z.record(z.string(), json).nullable()).optional(),
+  rowAnswerSets: fastRecord(z.record(z.string(), json).nullable(), (v) => v === null || isJsonObject(v)).optional(),
   rowAnswers: z.array(z.looseObject({ line: z.number().int().nonnegative(), answers: z.record(z.string(), json) })).optional(),
   documentQuestions: z.array(questionSchema).optional(),
   documentAnswerSet: z.record(z.string(), json).nullable().optional(),

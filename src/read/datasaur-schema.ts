@@ -109,6 +109,12 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   return doc;
 }
 
+// Built once: cells and spans number in the millions on large documents.
+const CELL_KEYS = keySet('content', 'tokens', 'line', 'index', 'metadata');
+const NO_KEYS = keySet();
+const SPAN_KEYS = keySet('id', 'labelItem', 'textPosition', 'layer', 'labelSetIndex', 'counter', ...PROVENANCE_KEYS);
+const SPAN_KNOWN_KEYS = keySet('hashCode', 'documentId');
+
 const DATA_KEYS = keySet(
   'project', 'document', 'kinds', 'labelerInfo', 'comments', 'rows', 'columns', 'headers', 'labelSets', 'spanLabels',
   'arrowLabels', 'timestampLabels', 'rowQuestions', 'rowAnswerSets', 'rowAnswers', 'documentQuestions', 'documentAnswerSet',
@@ -159,7 +165,7 @@ function readRow(cells: DatasaurSchemaData['rows'] extends (infer R)[] | undefin
     line: cell.line,
     index: cell.index,
     metadata: cell.metadata ? cell.metadata.map((m, k) => ({ key: m.key, value: m.value as JsonValue, pinned: m.pinned as boolean | undefined, ...sourceFields(m, keySet('key', 'value', 'pinned'), keySet(), at(['rows', r, c, 'metadata', k])) })) : undefined,
-    ...sourceFields(cell, keySet('content', 'tokens', 'line', 'index', 'metadata'), keySet(), at(['rows', r, c])),
+    ...sourceFields(cell, CELL_KEYS, NO_KEYS, at(['rows', r, c])),
   }));
   // Token documents have one cell per row: its metadata is the row's (JSON_ADVANCED sentence metadata).
   const single = kinds.includes('TOKEN_BASED') && out.length === 1;
@@ -195,7 +201,7 @@ function readSpan(
     end: endPosition(s.textPosition.end),
     counter: s.counter ?? 0,
     ...readProvenance(s),
-    ...sourceFields(s, keySet('id', 'labelItem', 'textPosition', 'layer', 'labelSetIndex', 'counter', ...PROVENANCE_KEYS), keySet('hashCode', 'documentId'), at(['spanLabels', n])),
+    ...sourceFields(s, SPAN_KEYS, SPAN_KNOWN_KEYS, at(['spanLabels', n])),
   };
 }
 

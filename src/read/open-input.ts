@@ -107,7 +107,9 @@ async function openSingleFile(file: string, buffer: Buffer): Promise<OpenedInput
         documentName,
         load: async (report) => {
           const source = { file, cabinet, documentName, report, project: /\.json$/i.test(file) ? undefined : { ...project, folder } };
-          if (parsed === undefined) return parseDocumentText(text, source);
+          // The text is not kept for a second load (it is read again): on a 280 MB document it
+          // was held for the whole run next to the model.
+          if (parsed === undefined) return parseDocumentText(await fs.readFile(file, 'utf8'), source);
           const value = parsed;
           parsed = undefined;
           return parseDocumentValue(value, source);

@@ -60,12 +60,18 @@ describe('fast element checks used by the DATASAUR_SCHEMA schema', () => {
         document: { id: 1, name: 'd' },
         rows: [[{ content: 'a b', tokens: ['a', 'b'] }], [{ content: 'c', tokens: ['c', 7] }]],
         spanLabels: [{ id: 1, labelItem: { id: 1 }, textPosition: { start: { row: -1, tokenIndex: 0 }, end: { row: 0, tokenIndex: 0 } } }],
+        rowAnswerSets: { '0': { '1': 'a' }, '1': null, '2': ['not', 'an', 'answer set'] },
       },
     };
     const issues = datasaurSchemaFileSchema.safeParse(file).error!.issues.map((i) => ({ path: i.path, message: i.message }));
     expect(issues).toEqual([
       { path: ['data', 'rows', 1, 0, 'tokens', 1], message: z.string().safeParse(7).error!.issues[0].message },
       { path: ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], message: z.number().nonnegative().safeParse(-1).error!.issues[0].message },
+      { path: ['data', 'rowAnswerSets', '2'], message: z.record(z.string(), z.json()).nullable().safeParse([]).error!.issues[0].message },
     ]);
+    // Not an array / not an object at all: zod's own message for the whole member.
+    const wrong = datasaurSchemaFileSchema.safeParse({ ...file, data: { ...file.data, rows: {}, rowAnswerSets: [] } }).error!.issues;
+    expect(wrong.map((i) => i.path)).toEqual([['data', 'rows'], ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], ['data', 'rowAnswerSets']]);
+    expect(wrong[0].message).toBe(z.array(z.string()).safeParse({}).error!.issues[0].message);
   });
 });
