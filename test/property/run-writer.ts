@@ -41,6 +41,10 @@ async function bytesOf(content: OutputContent): Promise<Buffer> {
   if (content instanceof Uint8Array) return Buffer.from(content);
   const chunks: Buffer[] = [];
   for await (const chunk of content) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  // A streamed writer (pdfkit) finishes its stream on process.nextTick; in a loop of pure awaits
+  // (hundreds of property runs, no I/O) those ticks never get a turn and every finished PDF stays
+  // in memory (~2 MB each, out of memory at PROPERTY_RUNS=1000). One macrotask turn lets them end.
+  await new Promise((resolve) => setImmediate(resolve));
   return Buffer.concat(chunks);
 }
 
