@@ -33,8 +33,15 @@ export function serializeJsonAdvanced(doc: Document, ctx?: WriteContext): string
   }
   if (ctx) reportNotCarried(doc, ctx);
   const spans = sortLabels(doc.spans);
+  // Grouped once: filtering all spans for each row was rows × spans (8 s on a 1M-token document).
+  const spansByRow = new Map<number, Span[]>();
+  for (const s of spans) {
+    const list = spansByRow.get(s.start.row);
+    if (list) list.push(s);
+    else spansByRow.set(s.start.row, [s]);
+  }
   const value = ordered([
-    ['sentences', doc.rows.map((row) => sentence(doc, row, spans, same))],
+    ['sentences', doc.rows.map((row) => sentence(doc, row, spansByRow.get(row.index) ?? [], same))],
     ['labelerInfo', doc.labeler && ordered([['id', doc.labeler.id], ['email', doc.labeler.email], ['displayName', doc.labeler.displayName]], doc.labeler, same)],
     ['labelSets', doc.labelSets.map((s) => ordered([['index', s.index], ['labelItems', s.items.map((i) => labelItem(i, same))]], s, same))],
     ['labels', [...sortLabels(doc.timestamps).map((t) => timestamp(doc, t, same)), ...spans.map((s) => span(doc, s, same)), ...sortLabels(doc.arrows.map((a) => anchored(doc, a))).map((a) => arrow(doc, a, same))]],
@@ -70,13 +77,14 @@ function sortLabels<T extends { start?: Span['start']; end?: Span['end'] }>(labe
   return [...labels].sort((a, b) => comparePositions(a.start ?? zero, b.start ?? zero) || comparePositions(a.end ?? zero, b.end ?? zero));
 }
 
+/** One sentence; `spans` are the spans starting on this row, in label order. */
 function sentence(doc: Document, row: Row, spans: Span[], same: boolean) {
   const cell = row.cells[0] ?? { content: '', tokens: [] };
   return ordered([
     ['id', row.index],
     ['content', cell.content],
     ['tokens', cell.tokens],
-    ['labels', spans.filter((s) => s.start.row === row.index).map((s) => shortLabel(doc, s))],
+    ['labels', spans.map((s) => shortLabel(doc, s))],
     ['metadata', row.metadata.map((m) => ordered([['key', m.key], ['value', m.value], ['pinned', m.pinned ?? false]], m, same))],
   ], row, same);
 }
