@@ -1,5 +1,6 @@
 import type { Arrow, Document, Row, Span, TimestampLabel } from '../model/types.js';
 import { comparePositions } from '../model/positions.js';
+import { spanById } from '../model/span-index.js';
 import { labelItem } from './datasaur-schema.js';
 import { outputFileName } from './naming.js';
 import { ordered, serverJson, type Entry } from './serialize.js';
@@ -202,7 +203,7 @@ function anchored(doc: Document, a: Arrow): Arrow {
 
 /** An arrow written without stored anchors spans from its origin span's start to its destination's end (decided). */
 function originStart(doc: Document, a: Arrow, end = false) {
-  const target = doc.spans.find((s) => s.id === (end ? a.destinationId : a.originId));
+  const target = spanById(doc, end ? a.destinationId : a.originId);
   return target && (end ? target.end : target.start);
 }
 

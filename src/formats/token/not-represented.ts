@@ -1,5 +1,6 @@
 import type { Document } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
+import { spanById } from '../../model/span-index.js';
 
 /**
  * Everything besides spans that no token-labeling format here can hold: arrows, audio timestamps,
@@ -10,7 +11,7 @@ export function reportNotRepresented(doc: Document, report: Report): void {
   for (const arrow of doc.arrows) {
     // Placed at its origin span, which every export names; only JSON_ADVANCED stores anchors of its
     // own, so using them made the same arrow's message differ by the export it was read from.
-    const at = doc.spans.find((s) => s.id === arrow.originId)?.start ?? arrow.start;
+    const at = spanById(doc, arrow.originId)?.start ?? arrow.start;
     report.add({
       kind: 'ArrowNotRepresented',
       text: `arrow ${arrow.originId} → ${arrow.destinationId} is not written (arrows stay in DATASAUR_SCHEMA, JSON_ADVANCED and the PDF)`,
