@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -30,12 +30,8 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
-      if (!error) return void Promise.all(pool.map((p) => p.worker.terminate())).finally(() => resolve());
-      // A failed run leaves no temporary files: documents staged but not yet adopted are removed,
-      // and each worker removes its own after the document in hand before it is stopped.
-      for (const reply of replies.values()) removeStaged(reply);
       replies.clear();
-      void Promise.all(pool.map((p) => stop(p.worker))).finally(() => reject(error));
+      void Promise.all(pool.map((p) => p.worker.terminate())).finally(() => (error ? reject(error) : resolve()));
     };
     // Hand out documents while a worker has room, keeping the reorder buffer bounded.
     const batch = Math.max(1, Math.min(BATCH, Math.floor(total / (count * AHEAD * 4))));
@@ -56,11 +52,10 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
           slot.ready = true;
           return pump();
         }
-        if (reply.type === 'stopped') return;
         if (reply.type === 'failed') return finish(deserializeError(reply.error));
         if (reply.type !== 'batch') return;
         slot.inFlight--;
-        if (settled) return reply.replies.forEach(removeStaged);
+        if (settled) return;
         for (const one of reply.replies) replies.set(one.index, one);
         chain = chain
           .then(async () => {
@@ -81,21 +76,6 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
       });
     }
   });
-}
-
-function removeStaged(reply: DocumentReply): void {
-  for (const [, temp] of reply.staged.files) rmSync(temp, { force: true });
-}
-
-/** Asks a worker to clean up and stop; it is terminated when it has (or after 10 s). */
-function stop(worker: Worker): Promise<unknown> {
-  const stopped = new Promise<void>((resolve) => {
-    worker.on('message', (reply: WorkerReply) => reply.type === 'stopped' && resolve());
-    worker.on('exit', () => resolve());
-    setTimeout(resolve, 10_000).unref();
-  });
-  worker.postMessage(-1);
-  return stopped.then(() => worker.terminate());
 }
 
 /**

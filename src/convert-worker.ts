@@ -4,7 +4,7 @@ import { isInputError } from './errors.js';
 import { resolveFormats } from './convert.js';
 import { outputPath, writeFormats, type OutputLayout } from './convert-document.js';
 import type { ConvertOptions } from './formats/options.js';
-import { StagedWriter, type StagedFiles } from './staged-writer.js';
+import type { OutputContent } from './formats/types.js';
 import { cabinetMatches, openInput, type DocumentRef } from './read/open-input.js';
 import { loadOrReport } from './read/index.js';
 import type { ArchiveLimits } from './read/zip-entries.js';
@@ -20,12 +20,13 @@ export interface WorkerSetup {
   limits?: Partial<ArchiveLimits>;
 }
 
-/** One converted document sent back: its staged (not yet committed) files and its report messages. */
+/** One converted document sent back: its output files and its report messages. */
 export interface DocumentReply {
   type: 'document';
   index: number;
   converted: boolean;
-  staged: StagedFiles;
+  /** The document's output files: paths and bytes (the main thread stages them). */
+  files: { path: string; bytes: Uint8Array }[];
   messages: ConversionMessage[];
 }
 
@@ -33,8 +34,7 @@ export type WorkerReply =
   | { type: 'ready'; count: number }
   | DocumentReply
   | { type: 'batch'; replies: DocumentReply[] }
-  | { type: 'failed'; index: number; error: SerializedError }
-  | { type: 'stopped' };
+  | { type: 'failed'; index: number; error: SerializedError };
 
 export interface SerializedError {
   message: string;
@@ -53,29 +53,23 @@ async function main(): Promise<void> {
   const opened = await openInput(setup.input, { limits: setup.limits });
   const refs = opened.documents.filter((d) => cabinetMatches(d.cabinet, setup.selector));
   const port = parentPort!;
-  // Checks for existing outputs are the main thread's (adopt): here every file is just staged.
-  const staged = new StagedWriter(true);
   port.postMessage({ type: 'ready', count: refs.length } satisfies WorkerReply);
   // Documents come in batches (one message per document cost more than small documents' work)
-  // and are converted one at a time (the staged files handed over must be that document's only);
-  // -1 asks the worker to remove what it staged and stop, after the batch in hand.
+  // and are converted one at a time.
   let queue = Promise.resolve();
-  port.on('message', (batch: number[] | -1) => {
+  port.on('message', (batch: number[]) => {
     queue = queue.then(async () => {
-      if (batch === -1) {
-        await staged.discard();
-        return port.postMessage({ type: 'stopped' } satisfies WorkerReply);
-      }
       const replies: DocumentReply[] = [];
       for (const index of batch) {
         try {
-          replies.push(await convertOne(refs[index], index, writers, setup, staged));
+          replies.push(await convertOne(refs[index], index, writers, setup));
         } catch (error) {
           if (replies.length) port.postMessage({ type: 'batch', replies } satisfies WorkerReply);
           return port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply);
         }
       }
-      port.postMessage({ type: 'batch', replies } satisfies WorkerReply);
+      // Each file's bytes have a buffer of their own (toBytes): moved, not copied.
+      port.postMessage({ type: 'batch', replies } satisfies WorkerReply, replies.flatMap((r) => r.files.map((f) => f.bytes.buffer as ArrayBuffer)));
     });
   });
 }
@@ -84,20 +78,25 @@ async function main(): Promise<void> {
  * Converts one document and stages its files here (temporary names beside their targets); the
  * main thread adopts them, checks names and existing files, and renames them when the run commits.
  */
-async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup, staged: StagedWriter): Promise<DocumentReply> {
+async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup): Promise<DocumentReply> {
   const report = new Report();
   const doc = await loadOrReport(ref, report);
-  try {
-    if (doc) {
-      await writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout }, async (_writer, folder, outputs) => {
-        for (const file of outputs) await staged.stage(outputPath(folder, file), file.content);
-      });
-    }
-  } catch (error) {
-    await staged.discard();
-    throw error;
+  const files: DocumentReply['files'] = [];
+  if (doc) {
+    await writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout }, async (_writer, folder, outputs) => {
+      for (const file of outputs) files.push({ path: outputPath(folder, file), bytes: await toBytes(file.content) });
+    });
   }
-  return { type: 'document', index, converted: doc !== null, staged: staged.handOver(), messages: report.messages };
+  return { type: 'document', index, converted: doc !== null, files, messages: report.messages };
+}
+
+/** Output content as one byte array in its own buffer (a worker's document is small; streams are collected). */
+async function toBytes(content: OutputContent): Promise<Uint8Array> {
+  if (typeof content === 'string') return new Uint8Array(Buffer.from(content, 'utf8'));
+  if (content instanceof Uint8Array) return new Uint8Array(content);
+  const chunks: Buffer[] = [];
+  for await (const chunk of content) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function serializeError(error: unknown): SerializedError {

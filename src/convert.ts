@@ -87,7 +87,7 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
         if (reply.converted) counts.converted++;
         else counts.skipped++;
         for (const message of reply.messages) report.add(message);
-        staged.adopt(reply.staged);
+        for (const file of reply.files) await staged.stage(file.path, file.bytes);
         request.onDocument?.(reply.index + 1, refs.length, refs[reply.index]);
       });
     }

@@ -1,17 +1,10 @@
-import { createWriteStream, existsSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { threadId } from 'node:worker_threads';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { InputError } from './errors.js';
 import type { OutputContent } from './formats/types.js';
-
-/** Staged files (target → temporary file) and the folders created for them. */
-export interface StagedFiles {
-  files: [target: string, temp: string][];
-  folders: string[];
-}
 
 /**
  * Writes outputs atomically: each file goes to a temporary name beside its target and is renamed
@@ -44,7 +37,7 @@ export class StagedWriter {
       if (created) this.createdFolders.push(created);
       this.readyFolders.add(folder);
     }
-    const temp = path.join(folder, `.tmp-${path.basename(target)}-${this.runId}-${threadId}-${++this.counter}`);
+    const temp = path.join(folder, `.tmp-${path.basename(target)}-${this.runId}-${++this.counter}`);
     this.staged.set(target, temp);
     try {
       // Content already in memory is written synchronously: the run waits for it anyway, and a
@@ -55,30 +48,6 @@ export class StagedWriter {
       await fs.rm(temp, { force: true });
       this.staged.delete(target);
       throw error;
-    }
-  }
-
-  /**
-   * Hands the files staged so far to another writer (a worker thread stages its documents' files
-   * and the main thread's writer adopts them), forgetting them here.
-   */
-  handOver(): StagedFiles {
-    const handed = { files: [...this.staged], folders: [...this.createdFolders] };
-    this.staged.clear();
-    this.createdFolders.length = 0;
-    return handed;
-  }
-
-  /** Takes files staged by another writer, with the same checks as `stage` (their temp files are removed if refused). */
-  adopt(handed: StagedFiles): void {
-    this.createdFolders.push(...handed.folders);
-    for (const [index, [target, temp]] of handed.files.entries()) {
-      const problem = this.staged.has(target) ? 'two outputs of this run would have the same name' : !this.force && existsSync(target) ? 'the output file already exists' : null;
-      if (problem) {
-        for (const [, other] of handed.files.slice(index)) rmSync(other, { force: true });
-        throw new InputError('OUTPUT_EXISTS', problem, { file: target, hint: this.staged.has(target) ? 'Use --flat only when document names are unique.' : 'Pass --force to overwrite it, or choose another --out folder.' });
-      }
-      this.staged.set(target, temp);
     }
   }
 
