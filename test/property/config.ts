@@ -30,3 +30,10 @@ export function propertyParams<T>(defaultRuns: number): fc.Parameters<T> {
 export const HEAVY_RUNS = 100;
 /** Default runs for cheap properties (one serialization, one parse). */
 export const LIGHT_RUNS = 300;
+
+/**
+ * Per-test timeout for property tests (vitest's default here is 60 s): generous by default so a
+ * slow CI machine does not fail a passing property, and unbounded in practice for long local runs
+ * (`PROPERTY_RUNS`).
+ */
+export const PROPERTY_TIMEOUT = process.env.PROPERTY_RUNS ? 6 * 60 * 60_000 : 180_000;

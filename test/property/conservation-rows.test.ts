@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document, JsonValue, Question } from '../../src/model/types.js';
 import type { ConversionMessage } from '../../src/report/report.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
-import { HEAVY_RUNS, propertyParams } from './config.js';
+import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { readTable } from './read-table.js';
 import { rowWriters, runWriter } from './run-writer.js';
 import { readServerText } from './server-text.js';
@@ -66,7 +66,7 @@ const TABLES = new Set(['CSV', 'TSV', 'JSON_TABULAR', 'XLSX']);
 /** Excel keeps no CR: the XLSX writer writes CR as LF (reported); compare with that applied. */
 const normalize = (format: string, text: string) => (format === 'XLSX' ? text.replace(/\r\n?/g, '\n') : text);
 
-describe('property 3: nothing silently lost (row and document answers)', () => {
+describe('property 3: nothing silently lost (row and document answers)', { timeout: PROPERTY_TIMEOUT }, () => {
   it('every answer is in its cell (tables), a label (classifiers), kept (DATASAUR_SCHEMA), or named in the report', async () => {
     const writers = rowWriters();
     expect(writers.map((w) => w.name)).toEqual(expect.arrayContaining(['DATASAUR_SCHEMA', 'CSV', 'TSV', 'JSON_TABULAR', 'XLSX']));

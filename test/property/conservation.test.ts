@@ -4,7 +4,7 @@ import { resolveOptions, type ConvertOptions } from '../../src/formats/options.j
 import type { Document } from '../../src/model/types.js';
 import { isAnswered } from '../../src/formats/table/answers.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
-import { HEAVY_RUNS, propertyParams } from './config.js';
+import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { asTsvText, keptSpans, multiset, namedIds, pieces, rowsWithTokens } from './accounting.js';
 import { decodeTagged, fileNamed, parseDelimited, parseVertexJsonl } from './decode.js';
 import { runWriter, tokenWriters, type WriterRun } from './run-writer.js';
@@ -110,7 +110,7 @@ const CARRIES_ARROWS = new Set(['DATASAUR_SCHEMA', 'JSON_ADVANCED']);
 const CARRIES_DOCUMENT_ANSWERS = new Set(['DATASAUR_SCHEMA']);
 const NOT_DECODED = new Set(['SPAN_AND_ARROW_VISUALIZATION']);
 
-describe('property 3: nothing silently lost (token projects)', () => {
+describe('property 3: nothing silently lost (token projects)', { timeout: PROPERTY_TIMEOUT }, () => {
   it('every registered token format has an output check here', () => {
     for (const writer of tokenWriters()) if (!NOT_DECODED.has(writer.name)) expect(Object.keys(SPAN_CHECKS), `add a check for ${writer.name}`).toContain(writer.name);
   });

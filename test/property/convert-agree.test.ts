@@ -8,7 +8,7 @@ import type { ConvertOptions } from '../../src/formats/options.js';
 import type { Document } from '../../src/model/types.js';
 import type { ConversionMessage } from '../../src/report/report.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
-import { propertyParams } from './config.js';
+import { propertyParams, PROPERTY_TIMEOUT } from './config.js';
 import { BASE_OPTIONS, tokenWriters, withoutSource } from './run-writer.js';
 import { serverText, type ServerFormat } from './server-text.js';
 
@@ -66,7 +66,7 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-describe('property 2 (pipeline): convert() of the two server exports of one project agree', () => {
+describe('property 2 (pipeline): convert() of the two server exports of one project agree', { timeout: PROPERTY_TIMEOUT }, () => {
   it('same output tree, same bytes, same report, for every token format (with and without --combine)', async () => {
     const formats = tokenWriters().map((w) => w.name).filter((n) => !['DATASAUR_SCHEMA', 'JSON_ADVANCED', 'SPAN_AND_ARROW_VISUALIZATION'].includes(n));
     await fc.assert(

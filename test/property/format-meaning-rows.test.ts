@@ -6,7 +6,7 @@ import { lintComprehendClassifier } from '../../src/formats/validate/comprehend-
 import { lintVertexClassifier } from '../../src/formats/validate/vertex-classifier.js';
 import type { LintResult } from '../../src/formats/validate/types.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
-import { HEAVY_RUNS, propertyParams } from './config.js';
+import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { readTable } from './read-table.js';
 import { runWriter } from './run-writer.js';
 
@@ -21,7 +21,7 @@ const VALIDATORS: Record<string, (text: string) => LintResult> = {
   GCP_VERTEX_AI_CSV: lintVertexClassifier,
 };
 
-describe('property 4: row outputs mean what their format says', () => {
+describe('property 4: row outputs mean what their format says', { timeout: PROPERTY_TIMEOUT }, () => {
   it('CSV, TSV, JSON_TABULAR and XLSX read back to the same table, holding the input cells', async () => {
     await fc.assert(
       fc.asyncProperty(rowDocumentArb, async (doc) => {

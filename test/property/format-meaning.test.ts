@@ -9,7 +9,7 @@ import { graphemes, lengthIn, type OffsetUnit } from '../../src/model/offsets.js
 import type { Document, Span } from '../../src/model/types.js';
 import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl, type LintResult } from '../../src/formats/validate/index.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
-import { HEAVY_RUNS, LIGHT_RUNS, propertyParams } from './config.js';
+import { HEAVY_RUNS, LIGHT_RUNS, propertyParams, PROPERTY_TIMEOUT } from './config.js';
 import { asTsvText, keptSpans, namedIds } from './accounting.js';
 import { decodeTagged, fileNamed, parseDelimited, parseVertexJsonl } from './decode.js';
 import { runWriter } from './run-writer.js';
@@ -58,7 +58,7 @@ function expectAccepted(result: LintResult, what: string): void {
 const unitArb = fc.constantFrom<OffsetUnit>('codepoint', 'utf16', 'grapheme');
 const policyArb = fc.constantFrom<ConvertOptions['overlap']>('first', 'longest', 'error', 'columns');
 
-describe('property 4: outputs mean what their format says', () => {
+describe('property 4: outputs mean what their format says', { timeout: PROPERTY_TIMEOUT }, () => {
   it('IOB: decode(encode(runs)) gives the runs back, for every scheme', () => {
     // Non-overlapping runs in one row, built from gaps and lengths so every shrink stays valid.
     const rowArb = fc.array(fc.record({ gap: fc.nat({ max: 2 }), length: fc.nat({ max: 3 }), label: fc.constantFrom('PER', 'LOC', 'B-ish', 'Date Time') }), { maxLength: 6 });

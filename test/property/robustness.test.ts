@@ -9,7 +9,7 @@ import type { Document } from '../../src/model/types.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
 import { applyEdits, damage, jsonEditArb, textDamageArb } from './arbitraries/mutation.js';
-import { HEAVY_RUNS, LIGHT_RUNS, propertyParams } from './config.js';
+import { HEAVY_RUNS, LIGHT_RUNS, propertyParams, PROPERTY_TIMEOUT } from './config.js';
 import { runWriter, writersFor } from './run-writer.js';
 import { serverText, type ServerFormat } from './server-text.js';
 
@@ -41,7 +41,7 @@ function parseOrInputError(text: string, like: Document, extension = '.json'): D
   }
 }
 
-describe('property 5: damaged inputs give a typed error or a report, never a crash or a hang', () => {
+describe('property 5: damaged inputs give a typed error or a report, never a crash or a hang', { timeout: PROPERTY_TIMEOUT }, () => {
   it('reading: JSON edits, truncation and stray characters', () => {
     fc.assert(
       fc.property(documentArb, fc.array(jsonEditArb, { minLength: 1, maxLength: 4 }), textDamageArb, ({ doc, format }, edits, hurt) => {

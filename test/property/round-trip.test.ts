@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document, Span } from '../../src/model/types.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
-import { LIGHT_RUNS, propertyParams } from './config.js';
+import { LIGHT_RUNS, propertyParams, PROPERTY_TIMEOUT } from './config.js';
 import { readServerText, serverText, type ServerFormat } from './server-text.js';
 
 /**
@@ -24,7 +24,7 @@ function sameLabels(read: Document, written: Document): void {
   expect(arrows(read)).toEqual(arrows(written));
 }
 
-describe('property 1: server serializations round-trip', () => {
+describe('property 1: server serializations round-trip', { timeout: PROPERTY_TIMEOUT }, () => {
   for (const format of ['DATASAUR_SCHEMA', 'JSON_ADVANCED'] as ServerFormat[]) {
     it(`token documents: model → ${format} → model → same text`, () => {
       fc.assert(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConvertOptions } from '../../src/formats/options.js';
 import type { ConversionMessage } from '../../src/report/report.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
-import { HEAVY_RUNS, propertyParams } from './config.js';
+import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { runWriter, tokenWriters, withoutSource } from './run-writer.js';
 import { readServerText, serverText } from './server-text.js';
 
@@ -33,7 +33,7 @@ function canonical(value: unknown): unknown {
 
 const SERVER_FORMATS = new Set(['DATASAUR_SCHEMA', 'JSON_ADVANCED']);
 
-describe('property 2: the DATASAUR_SCHEMA and JSON_ADVANCED exports of one project convert alike', () => {
+describe('property 2: the DATASAUR_SCHEMA and JSON_ADVANCED exports of one project convert alike', { timeout: PROPERTY_TIMEOUT }, () => {
   it('every registered token writer × option set gives identical bytes and identical messages', async () => {
     const targets = tokenWriters().filter((w) => !SERVER_FORMATS.has(w.name));
     expect(targets.length).toBeGreaterThanOrEqual(7);
@@ -62,7 +62,8 @@ describe('property 2: the DATASAUR_SCHEMA and JSON_ADVANCED exports of one proje
           expect(sortedMessages(b.messages), `${writer.name}: report`).toEqual(sortedMessages(a.messages));
         }
       }),
-      propertyParams(HEAVY_RUNS),
+      // Each run writes 8 formats x 2 exports including two PDFs: fewer runs than the cheaper properties.
+      propertyParams(Math.round(HEAVY_RUNS * 0.6)),
     );
   });
 });
