@@ -1,11 +1,11 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report.js';
 import { projectFolderName } from '../formats/naming.js';
-import { checkEntries, DEFAULT_LIMITS, listZipEntries, type ArchiveLimits } from './zip-entries.js';
-import { inflateEntry } from './zip-inflate.js';
+import { centralDirectoryOffset, checkEntries, DEFAULT_LIMITS, END_RECORD_SPAN, listZipEntries, type ArchiveLimits } from './zip-entries.js';
+import { inflateEntry, type ReadAt } from './zip-inflate.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
 import { parseDocumentText, parseDocumentValue } from './parse-document.js';
 import { parseJsonText } from './json-text.js';
@@ -45,18 +45,42 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   const stat = await fs.stat(inputPath).catch(() => null);
   if (!stat) throw new InputError('FILE_NOT_FOUND', 'no such file or folder', { file: inputPath, expected: 'an export ZIP, a folder or a document file' });
   if (stat.isDirectory()) return openFolder(inputPath, limits);
-  const buffer = await fs.readFile(inputPath);
-  if (/\.zip$/i.test(inputPath) || (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50)) return openZip(inputPath, buffer, limits);
-  return openSingleFile(inputPath, buffer);
+  const head = readAt(inputPath)(0, 4);
+  if (/\.zip$/i.test(inputPath) || (head.length === 4 && head.readUInt32LE(0) === 0x04034b50)) return openZip(inputPath, stat.size, limits);
+  return openSingleFile(inputPath, await fs.readFile(inputPath));
 }
 
 type RawEntry = { path: string; read: () => Promise<string> };
 
-async function openZip(file: string, buffer: Buffer, limits: ArchiveLimits): Promise<OpenedInput> {
-  const entries = listZipEntries(buffer, file);
+/** Reads byte ranges of a file, opening it for each read (a run holds no file open between documents). */
+function readAt(file: string): ReadAt {
+  return (position, length) => {
+    const fd = openSync(file, 'r');
+    try {
+      const out = Buffer.allocUnsafe(length);
+      return out.subarray(0, readSync(fd, out, 0, length, position));
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/**
+ * Only the archive's central directory is read here; each entry is read from the file, inflated
+ * and CRC-checked when its document is loaded, so memory does not grow with the archive.
+ */
+async function openZip(file: string, size: number, limits: ArchiveLimits): Promise<OpenedInput> {
+  const read = readAt(file);
+  const tailStart = Math.max(0, size - END_RECORD_SPAN);
+  const tail = read(tailStart, size - tailStart);
+  const directory = centralDirectoryOffset(tail);
+  // ZIP64 or damaged end records: the whole file, and listZipEntries finds its way or says why not.
+  const entries =
+    directory === null || directory > size
+      ? listZipEntries(await fs.readFile(file), file)
+      : listZipEntries(directory >= tailStart ? tail.subarray(directory - tailStart) : read(directory, size - directory), file, directory);
   checkEntries(entries, file, limits);
-  // Each entry is inflated (and its CRC checked) only when its document is loaded.
-  const raw: RawEntry[] = entries.filter((e) => !e.isDirectory).map((entry) => ({ path: entry.name, read: async () => inflateEntry(buffer, entry, file).toString('utf8') }));
+  const raw: RawEntry[] = entries.filter((e) => !e.isDirectory).map((entry) => ({ path: entry.name, read: async () => inflateEntry(read, entry, file).toString('utf8') }));
   return assemble(file, 'zip', raw, (p) => `${file}!${p}`);
 }
 

@@ -28,7 +28,9 @@ export const DEFAULT_LIMITS: ArchiveLimits = { maxTotalBytes: 4 * 1024 ** 3, max
  * Reads the central directory itself (before anything is inflated) so limits and unsafe paths are
  * checked on what the archive claims, not after extracting it.
  */
-export function listZipEntries(buffer: Uint8Array, file: string): ZipEntryInfo[] {
+export function listZipEntries(buffer: Uint8Array, file: string, base = 0): ZipEntryInfo[] {
+  // `buffer` is the archive from byte `base` on (the whole file, or its central directory and end
+  // records); offsets read from the records are absolute.
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) {
@@ -43,16 +45,17 @@ export function listZipEntries(buffer: Uint8Array, file: string): ZipEntryInfo[]
   if (count === 0xffff || offset === 0xffffffff) {
     const locator = eocd - 20;
     if (locator >= 0 && view.getUint32(locator, true) === 0x07064b50) {
-      const record = Number(view.getBigUint64(locator + 8, true));
+      const record = Number(view.getBigUint64(locator + 8, true)) - base;
       count = Number(view.getBigUint64(record + 32, true));
       offset = Number(view.getBigUint64(record + 48, true));
     }
   }
+  offset -= base;
   const decoder = new TextDecoder();
   const entries: ZipEntryInfo[] = [];
   for (let i = 0; i < count; i++) {
     if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== 0x02014b50) {
-      throw new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1}`, { file, where: `byte ${offset}` });
+      throw new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1}`, { file, where: `byte ${offset + base}` });
     }
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
@@ -88,6 +91,23 @@ function zip64Values(view: DataView, start: number, length: number): number[] {
   }
   return [];
 }
+
+/**
+ * Where the central directory starts, from the end of the archive (`tail`, its last bytes), or
+ * null when that needs the ZIP64 records or the end record is not in `tail` (the caller then
+ * reads the whole file, and `listZipEntries` says what is wrong with it).
+ */
+export function centralDirectoryOffset(tail: Uint8Array): number | null {
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  return count === 0xffff || offset === 0xffffffff ? null : offset;
+}
+
+/** Bytes at the end of an archive that always hold its end record (22 bytes + a comment of up to 65,535). */
+export const END_RECORD_SPAN = 22 + 0xffff;
 
 function findEndOfCentralDirectory(view: DataView): number {
   const min = Math.max(0, view.byteLength - 22 - 0xffff);

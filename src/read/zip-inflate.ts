@@ -2,22 +2,28 @@ import { inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import type { ZipEntryInfo } from './zip-entries.js';
 
+/** Reads `length` bytes of the archive at `position` (fewer at its end). */
+export type ReadAt = (position: number, length: number) => Buffer;
+
+/** A ReadAt over an archive held in memory. */
+export const readFromBuffer = (archive: Buffer): ReadAt => (position, length) => archive.subarray(position, position + length);
+
 /**
- * Inflates one ZIP entry from the archive's bytes and checks its size and CRC-32. Entries are read
- * one at a time when their document is loaded: an archive of 40,000 documents is never inflated
- * whole (JSZip's load checked every CRC up front by inflating everything at once, which took
- * gigabytes on the bench's export ZIP).
+ * Inflates one ZIP entry and checks its size and CRC-32. Entries are read one at a time when their
+ * document is loaded: an archive of 40,000 documents is never inflated whole (JSZip's load checked
+ * every CRC up front by inflating everything at once, which took gigabytes on the bench's export
+ * ZIP), nor held in memory (`readAt` reads the file).
  */
-export function inflateEntry(archive: Buffer, entry: ZipEntryInfo, file: string): Buffer {
+export function inflateEntry(readAt: ReadAt, entry: ZipEntryInfo, file: string): Buffer {
   const where = `${file}!${entry.name}`;
   const fail = (reason: string) => new InputError('BAD_ZIP', `the entry cannot be inflated (${reason})`, { file: where });
   if (entry.flags & 1) throw fail('it is encrypted');
   const at = entry.localHeaderOffset;
-  if (at + 30 > archive.length || archive.readUInt32LE(at) !== 0x04034b50) throw fail(`no local header at byte ${at}`);
-  const start = at + 30 + archive.readUInt16LE(at + 26) + archive.readUInt16LE(at + 28);
-  const end = start + entry.compressedSize;
-  if (end > archive.length) throw fail('the archive ends inside it (truncated file?)');
-  const packed = archive.subarray(start, end);
+  const header = readAt(at, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw fail(`no local header at byte ${at}`);
+  const skip = header.readUInt16LE(26) + header.readUInt16LE(28);
+  const packed = readAt(at + 30 + skip, entry.compressedSize);
+  if (packed.length < entry.compressedSize) throw fail('the archive ends inside it (truncated file?)');
   let data: Buffer;
   if (entry.method === 0) data = packed;
   else if (entry.method === 8) {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { listZipEntries } from '../../src/read/zip-entries.js';
-import { crc32, inflateEntry } from '../../src/read/zip-inflate.js';
+import { crc32, inflateEntry, readFromBuffer } from '../../src/read/zip-inflate.js';
 import { isInputError } from '../../src/errors.js';
+import { openInput } from '../../src/read/open-input.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 async function archive(compression: 'STORE' | 'DEFLATE'): Promise<Buffer> {
   const zip = new JSZip();
@@ -16,7 +20,7 @@ describe('inflating one ZIP entry at a time', () => {
     const buffer = await archive(compression);
     const entries = listZipEntries(buffer, 'x.zip').filter((e) => !e.isDirectory);
     const zip = await JSZip.loadAsync(buffer);
-    for (const entry of entries) expect(inflateEntry(buffer, entry, 'x.zip').toString('utf8')).toBe(await zip.file(entry.name)!.async('string'));
+    for (const entry of entries) expect(inflateEntry(readFromBuffer(buffer), entry, 'x.zip').toString('utf8')).toBe(await zip.file(entry.name)!.async('string'));
   });
 
   it('finds damaged data by its CRC and names the entry', async () => {
@@ -26,7 +30,7 @@ describe('inflating one ZIP entry at a time', () => {
     damaged[entry.localHeaderOffset + 30 + entry.name.length + 20] ^= 1;
     const error = (() => {
       try {
-        return inflateEntry(damaged, entry, 'x.zip');
+        return inflateEntry(readFromBuffer(damaged), entry, 'x.zip');
       } catch (e) {
         return e;
       }
@@ -38,5 +42,26 @@ describe('inflating one ZIP entry at a time', () => {
 
   it('computes the CRC-32 of the ZIP format', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+  });
+
+  it('opens an archive from its central directory alone (with a comment) and reads entries from the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zip-read-'));
+    try {
+      const zip = new JSZip();
+      const doc = (name: string) => JSON.stringify({ version: '1', data: { project: { id: 1, name: 'P' }, document: { id: name, name }, kinds: ['TOKEN_BASED'], rows: [[{ content: 'a b', tokens: ['a', 'b'] }]] } });
+      for (let i = 0; i < 30; i++) zip.file(`P-1/REVIEW/d${i}.txt.json`, doc(`d${i}.txt`));
+      const file = path.join(dir, 'export.zip');
+      const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', comment: 'x'.repeat(70_000 % 0xffff) });
+      writeFileSync(file, bytes);
+      const opened = await openInput(file);
+      expect(opened.documents).toHaveLength(30);
+      expect((await opened.documents[7].load()).name).toBe('d15.txt');
+      // Cut before the comment and part of the directory: no end record, the file is not a ZIP.
+      writeFileSync(file, bytes.subarray(0, bytes.length - 6000));
+      const error = await openInput(file).catch((e: unknown) => e);
+      expect(isInputError(error) && error.code).toBe('BAD_ZIP');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
