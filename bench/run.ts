@@ -8,6 +8,7 @@ import { DATA_DIR, type GeneratedInput } from './generate/index.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { renderTable } from './table.js';
 import { checkGoals } from './goals.js';
+import { parallelHeadroom } from './headroom.js';
 
 /**
  * `npm run bench [-- --quick] [--scenario a,b] [--format TSV_IOB,CSV] [--workers 2] [--seed 1]
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   const outDir = path.join(DATA_DIR, 'out');
   const print = (row: Measured) => console.log(renderTable([row]).split('\n').at(-1));
   console.log(`datasaur-export bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${args.quick ? 'quick' : 'full'} sizes, seed ${args.seed}, load average ${os.loadavg()[0].toFixed(1)}`);
+  let headroom: Awaited<ReturnType<typeof parallelHeadroom>> | undefined;
   for (const scenario of SCENARIOS.filter((s) => args.scenarios.includes(s.id))) {
     const formats = formatsOf(scenario, args.formats);
     if (scenario.pages) {
@@ -102,6 +104,10 @@ async function main(): Promise<void> {
       largestDocumentBytes: generated.largestDocumentBytes,
       library,
     });
+    if (scenario.workers && args.workers > 1) {
+      headroom = await parallelHeadroom(args.workers);
+      console.log(`parallel headroom now: a CPU-only loop on ${args.workers} threads takes ${headroom.ratio.toFixed(2)}x its sequential time (ideal ${(1 / args.workers).toFixed(2)})`);
+    }
     const single: Measured[] = [];
     for (const format of formats) {
       const measured = row(format, '1 thread', asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format, outDir }, args.timeoutMs)), input);
@@ -133,10 +139,11 @@ async function main(): Promise<void> {
   console.log(`\n${renderTable(results)}\n`);
   const goals = checkGoals(results);
   for (const goal of goals) console.log(`${goal.met === null ? '   ?' : goal.met ? '  ok' : 'MISS'}  ${goal.text}`);
+  if (headroom) console.log(`(parallel headroom during b: ${headroom.ratio.toFixed(2)}x for pure CPU work on ${args.workers} threads)`);
   const resultsDir = path.resolve(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), args, results, goals }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, args, results, goals }, null, 2));
   console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
 }
 
