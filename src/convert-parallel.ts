@@ -14,10 +14,11 @@ const BATCH = 32;
 
 /**
  * Converts the documents `0 … total-1` of the input on `count` worker threads (ZIPs with many
- * documents use every core). Work is handed out one document at a time to whichever worker is
- * free; replies are passed to `onDocument` strictly in document order, so staging, the report and
- * progress are the same as in a single-thread run. The first failure stops every worker and is
- * thrown (as an InputError when it was one).
+ * documents use every core). Work is handed out in small batches of consecutive documents to
+ * whichever worker has room; each document's reply (output bytes and messages) is passed to
+ * `onDocument` strictly in document order, so staging, the report and progress are the same as in
+ * a single-thread run. The first failure stops every worker and is thrown (as an InputError when
+ * it was one).
  */
 export function runWorkers(setup: WorkerSetup, total: number, count: number, onDocument: (reply: DocumentReply) => Promise<void>): Promise<void> {
   const pool = Array.from({ length: count }, () => ({ worker: startWorker(setup), inFlight: 0, ready: false }));
