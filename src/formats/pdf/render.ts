@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { drawPage } from './draw.js';
 import type { LoadedFace } from './fonts.js';
 import { layoutPages, planLayout, type LayoutInput, type LayoutSettings } from './layout.js';
@@ -22,6 +21,8 @@ export interface RenderSettings extends Omit<LayoutSettings, 'anchors' | 'totalP
  * content when the next page starts and the fonts (as subsets of the glyphs used) at the end.
  */
 export async function* renderPdf(inputs: readonly LayoutInput[], settings: RenderSettings): AsyncGenerator<Uint8Array> {
+  // Loaded on first use: pdfkit is memory that every other format would carry.
+  const { default: PDFDocument } = await import('pdfkit');
   const plan = planLayout(inputs, settings);
   const { geo } = settings;
   const pdf = new PDFDocument({

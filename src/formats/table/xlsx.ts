@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Document } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import { outputFileName } from '../naming.js';
@@ -48,6 +47,8 @@ function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Shee
 }
 
 async function* streamWorkbook(sheets: readonly Sheet[]): AsyncIterable<Uint8Array> {
+  // Loaded on first use: exceljs is about 27 MB of memory that every other format would carry.
+  const { default: ExcelJS } = await import('exceljs');
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const writing = (async () => {
