@@ -28,7 +28,9 @@ export function inflateEntry(readAt: ReadAt, entry: ZipEntryInfo, file: string):
   if (entry.method === 0) data = packed;
   else if (entry.method === 8) {
     try {
-      data = inflateRawSync(packed);
+      // Never inflate past what the directory declared (and the limits checked): an entry that
+      // lies about its size cannot expand into memory before the size check below.
+      data = inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize + 1) });
     } catch (error) {
       throw fail((error as Error).message);
     }

@@ -40,6 +40,15 @@ describe('inflating one ZIP entry at a time', () => {
     expect((error as { file: string }).file).toBe('x.zip!P-1/REVIEW/a.txt.json');
   });
 
+  it('stops an entry that inflates past the size its directory declares (a lying zip bomb)', async () => {
+    const zip = new JSZip();
+    zip.file('P-1/REVIEW/bomb.json', '0'.repeat(1_000_000));
+    const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const [entry] = listZipEntries(buffer, 'x.zip').filter((e) => !e.isDirectory);
+    // The directory claims 100 bytes; the data holds a million.
+    expect(() => inflateEntry(readFromBuffer(buffer), { ...entry, uncompressedSize: 100 }, 'x.zip')).toThrow(/cannot be inflated/);
+  });
+
   it('computes the CRC-32 of the ZIP format', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
