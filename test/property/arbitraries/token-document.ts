@@ -134,7 +134,8 @@ const timestampSeedArb: fc.Arbitrary<TimestampSeed> = fc.record({
 
 export const tokenDocumentSeedArb: fc.Arbitrary<TokenDocumentSeed> = fc.record({
   rows: fc.array(rowSeedArb, { minLength: 1, maxLength: 5 }),
-  labelSets: fc.array(fc.uniqueArray(fc.constantFrom(...LABEL_NAMES), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+  // Names may repeat inside a set (hierarchical labels: "Name" under "Person" and under "Place").
+  labelSets: fc.array(fc.array(fc.constantFrom(...LABEL_NAMES), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
   spans: fc.array(spanSeedArb, { maxLength: 10 }),
   arrows: fc.array(arrowSeedArb, { maxLength: 3 }),
   timestamps: fc.oneof({ weight: 4, arbitrary: fc.constant<TimestampSeed[]>([]) }, { weight: 1, arbitrary: fc.array(timestampSeedArb, { minLength: 1, maxLength: 2 }) }),
@@ -168,7 +169,8 @@ export function buildTokenDocument(seed: TokenDocumentSeed): Document {
       index,
       id: String(index),
       name: `Label set ${index + 1}`,
-      items: names.map((labelName, n) => ({ id: `${index}-${n}`, labelName, parentId: null, color: null })),
+      // Items after the first hang under it (parentId), every other one has a colour.
+      items: names.map((labelName, n) => ({ id: `${index}-${n}`, labelName, parentId: n > 0 && n % 2 === 0 ? `${index}-0` : null, color: n % 2 ? '#3366ff' : null })),
     }),
   );
 
