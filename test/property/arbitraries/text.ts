@@ -52,6 +52,7 @@ export const LABEL_NAMES = [
   '=SUM(A1)',
   'x',
   'X_1',
+  'O',
 ];
 
 /** Other JSON values that ride along (comments, metadata values, nested answers). */
