@@ -51,3 +51,19 @@ describe('convert with worker threads', () => {
   }, 120_000);
 });
 
+
+describe('convert --workers on the command line', () => {
+  it('writes what one thread writes, and refuses a count that is not a whole number', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const one = outDir();
+    const two = outDir();
+    expect((await cli('convert', AUDIO, '--to', 'TSV_IOB', '--out', one, '--cabinet', 'all')).code).toBe(0);
+    expect((await cli('convert', AUDIO, '--to', 'TSV_IOB', '--out', two, '--cabinet', 'all', '--workers', '2')).code).toBe(0);
+    const files = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort();
+    expect(files(two)).toEqual(files(one));
+    for (const file of files(one).filter((f) => f.endsWith('.tsv'))) expect(readFileSync(path.join(two, file))).toEqual(readFileSync(path.join(one, file)));
+    const bad = await cli('convert', AUDIO, '--to', 'TSV_IOB', '--out', outDir(), '--workers', '1.5');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--workers/);
+  }, 120_000);
+});

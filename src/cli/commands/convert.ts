@@ -9,7 +9,7 @@ import { choice, listOption, parseCommandArgs, positiveNumber, type ParsedArgs }
 import type { Command } from '../command.js';
 
 const USAGE =
-  'datasaur-export convert <zip|folder|file> --to <FORMAT,…|all> --out <dir> [--cabinet REVIEW|ROOT|<labeler e-mail>|all] [--strict] [--report <file>] [--force] [--flat] [format options]';
+  'datasaur-export convert <zip|folder|file> --to <FORMAT,…|all> --out <dir> [--cabinet REVIEW|ROOT|<labeler e-mail>|all] [--strict] [--report <file>] [--force] [--flat] [--workers N] [format options]';
 
 /** Every ConvertOptions field as a flag; shared with `export`, which converts after downloading. */
 export const CONVERT_OPTION_FLAGS = {
@@ -83,6 +83,7 @@ export const convertCommand: Command = {
         flat: { type: 'boolean' },
         'max-bytes': { type: 'string' },
         'max-entries': { type: 'string' },
+        workers: { type: 'string' },
         ...CONVERT_OPTION_FLAGS,
       },
       USAGE,
@@ -100,6 +101,7 @@ export const convertCommand: Command = {
       force: Boolean(values.force),
       flat: Boolean(values.flat),
       options,
+      workers: workerCount(values.workers as string | undefined),
       limits: {
         maxTotalBytes: positiveNumber(values['max-bytes'] as string | undefined, '--max-bytes') ?? DEFAULT_LIMITS.maxTotalBytes,
         maxEntries: positiveNumber(values['max-entries'] as string | undefined, '--max-entries') ?? DEFAULT_LIMITS.maxEntries,
@@ -116,3 +118,10 @@ export const convertCommand: Command = {
     return result.exitCode;
   },
 };
+
+/** `--workers N`: threads for a ZIP or folder with many documents (1, the default, converts on the main thread). */
+function workerCount(value: string | undefined): number | undefined {
+  const n = positiveNumber(value, '--workers');
+  if (n !== undefined && !Number.isInteger(n)) throw new InputError('BAD_OPTION', `"${value}" is not a whole number of threads`, { where: '--workers', expected: 'a whole number such as 2' });
+  return n;
+}
