@@ -1,12 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { convert } from '../src/convert.js';
-import { runFloor } from './floor.js';
-import { rawDocuments } from './baseline/sources.js';
-import { TOKEN_BASELINES } from './baseline/token.js';
-import { ROW_BASELINES } from './baseline/rows.js';
 import { measureOutputs } from './outputs.js';
-import { runPdfBench } from './pdf-1000-pages.js';
+// Floor, baselines and the PDF bench are imported by their modes only: a library case's memory
+// must not include the baselines' exceljs and JSZip.
 
 /**
  * Measured cases, each run in its own process by `child.ts` (compiled, plain `node`, so neither
@@ -77,6 +74,9 @@ async function runLibrary(request: Extract<CaseRequest, { mode: 'library' }>): P
 }
 
 async function runReference(request: Extract<CaseRequest, { mode: 'reference' }>): Promise<ReferenceResult[]> {
+  const { runFloor } = await import('./floor.js');
+  const { TOKEN_BASELINES } = await import('./baseline/token.js');
+  const { ROW_BASELINES } = await import('./baseline/rows.js');
   const results: ReferenceResult[] = [];
   for (const { format, outFiles, outBytes } of request.formats) {
     const floor = await timed(request.outDir, async () => runFloor(request.input, request.outDir, outFiles, outBytes));
@@ -88,6 +88,9 @@ async function runReference(request: Extract<CaseRequest, { mode: 'reference' }>
 }
 
 async function runBaseline(input: string, outDir: string, kind: 'token' | 'row', format: string): Promise<void> {
+  const { rawDocuments } = await import('./baseline/sources.js');
+  const { TOKEN_BASELINES } = await import('./baseline/token.js');
+  const { ROW_BASELINES } = await import('./baseline/rows.js');
   for await (const doc of rawDocuments(input)) {
     const files = kind === 'token' ? TOKEN_BASELINES[format](doc) : await ROW_BASELINES[format](doc, outDir);
     for (const file of files) writeFileSync(path.join(outDir, file.name), file.content);
@@ -95,6 +98,7 @@ async function runBaseline(input: string, outDir: string, kind: 'token' | 'row',
 }
 
 async function runPdf(pages: number): Promise<CaseResult> {
+  const { runPdfBench } = await import('./pdf-1000-pages.js');
   const cpu = process.cpuUsage();
   const result = await runPdfBench(pages);
   const used = process.cpuUsage(cpu);
