@@ -46,3 +46,17 @@ export const MESSAGE_KINDS = {
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 export const MESSAGE_KIND_NAMES = Object.keys(MESSAGE_KINDS) as MessageKind[];
+
+/**
+ * The kinds that say "this span is not in this output" (as opposed to "it is there, changed"):
+ * what a caller counts to account for every input span, and what the conservation tests use.
+ */
+export const SPAN_LEFT_OUT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
+  'RejectedLabelSkipped',
+  'ConflictLabelSkipped',
+  'LabelSetNotSelected',
+  'OverlapDropped',
+  'SpanCrossesRows',
+  'SpanNotRepresented',
+  'SpanWithoutText',
+]);

@@ -1,5 +1,5 @@
 import type { Document, Span } from '../../src/model/types.js';
-import type { MessageKind } from '../../src/report/kinds.js';
+import { SPAN_LEFT_OUT_KINDS, type MessageKind } from '../../src/report/kinds.js';
 import type { ConversionMessage } from '../../src/report/report.js';
 
 /**
@@ -9,15 +9,7 @@ import type { ConversionMessage } from '../../src/report/report.js';
  */
 
 /** Kinds that say "this span is not in this output". */
-export const SPAN_LEFT_OUT: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  'RejectedLabelSkipped',
-  'ConflictLabelSkipped',
-  'LabelSetNotSelected',
-  'OverlapDropped',
-  'SpanCrossesRows',
-  'SpanNotRepresented',
-  'SpanWithoutText',
-]);
+export const SPAN_LEFT_OUT: ReadonlySet<MessageKind> = SPAN_LEFT_OUT_KINDS;
 
 /** Ids named by any message of the given kinds (all kinds when none are given). */
 export function namedIds(messages: readonly ConversionMessage[], kinds?: ReadonlySet<MessageKind>): Set<string> {

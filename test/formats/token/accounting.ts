@@ -1,19 +1,11 @@
 import Papa from 'papaparse';
 import type { Document, Span } from '../../../src/model/types.js';
-import type { MessageKind } from '../../../src/report/kinds.js';
+import { SPAN_LEFT_OUT_KINDS, type MessageKind } from '../../../src/report/kinds.js';
 import type { Report } from '../../../src/report/report.js';
 import type { WriteResult } from './writers.js';
 
 /** Message kinds that mean "this span is not in the output". */
-export const SPAN_LEFT_OUT: readonly MessageKind[] = [
-  'RejectedLabelSkipped',
-  'ConflictLabelSkipped',
-  'LabelSetNotSelected',
-  'OverlapDropped',
-  'SpanCrossesRows',
-  'SpanNotRepresented',
-  'SpanWithoutText',
-];
+export const SPAN_LEFT_OUT: readonly MessageKind[] = [...SPAN_LEFT_OUT_KINDS];
 
 /**
  * Nothing silently lost, counted: every input span is either named by a "left out" message or
