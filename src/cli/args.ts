@@ -3,14 +3,25 @@ import { InputError } from '../errors.js';
 
 /** parseArgs with usage errors turned into InputError (exit 2, one line, no stack). */
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
+  /** A string flag's value. */
+  str(name: string): string | undefined;
+  /** A repeatable flag's values, each also split at commas (`--project a,b --project c`). */
+  list(name: string): string[];
 }
 
 export function parseCommandArgs(argv: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs['values'], positionals };
+    const all = values as ParsedArgs['values'];
+    const str = (name: string) => (typeof all[name] === 'string' ? (all[name] as string) : undefined);
+    const list = (name: string) => {
+      const raw = all[name];
+      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+      return items.flatMap((v) => listOption(v) ?? []);
+    };
+    return { values: all, positionals, str, list };
   } catch (error) {
     throw new InputError('BAD_OPTION', (error as Error).message.replace(/\. To specify.*$/s, ''), { hint: `Usage: ${usage}` });
   }

@@ -35,8 +35,7 @@ export const CONVERT_OPTION_FLAGS = {
 } as const;
 
 /** Turns parsed flags into ConvertOptions, validating every choice. */
-export function convertOptionsFromFlags(values: ParsedArgs['values']): Partial<ConvertOptions> {
-  const str = (k: string) => values[k] as string | undefined;
+export function convertOptionsFromFlags({ values, str }: Pick<ParsedArgs, 'values' | 'str'>): Partial<ConvertOptions> {
   const labelSet = str('label-set');
   const options: Partial<ConvertOptions> = {
     strict: Boolean(values.strict),
@@ -72,7 +71,7 @@ export const convertCommand: Command = {
   summary: 'convert a saved export (ZIP, folder or document file) into other formats',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
+    const args = parseCommandArgs(
       argv,
       {
         to: { type: 'string' },
@@ -88,11 +87,12 @@ export const convertCommand: Command = {
       },
       USAGE,
     );
+    const { values, positionals } = args;
     const input = positionals[0];
     if (!input || positionals.length > 1) throw new InputError('BAD_OPTION', input ? `unexpected argument "${positionals[1]}"` : 'no input given', { hint: `Usage: ${USAGE}` });
     if (!values.to) throw new InputError('BAD_OPTION', 'no output format given', { where: '--to', hint: 'Run `datasaur-export formats` to list them.' });
     if (!values.out) throw new InputError('BAD_OPTION', 'no output folder given', { where: '--out' });
-    const options = convertOptionsFromFlags(values);
+    const options = convertOptionsFromFlags(args);
     const result = await convert({
       input,
       to: listOption(values.to as string)!,

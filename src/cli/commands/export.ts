@@ -82,10 +82,10 @@ export const exportCommand: Command = {
   summary: 'export projects through the API (DATASAUR_SCHEMA) and convert them locally to any format',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, FLAGS, USAGE);
+    const args = parseCommandArgs(argv, FLAGS, USAGE);
+    const { values } = args;
+    const { str, list } = args;
     const env = process.env;
-    const str = (k: string): string | undefined => values[k] as string | undefined;
-    const list = (k: string): string[] => ((values[k] as unknown as string[] | undefined) ?? []).flatMap((v) => listOption(v) ?? []);
     const baseUrl = str('base-url') ?? env.DATASAUR_BASE_URL;
     const clientId = str('client-id') ?? env.DATASAUR_CLIENT_ID;
     const clientSecret = str('client-secret') ?? env.DATASAUR_CLIENT_SECRET;
@@ -129,7 +129,7 @@ export const exportCommand: Command = {
         storage: str('storage-id') ? { id: str('storage-id')!, prefix: str('storage-prefix'), dir: str('storage-dir') } : undefined,
         saveExportDir: str('save-export'),
         force: Boolean(values.force),
-        options: convertOptionsFromFlags(values),
+        options: convertOptionsFromFlags(args),
         reportFile: str('report'),
       },
       io,

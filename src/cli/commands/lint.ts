@@ -22,11 +22,12 @@ export const lintCommand: Command = {
   summary: 'check a Comprehend, Azure or Vertex training file against the target\'s rules',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
+    const args = parseCommandArgs(
       argv,
       { target: { type: 'string' }, offsets: { type: 'string' }, text: { type: 'string', multiple: true }, json: { type: 'boolean' } },
       USAGE,
     );
+    const { values, positionals } = args;
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new InputError('BAD_OPTION', 'give exactly one file to check', { hint: `Usage: ${USAGE}` });
     const target = choice(values.target as string | undefined, LINT_TARGETS, '--target');
@@ -35,7 +36,7 @@ export const lintCommand: Command = {
     const text = await readText(file);
 
     const entities = target === 'comprehend' && detectLayout(file, text, target) === 'entities';
-    const texts = entities ? await comprehendTexts(file, text, (values.text as unknown as string[] | undefined) ?? []) : undefined;
+    const texts = entities ? await comprehendTexts(file, text, args.values.text === undefined ? [] : (args.values.text as string[])) : undefined;
     const { layout, result } = lintFile(file, text, target, { unit, texts });
 
     if (values.json) {

@@ -35,9 +35,10 @@ export const simulateCommand: Command = {
   summary: 'run a local export-API simulator (token, GraphQL, jobs, links, webhooks) for offline tries and tests',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, FLAGS, USAGE);
-    const str = (k: string): string | undefined => values[k] as string | undefined;
-    const paths = [...((values.projects as unknown as string[] | undefined) ?? []).flatMap((v) => listOption(v) ?? []), ...positionals];
+    const args = parseCommandArgs(argv, FLAGS, USAGE);
+    const { values, positionals } = args;
+    const { str, list } = args;
+    const paths = [...list('projects'), ...positionals];
     if (paths.length === 0) throw new InputError('BAD_OPTION', 'no project to serve', { where: '--projects', hint: 'Give DATASAUR_SCHEMA files or export ZIPs.' });
     const count = (k: string): number | undefined => {
       const v = str(k);

@@ -34,8 +34,9 @@ export const webhookCommand: Command = {
   summary: 'receive CUSTOM_WEBHOOK deliveries (signature checked) and download the exported files',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, FLAGS, USAGE);
-    const str = (k: string): string | undefined => values[k] as string | undefined;
+    const args = parseCommandArgs(argv, FLAGS, USAGE);
+    const { values } = args;
+    const { str } = args;
     const secret = str('secret') ?? process.env.DATASAUR_WEBHOOK_SECRET;
     if (!secret) throw new InputError('BAD_OPTION', 'no webhook secret', { where: '--secret', hint: 'Use the secret you pass with the export request (or set DATASAUR_WEBHOOK_SECRET).' });
     const out = str('out');
