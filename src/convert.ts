@@ -109,6 +109,8 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
       });
       request.onDocument?.(n + 1, refs.length, ref);
     }
+    // Messages of the per-document passes, to tell which ones a combined pass only repeats.
+    const seen = combined.size ? new Set(report.all().map(messageKey)) : new Set<string>();
     for (const [key, docs] of combined) {
       const [name, projectFolder, cabinetFolder] = key.split('\u0000');
       const writer = findWriter(name)!;
@@ -116,8 +118,12 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
       // again about them is already in the report, so only new messages are kept.
       const pass = new Report();
       const files = await writer.writeCombined!(docs, { options, report: pass.scope({ format: writer.name, project: projectFolder, cabinet: cabinetFolder }) });
-      const seen = new Set(report.all().map(messageKey));
-      for (const message of pass.all()) if (!seen.has(messageKey(message))) report.add(message);
+      for (const message of pass.all()) {
+        const key = messageKey(message);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        report.add(message);
+      }
       await stageAll(staged, files, targetFolder(request, writer, projectFolder, cabinetFolder));
     }
   } catch (error) {

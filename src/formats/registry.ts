@@ -1,5 +1,5 @@
 import type { ProjectKind } from '../model/types.js';
-import type { FormatName, FormatWriter } from './types.js';
+import type { FormatWriter } from './types.js';
 import { datasaurSchemaWriter } from './datasaur-schema.js';
 import { jsonAdvancedWriter } from './json-advanced.js';
 import { byKind } from './by-kind.js';
@@ -50,8 +50,4 @@ export function findWriter(name: string): FormatWriter | undefined {
 
 export function writersForKinds(kinds: readonly ProjectKind[]): FormatWriter[] {
   return WRITERS.filter((w) => w.kinds.some((k) => kinds.includes(k)));
-}
-
-export function isFormatName(name: string): name is FormatName {
-  return WRITERS.some((w) => w.name === name);
 }

@@ -45,8 +45,12 @@ export function compareIds(a: string, b: string): number {
 
 /** True when the two spans share at least one token (same column). */
 export function spansOverlap(a: Pick<Span, 'start' | 'end'>, b: Pick<Span, 'start' | 'end'>): boolean {
-  const tokenKey = (p: TokenPosition) => ({ ...p, char: 0 });
-  return comparePositions(tokenKey(a.start), tokenKey(b.end)) <= 0 && comparePositions(tokenKey(b.start), tokenKey(a.end)) <= 0;
+  // Compared at token level without building copies: this runs for every candidate pair.
+  return compareTokens(a.start, b.end) <= 0 && compareTokens(b.start, a.end) <= 0;
+}
+
+function compareTokens(a: TokenPosition, b: TokenPosition): number {
+  return a.row - b.row || a.column - b.column || a.token - b.token;
 }
 
 /** True when the span starts and ends in the same row. */
