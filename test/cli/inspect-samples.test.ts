@@ -82,7 +82,7 @@ describe('inspect prints correct counts for every sample ZIP', async () => {
           boundingBoxes: e.boxes,
           answers: e.answers,
         });
-        if (e.tokens) expect(d.tokens).toBe(e.tokens);
+        expect(d.tokens).toBe(e.tokens);
         if (Object.keys(e.spansByLabelSet).length) expect(d.spansByLabelSet).toEqual(e.spansByLabelSet);
       }
     });
