@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { convert } from '../src/convert.js';
+import { convert } from '../src/node/convert.js';
 import { measureOutputs } from './outputs.js';
 // Floor, baselines and the PDF bench are imported by their modes only: a library case's memory
 // must not include the baselines' exceljs and JSZip.

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
-import { resolveOptions } from '../src/formats/options.js';
-import { spanAndArrowVisualization } from '../src/formats/span-and-arrow-visualization.js';
-import { tokenDocument, type ArrowInput, type SpanInput } from '../src/model/build.js';
-import type { Document } from '../src/model/types.js';
-import { Report } from '../src/report/report.js';
+import { resolveOptions } from '../src/core/formats/options.js';
+import { spanAndArrowVisualization } from '../src/core/formats/pdf/span-and-arrow-visualization.js';
+import { tokenDocument, type ArrowInput, type SpanInput } from '../src/core/model/build.js';
+import type { Document } from '../src/core/model/types.js';
+import { Report } from '../src/core/report/report.js';
 
 /**
  * SPAN_AND_ARROW_VISUALIZATION on a document of about N pages (default 1,000), rendered through

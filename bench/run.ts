@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { registeredFormats } from '../src/formats/registry.js';
+import { registeredFormats } from '../src/core/formats/registry.js';
 import type { CaseResult, ReferenceResult } from './case.js';
 import { buildCases, runCase } from './child.js';
 import { DATA_DIR, type GeneratedInput } from './generate/index.js';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 /** parseArgs with usage errors turned into InputError (exit 2, one line, no stack). */
 export interface ParsedArgs {

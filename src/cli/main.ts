@@ -1,4 +1,4 @@
-import { isInputError } from '../errors.js';
+import { isInputError } from '../core/errors.js';
 import type { Command, CommandIo } from './command.js';
 import { EXIT_BAD_INPUT } from './command.js';
 import { convertCommand } from './commands/convert.js';
@@ -9,7 +9,7 @@ import { exportCommand } from './commands/export.js';
 import { webhookCommand } from './commands/webhook.js';
 import { simulateCommand } from './commands/simulate.js';
 import { demoCommand } from './commands/demo.js';
-import '../read/register-readers.js';
+import '../core/read/register-readers.js';
 
 /** The command table: each command lives in its own file under `commands/`. */
 export const COMMANDS: Command[] = [

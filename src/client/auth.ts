@@ -3,7 +3,7 @@
  * before it expires (there is no refresh token) or when the server answers `Unauthorized`.
  */
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { fetchWithRetry, type HttpSettings } from './http.js';
 
 export interface Credentials {

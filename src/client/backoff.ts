@@ -2,7 +2,7 @@
  * Waiting between attempts: exponential backoff with full jitter (so many clients retrying at once
  * do not hit the server in lock-step), `Retry-After` parsing, and an abortable sleep.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 export interface BackoffOptions {
   /** Delay before the second attempt, in ms. */

@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { abortedError, backoffDelay, sleep, type BackoffOptions } from './backoff.js';
 import { fetchWithRetry, type HttpSettings } from './http.js';
 import { redactUrl } from './redact.js';

@@ -3,7 +3,7 @@
  * receive the file the way the delivery method dictates (API.md "What the client must do").
  */
 import { basename, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { Deadline } from './backoff.js';
 import { downloadToFile, type DownloadProgress } from './download.js';
 import type { HttpSettings } from './http.js';

@@ -2,7 +2,7 @@
  * POST {base}/graphql with the bearer token. A GraphQL `Unauthorized` error (or HTTP 401) makes the
  * token provider fetch a new token and the call is sent once more, as the official client does.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { graphqlEndpoint, safeJson, TokenProvider } from './auth.js';
 import { fetchWithRetry, type HttpSettings } from './http.js';
 

@@ -3,7 +3,7 @@
  * backoff (honouring `Retry-After`), everything else is returned to the caller. Errors name the
  * operation and the last status, with secrets redacted.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { abortedError, backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, sleep, type BackoffOptions } from './backoff.js';
 import { Redactor } from './redact.js';
 

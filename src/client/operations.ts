@@ -3,7 +3,7 @@
  * is checked against. All are queries on the server, even those that start a job.
  */
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import type { GraphQLTransport } from './graphql.js';
 
 export const EXPORT_METHODS = ['FILE_STORAGE', 'EMAIL', 'CUSTOM_WEBHOOK', 'EXTERNAL_OBJECT_STORAGE'] as const;

@@ -3,7 +3,7 @@
  * until DELIVERED (done) or FAILED (an error carrying the job's errors). The time limit comes from
  * the caller's signal (a Deadline), so polling never runs unbounded as the official tools do.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.js';
 import type { DeliveryStatus, ExportApi, JobError } from './operations.js';
 

@@ -10,13 +10,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { InputError, isInputError } from '../errors.js';
-import { projectFolderName } from '../formats/naming.js';
-import { findWriter } from '../formats/registry.js';
-import { resolveOptions } from '../formats/options.js';
-import { readInput } from '../read/index.js';
-import '../read/register-readers.js';
-import { Report } from '../report/report.js';
+import { InputError, isInputError } from '../core/errors.js';
+import { projectFolderName } from '../core/model/naming.js';
+import { findWriter } from '../core/formats/registry.js';
+import { resolveOptions } from '../core/formats/options.js';
+import { readInput } from '../node/read-input.js';
+import '../core/read/register-readers.js';
+import { Report } from '../core/report/report.js';
 
 export interface SimDocumentCopy {
   /** Every cabinet copy has its own document id on the server. */

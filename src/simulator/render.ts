@@ -3,13 +3,13 @@
  * registered format is produced the way the server would, by its writer, one output per cabinet
  * copy in the export-ZIP layout. Anything that cannot be produced becomes the job's errors.
  */
-import { isInputError } from '../errors.js';
-import { resolveOptions } from '../formats/options.js';
-import { findWriter } from '../formats/registry.js';
-import type { OutputContent } from '../formats/types.js';
-import { parseCabinetFolder } from '../read/layout.js';
-import { parseDocumentText } from '../read/parse-document.js';
-import { Report } from '../report/report.js';
+import { isInputError } from '../core/errors.js';
+import { resolveOptions } from '../core/formats/options.js';
+import { findWriter } from '../core/formats/registry.js';
+import type { OutputContent } from '../core/formats/types.js';
+import { parseCabinetFolder } from '../core/read/layout.js';
+import { parseDocumentText } from '../core/read/parse-document.js';
+import { Report } from '../core/report/report.js';
 import type { JobContent, JobErrorOut } from './jobs.js';
 import { projectFolder } from './projects.js';
 import { buildExportZip, buildProjectsZip, type CabinetFile } from './zip.js';

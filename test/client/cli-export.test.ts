@@ -8,7 +8,7 @@ import { DatasaurClient, signBody } from '../../src/client/index.js';
 import { ExportProgress } from '../../src/cli/commands/export-progress.js';
 import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
 import { runCli } from '../../src/cli/main.js';
-import { writersForKinds } from '../../src/formats/registry.js';
+import { writersForKinds } from '../../src/core/formats/registry.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { cli } from '../helpers/cli.js';
 import { FAST, listFiles, tempDir, withSimulator } from './helpers.js';

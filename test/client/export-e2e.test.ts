@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type ExportEvent } from '../../src/client/index.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
 import { BBOX_PROJECT_ID, BBOX_ZIP, clientFor, listFiles, withSimulator } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { buildExportZip, loadProjects } from '../../src/simulator/index.js';
 import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
 import { BBOX_ZIP, clientFor, listFiles, SAMPLES, tempDir, withSimulator } from './helpers.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readInput } from '../../src/read/index.js';
-import { readTaggedTsv } from '../../src/read/tagged-tsv.js';
-import type { Document } from '../../src/model/types.js';
-import { lintAzureConll, lintComprehendCsv, lintVertexJsonl } from '../../src/formats/validate/index.js';
+import { readInput } from '../../src/node/read-input.js';
+import { readTaggedTsv } from '../../src/core/read/tagged-tsv.js';
+import type { Document } from '../../src/core/model/types.js';
+import { lintAzureConll, lintComprehendCsv, lintVertexJsonl } from '../../src/core/formats/validate/index.js';
 import { TOKEN_WRITERS, write } from '../formats/token/writers.js';
 import { PIECES_VISIBLE, SPLITS_AT_ROWS, TAGGED, accountSpans } from '../formats/token/accounting.js';
 

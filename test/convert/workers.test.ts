@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { convert } from '../../src/convert.js';
-import { isInputError } from '../../src/errors.js';
+import { convert } from '../../src/node/convert.js';
+import { isInputError } from '../../src/core/errors.js';
 
 const AUDIO = path.resolve('../shared/samples/audio-json-advanced/_Uniphore_ Datasaur Dataset_FRYWjo0dORv.zip');
 const folders: string[] = [];

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { runCli } from '../../src/cli/main.js';
-import '../../src/read/register-readers.js';
+import '../../src/core/read/register-readers.js';
 
 /** Runs the CLI in-process with captured output. */
 export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

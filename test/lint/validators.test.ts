@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl } from '../../src/formats/validate/index.js';
+import { hasErrors, lintAzureConll, lintComprehendCsv, lintVertexImportCsv, lintVertexJsonl } from '../../src/core/formats/validate/index.js';
 import { richTokenDocument, smallTokenDocument } from '../formats/token/fixture.js';
 import { write, writeCombined } from '../formats/token/writers.js';
 
@@ -119,7 +119,7 @@ describe('our cloud outputs pass the validators (rich fixture, every policy, com
 
 describe('lint tells the layout from the file', () => {
   it('detects entity, classifier and import files for each target', async () => {
-    const { detectLayout } = await import('../../src/formats/validate/index.js');
+    const { detectLayout } = await import('../../src/core/formats/validate/index.js');
     expect(detectLayout('a.csv', 'File,Line,Begin Offset,End Offset,Type\r\n', 'comprehend')).toBe('entities');
     expect(detectLayout('a.csv', 'World,some text\n', 'comprehend')).toBe('classifier');
     expect(detectLayout('a.csv', "text,labels\r\nhi,['a']\r\n", 'azure')).toBe('classifier');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertOffset, lengthIn, offsetConverter, graphemes } from '../../src/model/offsets.js';
-import { alignTokens } from '../../src/model/align.js';
+import { convertOffset, lengthIn, offsetConverter, graphemes } from '../../src/core/model/offsets.js';
+import { alignTokens } from '../../src/core/model/align.js';
 
 describe('offset units', () => {
   const text = 'a🏅e\u0301👩‍🔬z'; // a, medal (surrogate pair), e + combining acute, ZWJ sequence, z

@@ -1,6 +1,6 @@
-import type { Document, Span } from '../../src/model/types.js';
-import { SPAN_LEFT_OUT_KINDS, type MessageKind } from '../../src/report/kinds.js';
-import type { ConversionMessage } from '../../src/report/report.js';
+import type { Document, Span } from '../../src/core/model/types.js';
+import { SPAN_LEFT_OUT_KINDS, type MessageKind } from '../../src/core/report/kinds.js';
+import type { ConversionMessage } from '../../src/core/report/report.js';
 
 /**
  * Independent bookkeeping for the conservation and format-meaning properties: which input labels a

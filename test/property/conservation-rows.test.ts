@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Document, JsonValue, Question } from '../../src/model/types.js';
-import type { ConversionMessage } from '../../src/report/report.js';
+import type { Document, JsonValue, Question } from '../../src/core/model/types.js';
+import type { ConversionMessage } from '../../src/core/report/report.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
 import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { readTable } from './read-table.js';

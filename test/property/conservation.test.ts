@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveOptions, type ConvertOptions } from '../../src/formats/options.js';
-import type { Document } from '../../src/model/types.js';
-import { isAnswered } from '../../src/formats/table/answers.js';
+import { resolveOptions, type ConvertOptions } from '../../src/core/formats/options.js';
+import type { Document } from '../../src/core/model/types.js';
+import { isAnswered } from '../../src/core/formats/table/answers.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { asTsvText, keptSpans, multiset, namedIds, pieces, rowsWithTokens } from './accounting.js';

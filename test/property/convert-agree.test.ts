@@ -3,10 +3,10 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convert } from '../../src/convert.js';
-import type { ConvertOptions } from '../../src/formats/options.js';
-import type { Document } from '../../src/model/types.js';
-import type { ConversionMessage } from '../../src/report/report.js';
+import { convert } from '../../src/node/convert.js';
+import type { ConvertOptions } from '../../src/core/formats/options.js';
+import type { Document } from '../../src/core/model/types.js';
+import type { ConversionMessage } from '../../src/core/report/report.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { propertyParams, PROPERTY_TIMEOUT } from './config.js';
 import { BASE_OPTIONS, tokenWriters, withoutSource } from './run-writer.js';

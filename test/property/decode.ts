@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { readTaggedTsv } from '../../src/read/tagged-tsv.js';
-import type { IobScheme } from '../../src/formats/token/iob.js';
+import { readTaggedTsv } from '../../src/core/read/tagged-tsv.js';
+import type { IobScheme } from '../../src/core/formats/token/iob.js';
 import type { WrittenFile } from './run-writer.js';
 
 /**

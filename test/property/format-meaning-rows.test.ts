@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findWriter } from '../../src/formats/registry.js';
-import { lintAzureClassifier } from '../../src/formats/validate/azure-classifier.js';
-import { lintComprehendClassifier } from '../../src/formats/validate/comprehend-classifier.js';
-import { lintVertexClassifier } from '../../src/formats/validate/vertex-classifier.js';
-import type { LintResult } from '../../src/formats/validate/types.js';
+import { findWriter } from '../../src/core/formats/registry.js';
+import { lintAzureClassifier } from '../../src/core/formats/validate/azure-classifier.js';
+import { lintComprehendClassifier } from '../../src/core/formats/validate/comprehend-classifier.js';
+import { lintVertexClassifier } from '../../src/core/formats/validate/vertex-classifier.js';
+import type { LintResult } from '../../src/core/formats/validate/types.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
 import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { readTable } from './read-table.js';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInputError } from '../../src/errors.js';
-import '../../src/read/register-readers.js';
-import { parseDocumentText } from '../../src/read/index.js';
-import { findWriter } from '../../src/formats/registry.js';
-import { Report } from '../../src/report/report.js';
-import type { Document } from '../../src/model/types.js';
+import { isInputError } from '../../src/core/errors.js';
+import '../../src/core/read/register-readers.js';
+import { parseDocumentText } from '../../src/core/read/index.js';
+import { findWriter } from '../../src/core/formats/registry.js';
+import { Report } from '../../src/core/report/report.js';
+import type { Document } from '../../src/core/model/types.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
 import { applyEdits, damage, jsonEditArb, textDamageArb } from './arbitraries/mutation.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Document, Span } from '../../src/model/types.js';
+import type { Document, Span } from '../../src/core/model/types.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
 import { LIGHT_RUNS, propertyParams, PROPERTY_TIMEOUT } from './config.js';

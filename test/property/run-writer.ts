@@ -1,10 +1,10 @@
-import { resolveOptions, type ConvertOptions } from '../../src/formats/options.js';
-import { writersForKinds } from '../../src/formats/registry.js';
-import type { FormatWriter, OutputContent } from '../../src/formats/types.js';
-import type { Document } from '../../src/model/types.js';
-import type { ConversionMessage } from '../../src/report/report.js';
-import { Report } from '../../src/report/report.js';
-import { isInputError } from '../../src/errors.js';
+import { resolveOptions, type ConvertOptions } from '../../src/core/formats/options.js';
+import { writersForKinds } from '../../src/core/formats/registry.js';
+import type { FormatWriter, OutputContent } from '../../src/core/formats/types.js';
+import type { Document } from '../../src/core/model/types.js';
+import type { ConversionMessage } from '../../src/core/report/report.js';
+import { Report } from '../../src/core/report/report.js';
+import { isInputError } from '../../src/core/errors.js';
 
 export interface WrittenFile {
   name: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConvertOptions } from '../../src/formats/options.js';
-import type { ConversionMessage } from '../../src/report/report.js';
+import type { ConvertOptions } from '../../src/core/formats/options.js';
+import type { ConversionMessage } from '../../src/core/report/report.js';
 import { tokenDocumentArb } from './arbitraries/token-document.js';
 import { HEAVY_RUNS, PROPERTY_TIMEOUT, propertyParams } from './config.js';
 import { runWriter, tokenWriters, withoutSource } from './run-writer.js';

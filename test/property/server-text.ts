@@ -1,8 +1,8 @@
-import { serializeDatasaurSchema } from '../../src/formats/datasaur-schema.js';
-import { serializeJsonAdvanced } from '../../src/formats/json-advanced.js';
-import { parseDocumentText } from '../../src/read/index.js';
-import type { Document } from '../../src/model/types.js';
-import { Report } from '../../src/report/report.js';
+import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-schema.js';
+import { serializeJsonAdvanced } from '../../src/core/formats/schema/json-advanced.js';
+import { parseDocumentText } from '../../src/core/read/index.js';
+import type { Document } from '../../src/core/model/types.js';
+import { Report } from '../../src/core/report/report.js';
 
 export type ServerFormat = 'DATASAUR_SCHEMA' | 'JSON_ADVANCED';
 

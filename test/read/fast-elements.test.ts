@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { isPlainRow, isPlainSpan } from '../../src/read/fast-elements.js';
-import { cellSchema, datasaurSchemaFileSchema, spanLabelSchema } from '../../src/read/datasaur-schema.schema.js';
+import { isPlainRow, isPlainSpan } from '../../src/core/read/fast-elements.js';
+import { cellSchema, datasaurSchemaFileSchema, spanLabelSchema } from '../../src/core/read/datasaur-schema.schema.js';
 
 // Values near the valid shapes: right keys with values of every JSON type, so both sides of each rule are hit.
 const anyValue = fc.oneof(fc.string(), fc.integer({ min: -3, max: 3 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 3 }), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));

@@ -3,9 +3,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { parseDocumentText, readInput } from '../../src/read/index.js';
-import { Report } from '../../src/report/report.js';
-import { serializeDatasaurSchema } from '../../src/formats/datasaur-schema.js';
+import { parseDocumentText } from '../../src/core/read/index.js';
+import { readInput } from '../../src/node/read-input.js';
+import { Report } from '../../src/core/report/report.js';
+import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-schema.js';
 
 const fixture = (...p: string[]) => path.resolve(__dirname, '../../fixtures', ...p);
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { openInput } from '../../src/read/index.js';
-import { serializeDatasaurSchema } from '../../src/formats/datasaur-schema.js';
-import { serializeJsonAdvanced } from '../../src/formats/json-advanced.js';
-import { Report } from '../../src/report/report.js';
+import { openInput } from '../../src/node/open-input.js';
+import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-schema.js';
+import { serializeJsonAdvanced } from '../../src/core/formats/schema/json-advanced.js';
+import { Report } from '../../src/core/report/report.js';
 import { SAMPLES, sampleZips } from '../helpers/samples.js';
 
 /**

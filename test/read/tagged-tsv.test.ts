@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readTaggedTsv } from '../../src/read/tagged-tsv.js';
-import { isInputError } from '../../src/errors.js';
-import { tokenDocument } from '../../src/model/build.js';
+import { readTaggedTsv } from '../../src/core/read/tagged-tsv.js';
+import { isInputError } from '../../src/core/errors.js';
+import { tokenDocument } from '../../src/core/model/build.js';
 import { write } from '../formats/token/writers.js';
 
 const SAMPLES = '../shared/samples';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { listZipEntries } from '../../src/read/zip-entries.js';
-import { crc32, inflateEntry, readFromBuffer } from '../../src/read/zip-inflate.js';
-import { isInputError } from '../../src/errors.js';
-import { openInput } from '../../src/read/open-input.js';
+import { listZipEntries } from '../../src/core/read/zip-entries.js';
+import { crc32, inflateEntry, readFromBuffer } from '../../src/core/read/zip-inflate.js';
+import { isInputError } from '../../src/core/errors.js';
+import { openInput } from '../../src/node/open-input.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

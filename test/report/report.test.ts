@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Report } from '../../src/report/report.js';
-import { MESSAGE_KINDS } from '../../src/report/kinds.js';
-import { renderReportJson, renderReportText, summarize } from '../../src/report/render.js';
+import { Report } from '../../src/core/report/report.js';
+import { MESSAGE_KINDS } from '../../src/core/report/kinds.js';
+import { renderReportJson, renderReportText, summarize } from '../../src/core/report/render.js';
 
 describe('the conversion report', () => {
   it('stamps scope context and the kind default severity on each message', () => {

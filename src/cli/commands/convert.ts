@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { convert } from '../../convert.js';
-import { DEFAULT_LIMITS } from '../../read/zip-entries.js';
-import { OFFSET_UNITS } from '../../model/offsets.js';
-import type { ConvertOptions } from '../../formats/options.js';
-import { renderReportJson, renderReportText } from '../../report/render.js';
-import { InputError } from '../../errors.js';
+import { convert } from '../../node/convert.js';
+import { DEFAULT_LIMITS } from '../../core/read/zip-entries.js';
+import { OFFSET_UNITS } from '../../core/model/offsets.js';
+import type { ConvertOptions } from '../../core/formats/options.js';
+import { renderReportJson, renderReportText } from '../../core/report/render.js';
+import { InputError } from '../../core/errors.js';
 import { choice, listOption, parseCommandArgs, positiveNumber, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 

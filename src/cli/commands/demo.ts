@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../errors.js';
+import { InputError } from '../../core/errors.js';
 import { startSimulator } from '../../simulator/index.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';

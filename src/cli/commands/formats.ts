@@ -1,4 +1,4 @@
-import { registeredFormats } from '../../formats/registry.js';
+import { registeredFormats } from '../../core/formats/registry.js';
 import type { Command } from '../command.js';
 
 export const formatsCommand: Command = {

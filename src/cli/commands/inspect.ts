@@ -1,6 +1,6 @@
-import { inspectInput, type DocumentCounts } from '../../inspect.js';
-import { renderReportText } from '../../report/render.js';
-import { InputError } from '../../errors.js';
+import { inspectInput, type DocumentCounts } from '../../node/inspect.js';
+import { renderReportText } from '../../core/report/render.js';
+import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 

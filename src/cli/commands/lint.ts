@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { InputError } from '../../errors.js';
-import { OFFSET_UNITS } from '../../model/offsets.js';
-import { LINT_TARGETS, detectLayout, hasErrors, lintFile } from '../../formats/validate/index.js';
+import { InputError } from '../../core/errors.js';
+import { OFFSET_UNITS } from '../../core/model/offsets.js';
+import { LINT_TARGETS, detectLayout, hasErrors, lintFile } from '../../core/formats/validate/index.js';
 import { choice, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_REPORTED_ERRORS, type Command } from '../command.js';
 

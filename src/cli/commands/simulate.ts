@@ -2,7 +2,7 @@
  * `datasaur-export simulate`: runs the local export-API simulator until interrupted, serving the
  * given DATASAUR_SCHEMA files or export ZIPs, and prints the settings `export` needs.
  */
-import { InputError } from '../../errors.js';
+import { InputError } from '../../core/errors.js';
 import { startSimulator, type Simulator } from '../../simulator/index.js';
 import { listOption, parseCommandArgs, positiveNumber } from '../args.js';
 import type { Command, CommandIo } from '../command.js';

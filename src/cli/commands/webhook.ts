@@ -9,7 +9,7 @@ import { downloadName } from '../../client/export.js';
 import { defaultHttpSettings } from '../../client/http.js';
 import { Redactor } from '../../client/redact.js';
 import { startWebhookReceiver, type WebhookPayload } from '../../client/webhook.js';
-import { InputError, isInputError } from '../../errors.js';
+import { InputError, isInputError } from '../../core/errors.js';
 import { parseCommandArgs, positiveNumber } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_REPORTED_ERRORS } from '../command.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { spanAndArrowVisualization } from '../../../src/formats/span-and-arrow-visualization.js';
-import { readInput } from '../../../src/read/index.js';
-import { Report } from '../../../src/report/report.js';
-import { selectDrawnLabels } from '../../../src/formats/pdf/select.js';
+import { spanAndArrowVisualization } from '../../../src/core/formats/pdf/span-and-arrow-visualization.js';
+import { readInput } from '../../../src/node/read-input.js';
+import { Report } from '../../../src/core/report/report.js';
+import { selectDrawnLabels } from '../../../src/core/formats/pdf/select.js';
 import { pdfOptions } from './fixtures.js';
 import { collect, openPdf } from './read-back.js';
 

@@ -1,8 +1,8 @@
-import { spanAndArrowVisualization } from '../../../src/formats/span-and-arrow-visualization.js';
-import { resolveOptions, type ConvertOptions } from '../../../src/formats/options.js';
-import { tokenDocument } from '../../../src/model/build.js';
-import type { Document } from '../../../src/model/types.js';
-import { Report } from '../../../src/report/report.js';
+import { spanAndArrowVisualization } from '../../../src/core/formats/pdf/span-and-arrow-visualization.js';
+import { resolveOptions, type ConvertOptions } from '../../../src/core/formats/options.js';
+import { tokenDocument } from '../../../src/core/model/build.js';
+import type { Document } from '../../../src/core/model/types.js';
+import { Report } from '../../../src/core/report/report.js';
 import { collect } from './read-back.js';
 
 /**

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { spanAndArrowVisualization } from '../../../src/formats/span-and-arrow-visualization.js';
-import { findWriter } from '../../../src/formats/registry.js';
-import { tokenDocument } from '../../../src/model/build.js';
-import { Report } from '../../../src/report/report.js';
+import { spanAndArrowVisualization } from '../../../src/core/formats/pdf/span-and-arrow-visualization.js';
+import { findWriter } from '../../../src/core/formats/registry.js';
+import { tokenDocument } from '../../../src/core/model/build.js';
+import { Report } from '../../../src/core/report/report.js';
 import { labeledFixture, pdfOptions, unicodeFixture, writePdf } from './fixtures.js';
 import { collect, openPdf, pageTexts } from './read-back.js';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BOX_FILL_OPACITY, hexToRgb, labelColors, labelKey } from '../../../src/formats/pdf/colors.js';
-import { loadAllFaces } from '../../../src/formats/pdf/fonts.js';
-import { pageGeometry } from '../../../src/formats/pdf/geometry.js';
-import { curvePoint, type ArrowItem, type BoxItem, type LaidOutPage } from '../../../src/formats/pdf/items.js';
-import { layoutPages, planLayout, type LayoutInput } from '../../../src/formats/pdf/layout.js';
-import { TextMeasure } from '../../../src/formats/pdf/measure.js';
-import { selectDrawnLabels } from '../../../src/formats/pdf/select.js';
-import type { Document } from '../../../src/model/types.js';
-import { Report } from '../../../src/report/report.js';
+import { BOX_FILL_OPACITY, hexToRgb, labelColors, labelKey } from '../../../src/core/formats/pdf/colors.js';
+import { loadAllFaces } from '../../../src/core/formats/pdf/fonts.js';
+import { pageGeometry } from '../../../src/core/formats/pdf/geometry.js';
+import { curvePoint, type ArrowItem, type BoxItem, type LaidOutPage } from '../../../src/core/formats/pdf/items.js';
+import { layoutPages, planLayout, type LayoutInput } from '../../../src/core/formats/pdf/layout.js';
+import { TextMeasure } from '../../../src/core/formats/pdf/measure.js';
+import { selectDrawnLabels } from '../../../src/core/formats/pdf/select.js';
+import type { Document } from '../../../src/core/model/types.js';
+import { Report } from '../../../src/core/report/report.js';
 import { labeledFixture, pdfOptions, writePdf } from './fixtures.js';
 import { colorDistance, dominantColor, renderPage, type RenderedPage } from './read-back.js';
 

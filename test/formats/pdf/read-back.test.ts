@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllFaces } from '../../../src/formats/pdf/fonts.js';
-import { pageGeometry } from '../../../src/formats/pdf/geometry.js';
-import { planLayout } from '../../../src/formats/pdf/layout.js';
-import { TextMeasure } from '../../../src/formats/pdf/measure.js';
-import { selectDrawnLabels } from '../../../src/formats/pdf/select.js';
-import { tokenDocument } from '../../../src/model/build.js';
-import type { Document } from '../../../src/model/types.js';
-import { Report } from '../../../src/report/report.js';
+import { loadAllFaces } from '../../../src/core/formats/pdf/fonts.js';
+import { pageGeometry } from '../../../src/core/formats/pdf/geometry.js';
+import { planLayout } from '../../../src/core/formats/pdf/layout.js';
+import { TextMeasure } from '../../../src/core/formats/pdf/measure.js';
+import { selectDrawnLabels } from '../../../src/core/formats/pdf/select.js';
+import { tokenDocument } from '../../../src/core/model/build.js';
+import type { Document } from '../../../src/core/model/types.js';
+import { Report } from '../../../src/core/report/report.js';
 import { labeledFixture, pdfOptions, writePdf } from './fixtures.js';
 import { openPdf, pageTexts } from './read-back.js';
 

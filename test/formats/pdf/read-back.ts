@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { OutputContent } from '../../../src/formats/types.js';
+import type { OutputContent } from '../../../src/core/formats/types.js';
 
 /** Reads PDFs back with npm packages only: pdfjs-dist for text and pages, @napi-rs/canvas for pixels. */
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignTiers, type TierPiece } from '../../../src/formats/pdf/tiers.js';
+import { assignTiers, type TierPiece } from '../../../src/core/formats/pdf/tiers.js';
 
 const piece = (x0: number, x1: number, labelWidth = 0, rank = 0): TierPiece => ({ x0, x1, labelWidth, rank });
 

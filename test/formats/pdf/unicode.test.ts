@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllFaces } from '../../../src/formats/pdf/fonts.js';
-import { PLACEHOLDER, splitRuns } from '../../../src/formats/pdf/runs.js';
+import { loadAllFaces } from '../../../src/core/formats/pdf/fonts.js';
+import { PLACEHOLDER, splitRuns } from '../../../src/core/formats/pdf/runs.js';
 import { UNDRAWABLE, unicodeFixture, writePdf } from './fixtures.js';
 import { colorDistance, dominantColor, pageTexts, renderPage } from './read-back.js';
 

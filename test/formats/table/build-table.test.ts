@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildTable } from '../../../src/formats/table/build-table.js';
-import { answerToCell } from '../../../src/formats/table/answers.js';
-import { emptyDocument, rowDocument } from '../../../src/model/build.js';
-import { Report } from '../../../src/report/report.js';
+import { buildTable } from '../../../src/core/formats/table/build-table.js';
+import { answerToCell } from '../../../src/core/formats/table/answers.js';
+import { emptyDocument, rowDocument } from '../../../src/core/model/build.js';
+import { Report } from '../../../src/core/report/report.js';
 import { TRICKY_HEADER, TRICKY_TABLE, trickyRowDocument } from './fixtures.js';
 
 describe('answerToCell', () => {

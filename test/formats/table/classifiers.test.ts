@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comprehendClassifierPart } from '../../../src/formats/table/comprehend-classifier.js';
-import { azureClassifierPart, pythonList } from '../../../src/formats/table/azure-classifier.js';
-import { vertexClassifierPart } from '../../../src/formats/table/vertex-classifier.js';
-import { lintComprehendClassifier } from '../../../src/formats/validate/comprehend-classifier.js';
-import { lintAzureClassifier, parsePythonStringList } from '../../../src/formats/validate/azure-classifier.js';
-import { lintVertexClassifier } from '../../../src/formats/validate/vertex-classifier.js';
-import type { LintResult } from '../../../src/formats/validate/types.js';
-import { readCsvRecords } from '../../../src/formats/validate/csv-records.js';
-import { rowDocument, tokenDocument } from '../../../src/model/build.js';
-import type { Document } from '../../../src/model/types.js';
-import { InputError } from '../../../src/errors.js';
+import { comprehendClassifierPart } from '../../../src/core/formats/table/comprehend-classifier.js';
+import { azureClassifierPart, pythonList } from '../../../src/core/formats/table/azure-classifier.js';
+import { vertexClassifierPart } from '../../../src/core/formats/table/vertex-classifier.js';
+import { lintComprehendClassifier } from '../../../src/core/formats/validate/comprehend-classifier.js';
+import { lintAzureClassifier, parsePythonStringList } from '../../../src/core/formats/validate/azure-classifier.js';
+import { lintVertexClassifier } from '../../../src/core/formats/validate/vertex-classifier.js';
+import type { LintResult } from '../../../src/core/formats/validate/types.js';
+import { readCsvRecords } from '../../../src/core/formats/validate/csv-records.js';
+import { rowDocument, tokenDocument } from '../../../src/core/model/build.js';
+import type { Document } from '../../../src/core/model/types.js';
+import { InputError } from '../../../src/core/errors.js';
 import { SAMPLES, context, text } from './helpers.js';
 import { mixedProject } from './fixtures.js';
 

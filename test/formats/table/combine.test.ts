@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { writeTableCsvCombined } from '../../../src/formats/table/csv.js';
-import { writeTableTsvCombined } from '../../../src/formats/table/tsv.js';
-import { writeJsonTabularCombined } from '../../../src/formats/table/json-tabular.js';
-import { rowDocument } from '../../../src/model/build.js';
+import { writeTableCsvCombined } from '../../../src/core/formats/table/csv.js';
+import { writeTableTsvCombined } from '../../../src/core/formats/table/tsv.js';
+import { writeJsonTabularCombined } from '../../../src/core/formats/table/json-tabular.js';
+import { rowDocument } from '../../../src/core/model/build.js';
 import { context, text } from './helpers.js';
 
 const docs = () => [

@@ -1,5 +1,5 @@
-import { rowDocument } from '../../../src/model/build.js';
-import type { Document, Question } from '../../../src/model/types.js';
+import { rowDocument } from '../../../src/core/model/build.js';
+import type { Document, Question } from '../../../src/core/model/types.js';
 
 /**
  * A row project whose cells hold everything a delimited or spreadsheet file can get wrong, and whose

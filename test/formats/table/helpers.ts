@@ -1,6 +1,6 @@
-import { Report } from '../../../src/report/report.js';
-import { resolveOptions, type ConvertOptions } from '../../../src/formats/options.js';
-import type { WriteContext } from '../../../src/formats/types.js';
+import { Report } from '../../../src/core/report/report.js';
+import { resolveOptions, type ConvertOptions } from '../../../src/core/formats/options.js';
+import type { WriteContext } from '../../../src/core/formats/types.js';
 
 export const SAMPLES = '../shared/samples';
 

@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { writeTableCsv } from '../../../src/formats/table/csv.js';
-import { writeTableTsv } from '../../../src/formats/table/tsv.js';
-import { writeJsonTabular } from '../../../src/formats/table/json-tabular.js';
-import { rowDocument } from '../../../src/model/build.js';
+import { writeTableCsv } from '../../../src/core/formats/table/csv.js';
+import { writeTableTsv } from '../../../src/core/formats/table/tsv.js';
+import { writeJsonTabular } from '../../../src/core/formats/table/json-tabular.js';
+import { rowDocument } from '../../../src/core/model/build.js';
 import { TRICKY_HEADER, TRICKY_TABLE, trickyRowDocument } from './fixtures.js';
 import { context, text } from './helpers.js';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { writeTableCsv } from '../../../src/formats/table/csv.js';
-import { writeTableTsv } from '../../../src/formats/table/tsv.js';
-import { uniqueKeys, writeJsonTabular } from '../../../src/formats/table/json-tabular.js';
-import { Report } from '../../../src/report/report.js';
-import { rowDocument } from '../../../src/model/build.js';
+import { writeTableCsv } from '../../../src/core/formats/table/csv.js';
+import { writeTableTsv } from '../../../src/core/formats/table/tsv.js';
+import { uniqueKeys, writeJsonTabular } from '../../../src/core/formats/table/json-tabular.js';
+import { Report } from '../../../src/core/report/report.js';
+import { rowDocument } from '../../../src/core/model/build.js';
 import { context, text } from './helpers.js';
 
 /** Cell text drawn from the characters that break delimited files, plus any Unicode. */

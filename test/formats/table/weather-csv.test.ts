@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { rowDocument } from '../../../src/model/build.js';
-import { writeTableCsv } from '../../../src/formats/table/csv.js';
+import { rowDocument } from '../../../src/core/model/build.js';
+import { writeTableCsv } from '../../../src/core/formats/table/csv.js';
 import { SAMPLES, context, text } from './helpers.js';
 
 /**
@@ -40,7 +40,7 @@ describe('CSV of a row project (server serialization)', () => {
 
 describe('CSV exports read back and written again', () => {
   it('row-project-1.zip through readInput: every cabinet written as CSV equals its ZIP entry', async () => {
-    const { readInput } = await import('../../../src/read/index.js');
+    const { readInput } = await import('../../../src/node/read-input.js');
     const zip = await JSZip.loadAsync(await readFile(`${SAMPLES}/row-csv/row-project-1.zip`));
     const { projects } = await readInput(`${SAMPLES}/row-csv/row-project-1.zip`, { cabinet: 'all' });
     const docs = projects.flatMap((p) => p.documents);
@@ -52,7 +52,7 @@ describe('CSV exports read back and written again', () => {
   });
 
   it('bbox-export.zip: document answers in one row per image, every box reported', async () => {
-    const { readInput } = await import('../../../src/read/index.js');
+    const { readInput } = await import('../../../src/node/read-input.js');
     const { projects } = await readInput(`${SAMPLES}/bbox-datasaur-schema/bbox-export.zip`, { cabinet: 'REVIEW' });
     const docs = projects.flatMap((p) => p.documents);
     const ctx = context();

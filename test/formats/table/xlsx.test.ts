@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeXlsx, writeXlsxCombined } from '../../../src/formats/table/xlsx.js';
-import { EXCEL_CELL_LIMIT, SheetNamer } from '../../../src/formats/table/xlsx-cells.js';
-import { rowDocument } from '../../../src/model/build.js';
-import { Report } from '../../../src/report/report.js';
+import { writeXlsx, writeXlsxCombined } from '../../../src/core/formats/table/xlsx.js';
+import { EXCEL_CELL_LIMIT, SheetNamer } from '../../../src/core/formats/table/xlsx-cells.js';
+import { rowDocument } from '../../../src/core/model/build.js';
+import { Report } from '../../../src/core/report/report.js';
 import { TRICKY_HEADER, TRICKY_TABLE, trickyRowDocument } from './fixtures.js';
 import { bytes, context } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import type { Document, Span } from '../../../src/model/types.js';
-import { SPAN_LEFT_OUT_KINDS, type MessageKind } from '../../../src/report/kinds.js';
-import type { Report } from '../../../src/report/report.js';
+import type { Document, Span } from '../../../src/core/model/types.js';
+import { SPAN_LEFT_OUT_KINDS, type MessageKind } from '../../../src/core/report/kinds.js';
+import type { Report } from '../../../src/core/report/report.js';
 import type { WriteResult } from './writers.js';
 
 /** Message kinds that mean "this span is not in the output". */

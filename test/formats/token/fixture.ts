@@ -1,5 +1,5 @@
-import { tokenDocument } from '../../../src/model/build.js';
-import type { Document } from '../../../src/model/types.js';
+import { tokenDocument } from '../../../src/core/model/build.js';
+import type { Document } from '../../../src/core/model/types.js';
 
 /**
  * The token fixture every token-format golden file is made from. It holds, on purpose:

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderReportText } from '../../../src/report/render.js';
-import type { ConvertOptions } from '../../../src/formats/options.js';
+import { renderReportText } from '../../../src/core/report/render.js';
+import type { ConvertOptions } from '../../../src/core/formats/options.js';
 import { richTokenDocument } from './fixture.js';
 import { TOKEN_WRITERS, write } from './writers.js';
 

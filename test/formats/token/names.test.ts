@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LabelNamer, azureLabel, comprehendType, replaceLineBreaks, vertexEntityLabel, vertexLabel } from '../../../src/formats/token/names.js';
-import { Report } from '../../../src/report/report.js';
+import { LabelNamer, azureLabel, comprehendType, replaceLineBreaks, vertexEntityLabel, vertexLabel } from '../../../src/core/formats/token/names.js';
+import { Report } from '../../../src/core/report/report.js';
 
 describe('target naming rules', () => {
   it('Comprehend: upper case, runs of other characters → _, trimmed, accents dropped', () => {

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { tokenDocument, type SpanInput } from '../../../src/model/build.js';
-import type { ConvertOptions } from '../../../src/formats/options.js';
-import { lintAzureConll, lintComprehendCsv, lintVertexJsonl } from '../../../src/formats/validate/index.js';
+import { tokenDocument, type SpanInput } from '../../../src/core/model/build.js';
+import type { ConvertOptions } from '../../../src/core/formats/options.js';
+import { lintAzureConll, lintComprehendCsv, lintVertexJsonl } from '../../../src/core/formats/validate/index.js';
 import { PIECES_VISIBLE, SPLITS_AT_ROWS, TAGGED, accountSpans } from './accounting.js';
 import { TOKEN_WRITERS, write } from './writers.js';
 

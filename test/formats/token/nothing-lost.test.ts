@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConvertOptions } from '../../../src/formats/options.js';
+import type { ConvertOptions } from '../../../src/core/formats/options.js';
 import { richTokenDocument } from './fixture.js';
 import { PIECES_VISIBLE, SPLITS_AT_ROWS, TAGGED, accountSpans } from './accounting.js';
 import { TOKEN_WRITERS, write } from './writers.js';

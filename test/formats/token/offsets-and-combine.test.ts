@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphemes } from '../../../src/model/offsets.js';
+import { graphemes } from '../../../src/core/model/offsets.js';
 import { richTokenDocument, smallTokenDocument } from './fixture.js';
 import { write, writeCombined } from './writers.js';
 

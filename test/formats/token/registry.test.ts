@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findWriter, writersForKinds } from '../../../src/formats/registry.js';
-import { resolveOptions } from '../../../src/formats/options.js';
-import { Report } from '../../../src/report/report.js';
+import { findWriter, writersForKinds } from '../../../src/core/formats/registry.js';
+import { resolveOptions } from '../../../src/core/formats/options.js';
+import { Report } from '../../../src/core/report/report.js';
 import { richTokenDocument } from './fixture.js';
 import { TEST_OPTIONS, TOKEN_WRITERS, write } from './writers.js';
 

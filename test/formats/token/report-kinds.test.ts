@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tokenDocument } from '../../../src/model/build.js';
-import type { Document } from '../../../src/model/types.js';
-import type { MessageKind } from '../../../src/report/kinds.js';
-import { isInputError } from '../../../src/errors.js';
+import { tokenDocument } from '../../../src/core/model/build.js';
+import type { Document } from '../../../src/core/model/types.js';
+import type { MessageKind } from '../../../src/core/report/kinds.js';
+import { isInputError } from '../../../src/core/errors.js';
 import { richTokenDocument } from './fixture.js';
 import { write, writeCombined } from './writers.js';
 

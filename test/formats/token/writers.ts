@@ -1,15 +1,15 @@
-import { resolveOptions, type ConvertOptions } from '../../../src/formats/options.js';
-import type { OutputFile } from '../../../src/formats/types.js';
-import type { KindPart } from '../../../src/formats/by-kind.js';
-import type { Document } from '../../../src/model/types.js';
-import { Report } from '../../../src/report/report.js';
-import { tsvIobWriter } from '../../../src/formats/tsv-iob.js';
-import { tsvNonIobWriter } from '../../../src/formats/tsv-non-iob.js';
-import { plainWriter } from '../../../src/formats/plain.js';
-import { tokenCsvPart } from '../../../src/formats/token-csv.js';
-import { comprehendEntitiesPart } from '../../../src/formats/comprehend-entities.js';
-import { azureConllPart } from '../../../src/formats/azure-conll.js';
-import { vertexEntitiesPart } from '../../../src/formats/vertex-entities.js';
+import { resolveOptions, type ConvertOptions } from '../../../src/core/formats/options.js';
+import type { OutputFile } from '../../../src/core/formats/types.js';
+import type { KindPart } from '../../../src/core/formats/by-kind.js';
+import type { Document } from '../../../src/core/model/types.js';
+import { Report } from '../../../src/core/report/report.js';
+import { tsvIobWriter } from '../../../src/core/formats/token/tsv-iob.js';
+import { tsvNonIobWriter } from '../../../src/core/formats/token/tsv-non-iob.js';
+import { plainWriter } from '../../../src/core/formats/token/plain.js';
+import { tokenCsvPart } from '../../../src/core/formats/token/token-csv.js';
+import { comprehendEntitiesPart } from '../../../src/core/formats/token/comprehend-entities.js';
+import { azureConllPart } from '../../../src/core/formats/token/azure-conll.js';
+import { vertexEntitiesPart } from '../../../src/core/formats/token/vertex-entities.js';
 
 /** The token-format writers of this issue by Datasaur format name (token parts of the shared names). */
 export const TOKEN_WRITERS: Record<string, KindPart> = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { rowDocument } from '../../../src/model/build.js';
-import type { AnswerSet, Document, JsonValue, Question, QuestionType } from '../../../src/model/types.js';
+import { rowDocument } from '../../../src/core/model/build.js';
+import type { AnswerSet, Document, JsonValue, Question, QuestionType } from '../../../src/core/model/types.js';
 import { graphemeArb } from './text.js';
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['TEXT', 'DROPDOWN', 'HIERARCHICAL_DROPDOWN', 'CHECKBOX', 'DATE', 'TIME', 'SLIDER', 'URL', 'NESTED', 'TOKEN', 'DATA'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { emptyDocument } from '../../../src/model/build.js';
-import type { Arrow, Document, JsonValue, LabelSet, LabeledBy, LabelStatus, MetadataEntry, Span, TimestampLabel, TokenPosition } from '../../../src/model/types.js';
+import { emptyDocument } from '../../../src/core/model/build.js';
+import type { Arrow, Document, JsonValue, LabelSet, LabeledBy, LabelStatus, MetadataEntry, Span, TimestampLabel, TokenPosition } from '../../../src/core/model/types.js';
 import { LABEL_NAMES, SEPARATORS, jsonLeafArb, tokenGraphemesArb } from './text.js';
 
 export const STATUSES: readonly LabelStatus[] = ['LABELED', 'ACCEPTED', 'REJECTED'];

@@ -1,0 +1,66 @@
+import type { Document } from '../../model/types.js';
+import type { Report } from '../../report/report.js';
+import { outputFileName } from '../../model/naming.js';
+import type { ConvertOptions } from '../options.js';
+import { loadAllFaces } from './fonts.js';
+import { pageGeometry } from './geometry.js';
+import type { LayoutInput } from './layout.js';
+import { TextMeasure } from './measure.js';
+import { renderPdf } from './render.js';
+import { codePointName } from './runs.js';
+import { selectDrawnLabels } from './select.js';
+import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
+
+const EXTENSION = '.pdf';
+
+/**
+ * SPAN_AND_ARROW_VISUALIZATION: a PDF per document that shows the labels the way a reviewer reads
+ * them (tokens as text, spans as coloured boxes stacked in tiers, arrows as curves with their
+ * label, a legend with counts). The bytes are streamed page by page.
+ */
+export const spanAndArrowVisualization: FormatWriter = {
+  name: 'SPAN_AND_ARROW_VISUALIZATION',
+  kinds: ['TOKEN_BASED'],
+  extension: EXTENSION,
+  description: 'PDF per document: tokens as text, spans as labelled boxes stacked when they overlap, arrows as labelled curves, legend with counts',
+  writeDocument(doc, ctx) {
+    return [{ name: outputFileName(doc.name, EXTENSION), content: visualize([doc], ctx, doc.name) }];
+  },
+  writeCombined(docs, ctx): OutputFile[] {
+    if (docs.length === 0) return [];
+    // Named like every other combined file: `<project folder>.<ext>`.
+    const project = docs[0].project;
+    return [{ name: `${project.folder}${EXTENSION}`, content: visualize(docs, ctx, project.name) }];
+  },
+};
+
+/**
+ * Selection and glyph reports happen while the stream is consumed (the layout is lazy); the
+ * label selection is done up front so its report is complete as soon as the writer returns.
+ */
+function visualize(docs: readonly Document[], ctx: WriteContext, title: string): AsyncIterable<Uint8Array> {
+  const inputs = docs.map((doc): LayoutInput => ({
+    doc,
+    drawn: selectDrawnLabels(doc, ctx.options, reportFor(ctx.report, doc, docs.length)),
+    shownSets: shownSets(doc, ctx.options),
+  }));
+  const faces = loadAllFaces();
+  const onMissing = (docIndex: number, ch: string) => {
+    const doc = docs[docIndex];
+    reportFor(ctx.report, doc, docs.length).once(`glyph:${doc.id}:${ch}`, {
+      kind: 'GlyphMissing',
+      text: `no embedded font has ${codePointName(ch)} (${JSON.stringify(ch)}); it is drawn as \uFFFD`,
+    });
+  };
+  return renderPdf(inputs, { geo: pageGeometry(ctx.options.pdf), measure: new TextMeasure(faces), faces, title, onMissing });
+}
+
+/** In a combined file every document's messages still name their document. */
+function reportFor(report: Report, doc: Document, count: number): Report {
+  return count > 1 ? report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) : report;
+}
+
+function shownSets(doc: Document, options: ConvertOptions): Set<number> {
+  const all = doc.labelSets.map((s) => s.index);
+  return new Set(options.pdf.labelSets ? all.filter((i) => options.pdf.labelSets!.includes(i)) : all);
+}

@@ -1,0 +1,60 @@
+import type { Document } from '../../model/types.js';
+import type { Report } from '../../report/report.js';
+import { outputFileName } from '../../model/naming.js';
+import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
+import { buildTable, type Table } from './build-table.js';
+import { combinedFileName } from './combined.js';
+import { combinedTable } from './table-output.js';
+import { TABLE_KINDS } from './kinds.js';
+
+/**
+ * JSON_TABULAR (decided): a JSON array of row objects keyed by column title in column order,
+ * values the same strings as the CSV cells (one table, whatever the format). One row object per line so large
+ * files stay readable and diffable. JSON object keys must be unique: the second "A" becomes
+ * "A (2)", the third "A (3)" (skipping titles the table already has), each change reported.
+ * Formulas are not escaped: JSON is not opened by spreadsheet programs.
+ */
+export function writeJsonTabular(doc: Document, ctx: WriteContext): OutputFile[] {
+  const table = buildTable(doc, ctx.options, ctx.report);
+  return [{ name: outputFileName(doc.name, 'json'), content: jsonRows(table, ctx.report) }];
+}
+
+/** `--combine`: one array for the project, each object starting with its `document` (see `combineTables`). */
+export function writeJsonTabularCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
+  const table = combinedTable(docs, ctx, (doc, docCtx) => buildTable(doc, docCtx.options, docCtx.report));
+  return [{ name: combinedFileName(docs, 'json'), content: jsonRows(table, ctx.report) }];
+}
+
+function jsonRows(table: Table, report: Report): string {
+  // Objects are written by hand: a JavaScript object puts integer-like keys ("2", "10") first,
+  // which would reorder columns titled with numbers.
+  const keys = uniqueKeys(table.header, report).map((key) => `${JSON.stringify(key)}:`);
+  const lines = table.rows.map((cells) => `{${keys.map((key, i) => key + JSON.stringify(cells[i] ?? '')).join(',')}}`);
+  return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
+}
+
+export function uniqueKeys(header: readonly string[], report: Report): string[] {
+  const taken = new Set(header);
+  const used = new Set<string>();
+  return header.map((name, column) => {
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
+    }
+    let n = 2;
+    while (taken.has(`${name} (${n})`) || used.has(`${name} (${n})`)) n++;
+    const key = `${name} (${n})`;
+    used.add(key);
+    report.add({ kind: 'DuplicateColumnRenamed', text: `duplicate column "${name}" is written as "${key}"`, place: { column } });
+    return key;
+  });
+}
+
+export const jsonTabularWriter: FormatWriter = {
+  name: 'JSON_TABULAR',
+  kinds: TABLE_KINDS,
+  extension: 'json',
+  description: 'Row/document table as a JSON array of row objects keyed by column title',
+  writeDocument: writeJsonTabular,
+  writeCombined: writeJsonTabularCombined,
+};

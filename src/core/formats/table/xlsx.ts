@@ -1,0 +1,80 @@
+import { PassThrough } from 'node:stream';
+import type { Document } from '../../model/types.js';
+import type { Report } from '../../report/report.js';
+import { outputFileName } from '../../model/naming.js';
+import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
+import { combinedFileName, documentContext } from './combined.js';
+import { TABLE_KINDS } from './kinds.js';
+import { spreadsheetTable } from './table-output.js';
+import { SheetNamer, xlsxCellText } from './xlsx-cells.js';
+
+/**
+ * XLSX (decided): one worksheet per document, named after the document (valid and unique), the
+ * header row bold and frozen, then the same cells as CSV (§5), every cell a text cell (no number
+ * or date guessing: `0.0` stays `0.0`). Values Excel cannot hold are changed and reported
+ * (`ControlCharRemoved`, `CellTruncated`). `--combine` writes one workbook holding a worksheet per
+ * document of the project.
+ *
+ * Cells and report messages are prepared when the writer runs; the workbook itself is streamed by
+ * exceljs's WorkbookWriter only when the caller reads the content, so large tables are never held
+ * twice as XML.
+ */
+interface Sheet {
+  name: string;
+  header: string[];
+  rows: string[][];
+}
+
+export function writeXlsx(doc: Document, ctx: WriteContext): OutputFile[] {
+  const sheet = prepareSheet(doc, ctx, new SheetNamer());
+  return [{ name: outputFileName(doc.name, 'xlsx'), content: streamWorkbook([sheet]) }];
+}
+
+export function writeXlsxCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
+  const namer = new SheetNamer();
+  const sheets = docs.map((doc) => prepareSheet(doc, documentContext(doc, ctx), namer));
+  return [{ name: combinedFileName(docs, 'xlsx'), content: streamWorkbook(sheets) }];
+}
+
+function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Sheet {
+  const table = spreadsheetTable(doc, ctx);
+  const clean = (value: string, row: number, column: number, report: Report) => xlsxCellText(value, { row, column }, report);
+  return {
+    name: namer.name(doc.name, ctx.report, doc.name),
+    header: table.header.map((v, c) => clean(v, -1, c, ctx.report)),
+    rows: table.rows.map((cells, r) => cells.map((v, c) => clean(v, table.sourceRows[r], c, ctx.report))),
+  };
+}
+
+async function* streamWorkbook(sheets: readonly Sheet[]): AsyncIterable<Uint8Array> {
+  // Loaded on first use: exceljs is about 27 MB of memory that every other format would carry.
+  const { default: ExcelJS } = await import('exceljs');
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const writing = (async () => {
+    for (const sheet of sheets) {
+      const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      // Cells are written as strings, so Excel shows `0.0` as `0.0`. No column number format `@`:
+      // styling every cell made exceljs ~3× slower (21 s against 7 s for 1.1 M cells).
+      const header = worksheet.addRow(sheet.header);
+      header.font = { bold: true };
+      header.commit();
+      for (const cells of sheet.rows) worksheet.addRow(cells).commit();
+      worksheet.commit();
+    }
+    await workbook.commit();
+  })();
+  // A failure while writing must reach the reader of the stream, not vanish.
+  writing.catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
+  for await (const chunk of stream) yield chunk as Uint8Array;
+  await writing;
+}
+
+export const xlsxWriter: FormatWriter = {
+  name: 'XLSX',
+  kinds: TABLE_KINDS,
+  extension: 'xlsx',
+  description: 'Row/document table as an Excel workbook: one worksheet per document, bold frozen header, text cells; --combine: one workbook for the project',
+  writeDocument: writeXlsx,
+  writeCombined: writeXlsxCombined,
+};

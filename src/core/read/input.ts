@@ -1,0 +1,43 @@
+import type { Cabinet, Document, JsonValue } from '../model/types.js';
+import type { Report } from '../report/report.js';
+import type { ArchiveLimits } from './zip-entries.js';
+
+/** A document of the input, not yet parsed: inputs are read one document at a time. */
+export interface DocumentRef {
+  /** `export.zip!Project-id/REVIEW/lorem.txt.json` or a file path. */
+  file: string;
+  projectFolder: string;
+  cabinet: Cabinet;
+  documentName: string;
+  load(report?: Report): Promise<Document>;
+}
+
+export interface ProjectRef {
+  folder: string;
+  id: string;
+  name: string;
+  /** `project-data.json`, verbatim. */
+  projectData?: { text: string; value: JsonValue };
+}
+
+export interface OpenedInput {
+  path: string;
+  type: 'zip' | 'folder' | 'file';
+  projects: ProjectRef[];
+  documents: DocumentRef[];
+}
+
+export interface OpenOptions {
+  limits?: Partial<ArchiveLimits>;
+}
+
+/** The keys that select cabinets on the command line: REVIEW, ROOT, a labeler's e-mail, or all. */
+export function cabinetMatches(cabinet: Cabinet, selector: string): boolean {
+  const wanted = selector.trim();
+  if (wanted.toLowerCase() === 'all') return true;
+  if (wanted.toUpperCase() === 'REVIEW') return cabinet.role === 'REVIEW';
+  if (wanted.toUpperCase() === 'ROOT') return cabinet.role === 'ROOT';
+  if (wanted === cabinet.folder) return true;
+  const user = wanted.replace(/[.@]/g, '_');
+  return cabinet.role === 'DOCUMENT' && cabinet.user === user;
+}
