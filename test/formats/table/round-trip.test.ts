@@ -21,7 +21,8 @@ describe('written then parsed back', () => {
     const [file] = writeTableCsv(trickyRowDocument(), ctx);
     expect(file.name).toBe('tricky.csv');
     expect(parse(text(file.content), ',')).toEqual([TRICKY_HEADER, ...TRICKY_TABLE]);
-    expect(ctx.report.all()).toEqual([]);
+    // Written as they are; only the notice that --escape-formulas exists.
+    expect(ctx.report.all().map((m) => [m.kind, m.place])).toEqual([['FormulaNotEscaped', { row: 2, column: 0 }]]);
   });
 
   it('TSV equals the table', () => {
@@ -57,6 +58,32 @@ describe('CSV and TSV bytes', () => {
     expect(rows[3].slice(0, 4)).toEqual(["'=SUM(A1:A2)", "'+1+2", '-3.5', "'@cmd"]);
     const messages = ctx.report.all().filter((m) => m.kind === 'FormulaEscaped');
     expect(messages.map((m) => m.place?.column)).toEqual([0, 1, 3]);
+    expect(ctx.report.count({ kind: 'FormulaNotEscaped' })).toBe(0);
+  });
+
+  it('--escape-formulas also prefixes values starting with TAB or CR (OWASP triggers)', () => {
+    const doc = rowDocument({ columns: ['a', 'b', 'c'], rows: [['\t=1+1', '\r@x', 'tab\tinside']] });
+    const ctx = context({ escapeFormulas: true });
+    const rows = parse(text(writeTableCsv(doc, ctx)[0].content), ',');
+    expect(rows[1]).toEqual(["'\t=1+1", "'\r@x", 'tab\tinside']);
+    expect(ctx.report.all().map((m) => [m.kind, m.place?.column])).toEqual([
+      ['FormulaEscaped', 0],
+      ['FormulaEscaped', 1],
+    ]);
+  });
+
+  it('without --escape-formulas, formula-like values stay and one notice per document names the option', () => {
+    const doc = rowDocument({ columns: ['a', 'b'], rows: [['=1', '\tx'], ['+2', 'plain'], ['-3.5', '@me']] });
+    const ctx = context();
+    expect(parse(text(writeTableTsv(doc, ctx)[0].content), '\t').slice(1)).toEqual([['=1', '\tx'], ['+2', 'plain'], ['-3.5', '@me']]);
+    const notices = ctx.report.all().filter((m) => m.kind === 'FormulaNotEscaped');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ severity: 'info', place: { row: 0, column: 0 } });
+    // `+2` and `-3.5` are plain numbers, not formulas.
+    expect(notices[0].text).toMatch(/^3 value\(s\) starting with .* \(the first: "=1"\).*--escape-formulas/);
+    const clean = context();
+    writeTableCsv(rowDocument({ columns: ['a'], rows: [['-3.5'], ['x=1']] }), clean);
+    expect(clean.report.all()).toEqual([]);
   });
 });
 

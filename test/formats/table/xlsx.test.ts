@@ -40,8 +40,9 @@ describe('XLSX', () => {
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).toBe(ExcelJS.ValueType.String)));
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    // Row 1 holds "crlf\r\nline" (column 2) and "cr\ronly" (column 3).
+    // Row 1 holds "crlf\r\nline" (column 2) and "cr\ronly" (column 3); row 2 starts with "=SUM(…".
     expect(ctx.report.all().map((m) => [m.kind, m.place])).toEqual([
+      ['FormulaNotEscaped', { row: 2, column: 0 }],
       ['ControlCharRemoved', { row: 1, column: 2 }],
       ['ControlCharRemoved', { row: 1, column: 3 }],
     ]);

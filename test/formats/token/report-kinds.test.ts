@@ -113,6 +113,18 @@ describe('report kinds of the token formats', () => {
     expect(await count('CSV', doc, 'FormulaEscaped')).toBe(0);
   });
 
+  it('FormulaNotEscaped: token CSV says once per document that --escape-formulas exists', async () => {
+    const doc = tokenDocument({ rows: [['x', 'y']], labelSets: [['=SUM', '\tTAB']], spans: [{ label: '=SUM', start: [0, 0], end: [0, 0] }, { label: '\tTAB', start: [0, 1], end: [0, 1] }] });
+    const plain = await write('CSV', doc);
+    expect(plain.files[0].text).toContain(',=SUM,');
+    expect(plain.files[0].text).toContain(',\tTAB,');
+    expect(plain.report.all().filter((m) => m.kind === 'FormulaNotEscaped').map((m) => m.text)).toEqual([expect.stringContaining('--escape-formulas')]);
+    const escaped = await write('CSV', doc, { escapeFormulas: true });
+    expect(escaped.files[0].text).toContain(",'\tTAB,");
+    expect(escaped.report.count({ kind: 'FormulaNotEscaped' })).toBe(0);
+    expect(await count('CSV', plainDoc(), 'FormulaNotEscaped')).toBe(0);
+  });
+
   it('TokenNotInContent: a span boundary on a token the aligner cannot find, once per token', async () => {
     const doc = tokenDocument({ rows: [{ content: 'Saint-Exupéry wrote', tokens: ['Saint', '-', 'Exupery', 'wrote'] }], labelSets: [['PER']], spans: [{ label: 'PER', start: [0, 0], end: [0, 2] }] });
     expect(await count('CSV', doc, 'TokenNotInContent')).toBe(1);

@@ -3,12 +3,17 @@ import type { WriteContext } from '../types.js';
 import { buildTable, type Table } from './build-table.js';
 import { combineTables } from './combine-tables.js';
 import { documentContext } from './combined.js';
-import { escapeFormulas } from './escape-formulas.js';
+import { escapeFormulas, noticeFormulas } from './escape-formulas.js';
 
-/** The table a spreadsheet-bound format writes: built per §5, formulas escaped when asked. */
+/**
+ * The table a spreadsheet-bound format writes: built per §5, formulas escaped when asked (and a
+ * notice that the option exists when they are not).
+ */
 export function spreadsheetTable(doc: Document, ctx: WriteContext): Table {
   const table = buildTable(doc, ctx.options, ctx.report);
-  return ctx.options.escapeFormulas ? escapeFormulas(table, ctx.report) : table;
+  if (ctx.options.escapeFormulas) return escapeFormulas(table, ctx.report);
+  noticeFormulas(table, ctx.report);
+  return table;
 }
 
 /** `--combine`: every document's table (messages scoped to its document), joined into one. */

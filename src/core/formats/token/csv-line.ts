@@ -1,4 +1,5 @@
 import type { Report } from '../../report/report.js';
+import { formulaEscaped, needsFormulaEscape, reportFormulasNotEscaped, showValue } from '../table/escape-formulas.js';
 
 /** RFC 4180: quote a field only when it holds a comma, a quote, CR or LF; double inner quotes. */
 export function csvField(value: string | number): string {
@@ -12,11 +13,17 @@ export function csvRecord(fields: ReadonlyArray<string | number>): string {
 }
 
 /**
- * `--escape-formulas`: a value starting with = + - @ would run as a formula in a spreadsheet; it
- * gets a leading `'` and the change is reported once per value.
+ * `--escape-formulas`: a value a spreadsheet would run as a formula (the table rule of
+ * `escape-formulas.ts`) gets a leading `'` and the change is reported once per value; without the
+ * option, the document gets one `FormulaNotEscaped` notice.
  */
 export function escapeFormula(value: string, enabled: boolean, report: Report): string {
-  if (!enabled || !/^[=+\-@]/.test(value)) return value;
-  report.once(`FormulaEscaped:${value}`, { kind: 'FormulaEscaped', text: `value "${value}" written as "'${value}"` });
-  return `'${value}`;
+  if (!needsFormulaEscape(value)) return value;
+  if (!enabled) {
+    reportFormulasNotEscaped(report, value);
+    return value;
+  }
+  const escaped = formulaEscaped(value);
+  report.once(`FormulaEscaped:${value}`, { kind: 'FormulaEscaped', text: `value ${showValue(value)} written as ${showValue(escaped)}` });
+  return escaped;
 }
