@@ -1,46 +1,46 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+/** Value parsers for option rows: each turns a flag's text into a value or throws InputError naming the flag. */
 import { InputError } from '../core/errors.js';
-
-/** parseArgs with usage errors turned into InputError (exit 2, one line, no stack). */
-export interface ParsedArgs {
-  values: Record<string, string | boolean | string[] | undefined>;
-  positionals: string[];
-  /** A string flag's value. */
-  str(name: string): string | undefined;
-  /** A repeatable flag's values, each also split at commas (`--project a,b --project c`). */
-  list(name: string): string[];
-}
-
-export function parseCommandArgs(argv: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string): ParsedArgs {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    const all = values as ParsedArgs['values'];
-    const str = (name: string) => (typeof all[name] === 'string' ? (all[name] as string) : undefined);
-    const list = (name: string) => {
-      const raw = all[name];
-      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-      return items.flatMap((v) => listOption(v) ?? []);
-    };
-    return { values: all, positionals, str, list };
-  } catch (error) {
-    throw new InputError('BAD_OPTION', (error as Error).message.replace(/\. To specify.*$/s, ''), { hint: `Usage: ${usage}` });
-  }
-}
+import { didYouMean } from './suggest.js';
 
 export function listOption(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
-export function choice<T extends string>(value: string | undefined, choices: readonly T[], flag: string): T | undefined {
-  if (value === undefined) return undefined;
+/** A repeatable flag: `--project a,b --project c` collects a, b, c. */
+export function repeatable(raw: string, _flag: string, previous: unknown): string[] {
+  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...(listOption(raw) ?? [])];
+}
+
+export function choice<T extends string>(value: string, choices: readonly T[], flag: string): T {
   const found = choices.find((c) => c.toLowerCase() === value.toLowerCase());
-  if (!found) throw new InputError('BAD_OPTION', `"${value}" is not a valid value`, { where: flag, expected: `one of ${choices.join(', ')}` });
+  if (!found) throw new InputError('BAD_OPTION', `"${value}" is not a valid value`, { where: flag, expected: `one of ${choices.join(', ')}`, hint: didYouMean(value, choices) });
   return found;
 }
 
-export function positiveNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
+/** A parser for a flag taking one of `choices` (any case; the canonical spelling is kept). */
+export function oneOf<T extends string>(choices: readonly T[]): (raw: string, flag: string) => T {
+  return (raw, flag) => choice(raw, choices, flag);
+}
+
+export function positiveNumber(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InputError('BAD_OPTION', `"${value}" is not a positive number`, { where: flag });
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError('BAD_OPTION', `"${value}" is not a positive number`, { where: flag });
   return n;
+}
+
+export function wholeNumber(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new InputError('BAD_OPTION', `"${value}" is not a whole number`, { where: flag, expected: 'a whole number such as 2' });
+  return Number(value);
+}
+
+export function positiveWholeNumber(value: string, flag: string): number {
+  const n = positiveNumber(value, flag);
+  if (!Number.isInteger(n)) throw new InputError('BAD_OPTION', `"${value}" is not a whole number`, { where: flag, expected: 'a whole number such as 2' });
+  return n;
+}
+
+export function portNumber(value: string, flag: string): number {
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_OPTION', `"${value}" is not a port number`, { where: flag, expected: '0 (any free port) to 65535' });
+  return port;
 }

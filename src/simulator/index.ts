@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
+import { DEFAULT_SIM_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from './defaults.js';
 import { FaultQueue } from './faults.js';
 import { JobRunner, type JobErrorOut, type JobSettings } from './jobs.js';
 import { loadProjects, type ProjectOverrides, type SimProject } from './projects.js';
@@ -65,7 +66,7 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SIM_CLIENT_ID = 'simulator-client';
+export { DEFAULT_SIM_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS };
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const projects = options.projects ?? (await loadProjects(options.projectPaths ?? [], options.overrides));
@@ -74,7 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server: ServerSettings = {
     clientId: options.clientId ?? DEFAULT_SIM_CLIENT_ID,
     clientSecret: options.clientSecret ?? randomBytes(16).toString('hex'),
-    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     slowLinkBytesPerSecond: options.slowLinkBytesPerSecond,
     maxBodyBytes: 1024 * 1024,
   };

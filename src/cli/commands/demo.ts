@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../core/errors.js';
-import { startSimulator } from '../../simulator/index.js';
-import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { loadSimulator } from '../load-simulator.js';
 import { exportAndConvert } from './export.js';
 
 /** Same depth from src/cli/commands and dist/cli/commands. */
@@ -16,19 +15,16 @@ export const DEMO_FIXTURE = fileURLToPath(new URL('../../../fixtures/token-proje
 
 export const DEMO_GCS_PREFIX = 'gs://demo-bucket/datasaur-export';
 
-const USAGE = 'datasaur-export demo --out <dir> [--fixture <DATASAUR_SCHEMA zip|file>]';
-
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'try everything offline: simulator + export of a bundled project to every format',
-  usage: USAGE,
-  async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { out: { type: 'string' }, fixture: { type: 'string' } }, USAGE);
-    const out = values.out as string | undefined;
-    if (!out) throw new InputError('BAD_OPTION', 'no output folder given', { where: '--out' });
-    const fixture = (values.fixture as string | undefined) ?? DEMO_FIXTURE;
+  notes: 'Starts the simulator, runs `export --to all` against it exactly as a user would, and stops it. Running it again replaces --out.',
+  async run(args, io) {
+    const out = args.str('out')!;
+    const fixture = args.str('fixture') ?? DEMO_FIXTURE;
     if (!existsSync(fixture)) throw new InputError('FILE_NOT_FOUND', 'the demo project is missing', { file: fixture, hint: 'Run `npm run fixtures` or pass --fixture.' });
 
+    const { startSimulator } = await loadSimulator('demo');
     const sim = await startSimulator({ projectPaths: [fixture], queuedMs: 300, processingMs: 600 });
     try {
       const project = sim.projects[0]!;

@@ -8,53 +8,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatasaurClient, type ClientOptions } from '../../client/index.js';
-import { EXPORT_METHODS, type ExportMethod, type ProjectFilter } from '../../client/operations.js';
+import type { ExportMethod, ProjectFilter } from '../../client/operations.js';
 import type { ExportTarget } from '../../client/export.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../client/webhook.js';
 import { convert } from '../../node/convert.js';
 import { InputError } from '../../core/errors.js';
 import type { ConvertOptions } from '../../core/formats/options.js';
 import { renderReportJson, renderReportText } from '../../core/report/render.js';
-import { choice, listOption, parseCommandArgs, positiveNumber } from '../args.js';
 import type { Command, CommandIo } from '../command.js';
 import { EXIT_OK } from '../command.js';
-import { CONVERT_OPTION_FLAGS, convertOptionsFromFlags } from './convert.js';
+import { convertOptionsFrom } from '../options.js';
 import { ExportProgress } from './export-progress.js';
-
-const USAGE =
-  'datasaur-export export (--project <id>… | --document <id> | --tag <tag>… | --status <STATUS>… [--team <id>]) --to <FORMAT,…|all> --out <dir> ' +
-  '[--method FILE_STORAGE|EMAIL|CUSTOM_WEBHOOK|EXTERNAL_OBJECT_STORAGE] [--cabinet REVIEW|ROOT|<labeler e-mail>|all] ' +
-  '[--base-url <url>] [--client-id <id>] [--client-secret <secret>] [--basic-auth] [--timeout <seconds>] ' +
-  '[--webhook-url <public url>] [--webhook-secret <s>] [--webhook-port <n>] [--storage-id <id>] [--storage-prefix <p>] [--storage-dir <dir>] ' +
-  '[--save-export <dir>] [--force] [--strict] [--report <file>] [format options]\n' +
-  'Credentials default to DATASAUR_BASE_URL, DATASAUR_CLIENT_ID, DATASAUR_CLIENT_SECRET (and DATASAUR_WEBHOOK_SECRET, DATASAUR_TEAM_ID).';
-
-const FLAGS = {
-  project: { type: 'string', multiple: true },
-  document: { type: 'string' },
-  tag: { type: 'string', multiple: true },
-  status: { type: 'string', multiple: true },
-  team: { type: 'string' },
-  to: { type: 'string' },
-  out: { type: 'string' },
-  method: { type: 'string' },
-  cabinet: { type: 'string' },
-  'base-url': { type: 'string' },
-  'client-id': { type: 'string' },
-  'client-secret': { type: 'string' },
-  'basic-auth': { type: 'boolean' },
-  timeout: { type: 'string' },
-  'webhook-url': { type: 'string' },
-  'webhook-secret': { type: 'string' },
-  'webhook-port': { type: 'string' },
-  'storage-id': { type: 'string' },
-  'storage-prefix': { type: 'string' },
-  'storage-dir': { type: 'string' },
-  'save-export': { type: 'string' },
-  force: { type: 'boolean' },
-  report: { type: 'string' },
-  ...CONVERT_OPTION_FLAGS,
-} as const;
 
 export interface ExportAndConvertParams {
   client: Omit<ClientOptions, 'onRetry'>;
@@ -80,22 +44,19 @@ export interface ExportAndConvertParams {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export projects through the API (DATASAUR_SCHEMA) and convert them locally to any format',
-  usage: USAGE,
-  async run(argv, io) {
-    const args = parseCommandArgs(argv, FLAGS, USAGE);
-    const { values } = args;
-    const { str, list } = args;
-    const env = process.env;
-    const baseUrl = str('base-url') ?? env.DATASAUR_BASE_URL;
-    const clientId = str('client-id') ?? env.DATASAUR_CLIENT_ID;
-    const clientSecret = str('client-secret') ?? env.DATASAUR_CLIENT_SECRET;
+  notes:
+    'Choose projects with --project, one document with --document, or search with --tag/--status.\n' +
+    'The server is asked for DATASAUR_SCHEMA once; every format is then converted here with the same typed report.',
+  async run(args, io) {
+    const { str, num, flag, list } = args;
+    const baseUrl = str('baseUrl');
+    const clientId = str('clientId');
+    const clientSecret = str('clientSecret');
     if (!baseUrl || !clientId || !clientSecret) {
       const missing = [!baseUrl && 'DATASAUR_BASE_URL', !clientId && 'DATASAUR_CLIENT_ID', !clientSecret && 'DATASAUR_CLIENT_SECRET'].filter(Boolean).join(', ');
       throw new InputError('BAD_OPTION', `missing credentials: ${missing}`, { hint: 'Set the environment variables (or --base-url, --client-id, --client-secret).' });
     }
-    if (!str('to')) throw new InputError('BAD_OPTION', 'no output format given', { where: '--to', hint: 'Run `datasaur-export formats` to list them.' });
-    if (!str('out')) throw new InputError('BAD_OPTION', 'no output folder given', { where: '--out' });
-    const method = choice(str('method')?.toUpperCase(), EXPORT_METHODS, '--method') ?? 'FILE_STORAGE';
+    const method = str('method') as ExportMethod;
     const tags = list('tag');
     const statuses = list('status').map((s) => s.toUpperCase());
     const projectIds = list('project');
@@ -103,33 +64,31 @@ export const exportCommand: Command = {
     if (!documentId && projectIds.length === 0 && tags.length === 0 && statuses.length === 0) {
       throw new InputError('BAD_OPTION', 'nothing to export', { hint: 'Pass --project <id>, --document <id>, or --tag/--status filters.' });
     }
-    const webhookSecret = str('webhook-secret') ?? env.DATASAUR_WEBHOOK_SECRET;
+    const webhookSecret = str('webhookSecret');
     if (method === 'CUSTOM_WEBHOOK' && !webhookSecret) {
       throw new InputError('BAD_OPTION', 'CUSTOM_WEBHOOK needs a secret to sign deliveries with', { where: '--webhook-secret', hint: 'Or set DATASAUR_WEBHOOK_SECRET.' });
     }
-    if (method === 'EXTERNAL_OBJECT_STORAGE' && !str('storage-id')) {
+    const storageId = str('storageId');
+    if (method === 'EXTERNAL_OBJECT_STORAGE' && !storageId) {
       throw new InputError('BAD_OPTION', 'EXTERNAL_OBJECT_STORAGE needs the storage id registered for the team', { where: '--storage-id' });
     }
-    const to = listOption(str('to'))!;
+    const to = list('to');
     return exportAndConvert(
       {
-        client: { baseUrl, clientId, clientSecret, authStyle: values['basic-auth'] ? 'basic' : 'body' },
+        client: { baseUrl, clientId, clientSecret, authStyle: flag('basicAuth') ? 'basic' : 'body' },
         projectIds,
-        filter:
-          tags.length || statuses.length
-            ? { teamId: str('team') ?? env.DATASAUR_TEAM_ID, tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined }
-            : undefined,
+        filter: tags.length || statuses.length ? { teamId: str('team'), tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined } : undefined,
         documentId,
         to: to.length === 1 && to[0]!.toLowerCase() === 'all' ? 'all' : to,
         outDir: str('out')!,
         method,
         cabinet: str('cabinet'),
-        timeoutMs: (positiveNumber(str('timeout'), '--timeout') ?? 600) * 1000,
-        webhook: method === 'CUSTOM_WEBHOOK' ? { publicUrl: str('webhook-url'), secret: webhookSecret!, port: portNumber(str('webhook-port')) } : undefined,
-        storage: str('storage-id') ? { id: str('storage-id')!, prefix: str('storage-prefix'), dir: str('storage-dir') } : undefined,
-        saveExportDir: str('save-export'),
-        force: Boolean(values.force),
-        options: convertOptionsFromFlags(args),
+        timeoutMs: num('timeout')! * 1000,
+        webhook: method === 'CUSTOM_WEBHOOK' ? { publicUrl: str('webhookUrl'), secret: webhookSecret!, port: num('webhookPort')! } : undefined,
+        storage: storageId ? { id: storageId, prefix: str('storagePrefix'), dir: str('storageDir') } : undefined,
+        saveExportDir: str('saveExport'),
+        force: flag('force'),
+        options: convertOptionsFrom(args.values),
         reportFile: str('report'),
       },
       io,
@@ -206,11 +165,4 @@ async function resolveTarget(client: DatasaurClient, params: ExportAndConvertPar
 
 function describeFilter(filter: ProjectFilter): string {
   return [filter.tags?.length && `tag ${filter.tags.join('|')}`, filter.statuses?.length && `status ${filter.statuses.join('|')}`].filter(Boolean).join(' and ');
-}
-
-function portNumber(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_OPTION', `"${value}" is not a port number`, { where: '--webhook-port' });
-  return port;
 }

@@ -4,10 +4,9 @@ import type { Command } from '../command.js';
 export const formatsCommand: Command = {
   name: 'formats',
   summary: 'list the output formats and the project kinds each supports',
-  usage: 'datasaur-export formats [--json]',
-  async run(argv, io) {
+  async run(args, io) {
     const formats = registeredFormats().map((w) => ({ name: w.name, kinds: [...w.kinds], extension: w.extension, description: w.description }));
-    if (argv.includes('--json')) {
+    if (args.flag('json')) {
       io.stdout.write(JSON.stringify(formats, null, 2) + '\n');
       return 0;
     }

@@ -1,21 +1,15 @@
 import { inspectInput, type DocumentCounts } from '../../node/inspect.js';
 import { renderReportText } from '../../core/report/render.js';
-import { InputError } from '../../core/errors.js';
-import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-
-const USAGE = 'datasaur-export inspect <zip|folder|file> [--json]';
 
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'show projects, kinds, cabinets, documents and label counts of an export',
-  usage: USAGE,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
-    if (positionals.length !== 1) throw new InputError('BAD_OPTION', 'give exactly one input', { hint: `Usage: ${USAGE}` });
-    const result = await inspectInput(positionals[0]);
+  arguments: ['<input>'],
+  async run(args, io) {
+    const result = await inspectInput(args.positionals[0]!);
     const problems = result.report.all();
-    if (values.json) {
+    if (args.flag('json')) {
       io.stdout.write(JSON.stringify({ input: result.input, type: result.type, projects: result.projects, problems }, null, 2) + '\n');
       return problems.some((p) => p.severity === 'error') ? 1 : 0;
     }

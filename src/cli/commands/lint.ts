@@ -2,12 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { InputError } from '../../core/errors.js';
-import { OFFSET_UNITS } from '../../core/model/offsets.js';
-import { LINT_TARGETS, detectLayout, hasErrors, lintFile } from '../../core/formats/validate/index.js';
-import { choice, parseCommandArgs } from '../args.js';
+import { detectLayout, hasErrors, lintFile } from '../../core/formats/validate/index.js';
+import type { LintTarget } from '../../core/formats/validate/types.js';
+import type { OffsetUnit } from '../../core/model/offsets.js';
 import { EXIT_OK, EXIT_REPORTED_ERRORS, type Command } from '../command.js';
-
-const USAGE = 'datasaur-export lint <file> --target comprehend|azure|vertex [--offsets codepoint|utf16|grapheme] [--text <document.txt>]… [--json]';
 
 /**
  * Checks a training file against the target's published rules, without uploading it. The layout
@@ -20,26 +18,19 @@ const USAGE = 'datasaur-export lint <file> --target comprehend|azure|vertex [--o
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'check a Comprehend, Azure or Vertex training file against the target\'s rules',
-  usage: USAGE,
-  async run(argv, io) {
-    const args = parseCommandArgs(
-      argv,
-      { target: { type: 'string' }, offsets: { type: 'string' }, text: { type: 'string', multiple: true }, json: { type: 'boolean' } },
-      USAGE,
-    );
-    const { values, positionals } = args;
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new InputError('BAD_OPTION', 'give exactly one file to check', { hint: `Usage: ${USAGE}` });
-    const target = choice(values.target as string | undefined, LINT_TARGETS, '--target');
-    if (!target) throw new InputError('BAD_OPTION', 'which target\'s rules?', { where: '--target', expected: LINT_TARGETS.join(', ') });
-    const unit = choice(values.offsets as string | undefined, OFFSET_UNITS, '--offsets') ?? 'codepoint';
+  arguments: ['<file>'],
+  notes: 'The layout (entity annotations or classifier file; Vertex JSONL, import CSV or classifier CSV) is told from the file.',
+  async run(args, io) {
+    const file = args.positionals[0]!;
+    const target = args.str('target') as LintTarget;
+    const unit = args.str('offsets') as OffsetUnit;
     const text = await readText(file);
 
     const entities = target === 'comprehend' && detectLayout(file, text, target) === 'entities';
-    const texts = entities ? await comprehendTexts(file, text, args.values.text === undefined ? [] : (args.values.text as string[])) : undefined;
+    const texts = entities ? await comprehendTexts(file, text, args.list('text')) : undefined;
     const { layout, result } = lintFile(file, text, target, { unit, texts });
 
-    if (values.json) {
+    if (args.flag('json')) {
       io.stdout.write(JSON.stringify({ file, target, layout, ok: !hasErrors(result), counts: result.counts, issues: result.issues }, null, 2) + '\n');
     } else {
       for (const issue of result.issues) io.stdout.write(`${file}:${issue.line}: ${issue.severity} ${issue.rule}: ${issue.message}\n`);

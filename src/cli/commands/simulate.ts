@@ -3,66 +3,38 @@
  * given DATASAUR_SCHEMA files or export ZIPs, and prints the settings `export` needs.
  */
 import { InputError } from '../../core/errors.js';
-import { startSimulator, type Simulator } from '../../simulator/index.js';
-import { listOption, parseCommandArgs, positiveNumber } from '../args.js';
+import type { Simulator } from '../../simulator/index.js';
 import type { Command, CommandIo } from '../command.js';
 import { EXIT_OK } from '../command.js';
-
-const USAGE =
-  'datasaur-export simulate --projects <file|zip|folder,…> [--port <n>] [--host 127.0.0.1] [--client-id <id>] [--client-secret <s>] ' +
-  '[--queued-ms <n>] [--processing-ms <n>] [--token-lifetime <s>] [--storage-dir <dir>] [--status <STATUS>] [--tag <tag,…>] ' +
-  '[--fail-jobs <n>] [--link-404 <n>] [--slow-link <bytes/s>]';
-
-const FLAGS = {
-  projects: { type: 'string', multiple: true },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  'client-id': { type: 'string' },
-  'client-secret': { type: 'string' },
-  'queued-ms': { type: 'string' },
-  'processing-ms': { type: 'string' },
-  'token-lifetime': { type: 'string' },
-  'storage-dir': { type: 'string' },
-  status: { type: 'string' },
-  tag: { type: 'string' },
-  'fail-jobs': { type: 'string' },
-  'link-404': { type: 'string' },
-  'slow-link': { type: 'string' },
-} as const;
+import { loadSimulator } from '../load-simulator.js';
 
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run a local export-API simulator (token, GraphQL, jobs, links, webhooks) for offline tries and tests',
-  usage: USAGE,
-  async run(argv, io) {
-    const args = parseCommandArgs(argv, FLAGS, USAGE);
-    const { values, positionals } = args;
-    const { str, list } = args;
-    const paths = [...list('projects'), ...positionals];
+  arguments: ['[projects...]'],
+  notes: 'Projects can be given as arguments or with --projects. It prints the settings `export` needs and runs until Ctrl+C.',
+  async run(args, io) {
+    const { str, num, list } = args;
+    const paths = [...list('projects'), ...args.positionals];
     if (paths.length === 0) throw new InputError('BAD_OPTION', 'no project to serve', { where: '--projects', hint: 'Give DATASAUR_SCHEMA files or export ZIPs.' });
-    const count = (k: string): number | undefined => {
-      const v = str(k);
-      if (v === undefined) return undefined;
-      if (!/^\d+$/.test(v)) throw new InputError('BAD_OPTION', `"${v}" is not a whole number`, { where: `--${k}` });
-      return Number(v);
-    };
+    const { startSimulator } = await loadSimulator('simulate');
     const sim = await startSimulator({
       projectPaths: paths,
-      port: count('port') ?? 0,
+      port: num('port'),
       host: str('host'),
-      clientId: str('client-id'),
-      clientSecret: str('client-secret'),
-      queuedMs: count('queued-ms') ?? 500,
-      processingMs: count('processing-ms') ?? 1000,
-      tokenLifetimeSeconds: positiveNumber(str('token-lifetime'), '--token-lifetime'),
-      storageDir: str('storage-dir'),
-      linkNotFoundAfterDelivery: count('link-404'),
-      slowLinkBytesPerSecond: positiveNumber(str('slow-link'), '--slow-link'),
-      overrides: { status: str('status')?.toUpperCase(), tags: listOption(str('tag')) },
+      clientId: str('clientId'),
+      clientSecret: str('clientSecret'),
+      queuedMs: num('queuedMs'),
+      processingMs: num('processingMs'),
+      tokenLifetimeSeconds: num('tokenLifetime'),
+      storageDir: str('storageDir'),
+      linkNotFoundAfterDelivery: num('link404'),
+      slowLinkBytesPerSecond: num('slowLink'),
+      overrides: { status: str('status')?.toUpperCase(), tags: args.values.tag === undefined ? undefined : list('tag') },
     });
-    const failJobs = count('fail-jobs');
+    const failJobs = num('failJobs');
     if (failJobs) sim.failNextJobs(failJobs);
-    printBanner(sim, io, str('storage-dir') !== undefined);
+    printBanner(sim, io, str('storageDir') !== undefined);
     await untilInterrupted();
     io.stderr.write('stopping the simulator\n');
     await sim.close();

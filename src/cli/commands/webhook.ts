@@ -10,40 +10,21 @@ import { defaultHttpSettings } from '../../client/http.js';
 import { Redactor } from '../../client/redact.js';
 import { startWebhookReceiver, type WebhookPayload } from '../../client/webhook.js';
 import { InputError, isInputError } from '../../core/errors.js';
-import { parseCommandArgs, positiveNumber } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_REPORTED_ERRORS } from '../command.js';
 import { formatBytes } from './export-progress.js';
 
-const USAGE =
-  'datasaur-export webhook --out <dir> [--secret <s>] [--port <n>] [--host 127.0.0.1] [--max-body <bytes>] [--once] [--timeout <seconds>]\n' +
-  'The secret defaults to DATASAUR_WEBHOOK_SECRET. --timeout bounds each download (default 600).';
-
-const FLAGS = {
-  secret: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  out: { type: 'string' },
-  'max-body': { type: 'string' },
-  once: { type: 'boolean' },
-  timeout: { type: 'string' },
-} as const;
-
 export const webhookCommand: Command = {
   name: 'webhook',
   summary: 'receive CUSTOM_WEBHOOK deliveries (signature checked) and download the exported files',
-  usage: USAGE,
-  async run(argv, io) {
-    const args = parseCommandArgs(argv, FLAGS, USAGE);
-    const { values } = args;
-    const { str } = args;
-    const secret = str('secret') ?? process.env.DATASAUR_WEBHOOK_SECRET;
+  notes: 'Each delivery\'s signature is checked before its body is read; the file is then downloaded into --out. Runs until Ctrl+C (or --once).',
+  async run(args, io) {
+    const { str, num, flag } = args;
+    const secret = str('secret');
     if (!secret) throw new InputError('BAD_OPTION', 'no webhook secret', { where: '--secret', hint: 'Use the secret you pass with the export request (or set DATASAUR_WEBHOOK_SECRET).' });
-    const out = str('out');
-    if (!out) throw new InputError('BAD_OPTION', 'no output folder given', { where: '--out' });
-    const port = str('port') === undefined ? 0 : Number(str('port'));
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_OPTION', `"${str('port')}" is not a port number`, { where: '--port' });
-    const timeoutMs = (positiveNumber(str('timeout'), '--timeout') ?? 600) * 1000;
+    const out = str('out')!;
+    const port = num('port')!;
+    const timeoutMs = num('timeout')! * 1000;
     const http = { ...defaultHttpSettings(new Redactor([secret])), retry: { maxAttempts: 5, backoff: DEFAULT_BACKOFF, maxRetryAfterMs: 60_000 } };
 
     let failures = 0;
@@ -69,12 +50,12 @@ export const webhookCommand: Command = {
       secret,
       port,
       host: str('host'),
-      maxBodyBytes: positiveNumber(str('max-body'), '--max-body'),
+      maxBodyBytes: num('maxBody'),
       onRejected: (status, reason) => io.stderr.write(`rejected a request: ${status} ${reason}\n`),
       onDelivery: (payload) => {
         const download = receive(payload);
         downloads.push(download);
-        if (values.once) void download.then(finish);
+        if (flag('once')) void download.then(finish);
       },
     });
     io.stdout.write(`webhook receiver listening on ${receiver.url}; press Ctrl+C to stop\n`);
