@@ -11,6 +11,8 @@ import { findWriter, registeredFormats } from '../core/formats/registry.js';
 import { LINT_TARGETS } from '../core/formats/validate/types.js';
 import { OFFSET_UNITS } from '../core/model/offsets.js';
 import { DEFAULT_LIMITS } from '../core/read/zip-entries.js';
+import '../core/read/register-readers.js';
+import { inputFormatNames } from '../core/read/detect.js';
 import { DEFAULT_SIM_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from '../simulator/defaults.js';
 import { resolveFormats } from '../node/convert.js';
 import { listOption, oneOf, portNumber, positiveNumber, positiveWholeNumber, repeatable, wholeNumber } from './args.js';
@@ -30,6 +32,8 @@ const ML_USES = ['training', 'test', 'validation'] as const;
 const PAGE_SIZES = ['A4', 'LETTER'] as const satisfies readonly ConvertOptions['pdf']['pageSize'][];
 const ORIENTATIONS = ['portrait', 'landscape'] as const satisfies readonly ConvertOptions['pdf']['orientation'][];
 const CABINET_DEFAULT = 'REVIEW';
+/** The registered input readers' format names (core/read/register-readers.ts). */
+const INPUT_FORMATS = inputFormatNames();
 
 export const OPTIONS: readonly OptionRow[] = [
   // ── convert / export: where the output goes ──────────────────────────────────────────────
@@ -40,6 +44,7 @@ export const OPTIONS: readonly OptionRow[] = [
   { flags: '-f, --force', commands: CONVERTING, group: OUTPUT, description: 'replace outputs that already exist' },
   { flags: '--flat', commands: ['convert'], group: OUTPUT, description: 'write every file straight into --out (no subfolder per format)' },
   { flags: '-w, --workers <n>', commands: ['convert'], group: OUTPUT, description: 'threads converting documents of a ZIP or folder in parallel', default: 1, parse: positiveWholeNumber },
+  { flags: '--input-format <name>', commands: ['convert', 'inspect'], group: 'Input:', description: 'read every document file as this format instead of detecting it from its content', defaultText: 'detected per file', choices: INPUT_FORMATS, parse: oneOf(INPUT_FORMATS) },
   { flags: '--max-bytes <n>', commands: ['convert'], group: 'Limits (hostile archives):', description: 'largest total size a ZIP may expand to, in bytes', default: DEFAULT_LIMITS.maxTotalBytes, parse: positiveNumber },
   { flags: '--max-entries <n>', commands: ['convert'], group: 'Limits (hostile archives):', description: 'most entries a ZIP may hold', default: DEFAULT_LIMITS.maxEntries, parse: positiveNumber },
 

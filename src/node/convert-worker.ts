@@ -18,6 +18,7 @@ export interface WorkerSetup {
   options: ConvertOptions;
   layout: OutputLayout;
   limits?: Partial<ArchiveLimits>;
+  inputFormat?: string;
 }
 
 /** One converted document sent back: its output files and its report messages. */
@@ -50,7 +51,7 @@ export interface SerializedError {
 async function main(): Promise<void> {
   const setup = workerData as WorkerSetup;
   const writers = resolveFormats(setup.to);
-  const opened = await openInput(setup.input, { limits: setup.limits });
+  const opened = await openInput(setup.input, { limits: setup.limits, inputFormat: setup.inputFormat });
   const refs = opened.documents.filter((d) => cabinetMatches(d.cabinet, setup.selector));
   const port = parentPort!;
   port.postMessage({ type: 'ready', count: refs.length } satisfies WorkerReply);

@@ -25,6 +25,8 @@ export interface ConvertRequest {
   /** One folder for everything: `<out>/<format>/<file>` instead of the server layout. */
   flat?: boolean;
   limits?: Partial<ArchiveLimits>;
+  /** Read every document file as this format (`--input-format`) instead of detecting it from its content. */
+  inputFormat?: string;
   report?: Report;
   /** Called after each document (for progress displays). */
   onDocument?: (done: number, total: number, ref: DocumentRef) => void;
@@ -68,7 +70,7 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
   const report = request.report ?? new Report();
   const writers = resolveFormats(request.to);
   const explicit = request.to !== 'all' && !(request.to.length === 1 && request.to[0].toLowerCase() === 'all');
-  const opened: OpenedInput = await openInput(request.input, { limits: request.limits });
+  const opened: OpenedInput = await openInput(request.input, { limits: request.limits, inputFormat: request.inputFormat });
   const selector = request.cabinet ?? 'REVIEW';
   const refs = opened.documents.filter((d) => cabinetMatches(d.cabinet, selector));
   if (refs.length === 0) {
@@ -83,7 +85,7 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
     const parallel = workers > 1 && opened.type !== 'file' && !options.combine;
     if (parallel) {
       const layout = { outDir: request.outDir, flat: request.flat };
-      await runWorkers({ input: request.input, to: request.to, explicit, selector, options, layout, limits: request.limits }, refs.length, workers, async (reply) => {
+      await runWorkers({ input: request.input, to: request.to, explicit, selector, options, layout, limits: request.limits, inputFormat: request.inputFormat }, refs.length, workers, async (reply) => {
         if (reply.converted) counts.converted++;
         else counts.skipped++;
         for (const message of reply.messages) report.add(message);

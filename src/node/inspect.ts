@@ -17,6 +17,8 @@ export interface DocumentCounts {
   rowAnswers: number;
   documentAnswers: number;
   boundingBoxes: number;
+  /** What the file was read as and why (content detection). */
+  readAs?: Document['readAs'];
 }
 
 export interface ProjectSummary {
@@ -71,5 +73,6 @@ export function countDocument(doc: Document): DocumentCounts {
     rowAnswers: Object.values(doc.rowAnswers).reduce((sum, answers) => sum + answered(answers), 0),
     documentAnswers: answered(doc.documentAnswers),
     boundingBoxes: doc.boundingBoxes.length,
+    readAs: doc.readAs,
   };
 }

@@ -22,6 +22,7 @@ export const convertCommand: Command = {
       flat: flag('flat'),
       options,
       workers: num('workers'),
+      inputFormat: str('inputFormat'),
       limits: { maxTotalBytes: num('maxBytes')!, maxEntries: num('maxEntries')! },
     });
     const messages = result.report.all();

@@ -7,7 +7,7 @@ export const inspectCommand: Command = {
   summary: 'show projects, kinds, cabinets, documents and label counts of an export',
   arguments: ['<input>'],
   async run(args, io) {
-    const result = await inspectInput(args.positionals[0]!);
+    const result = await inspectInput(args.positionals[0]!, { inputFormat: args.str('inputFormat') });
     const problems = result.report.all();
     if (args.flag('json')) {
       io.stdout.write(JSON.stringify({ input: result.input, type: result.type, projects: result.projects, problems }, null, 2) + '\n');
@@ -18,6 +18,7 @@ export const inspectCommand: Command = {
       const docs = new Set(p.documents.map((d) => d.name));
       out.push(`project "${p.name}" id ${p.id} [${p.kinds.join(', ')}]: ${docs.size} document(s) × ${p.cabinets.length} cabinet(s) (${p.cabinets.join(', ')})`);
       out.push(`  ${'cabinet'.padEnd(28)} ${'document'.padEnd(40)} ${'rows'.padStart(6)} ${'tokens'.padStart(7)} spans by label set   arrows stamps answers boxes`);
+      out.push(...readAsLines(p.documents));
       for (const d of p.documents) out.push(`  ${line(d)}`);
       const total = p.documents.reduce((s, d) => s + d.spans, 0);
       out.push(`  total: ${p.documents.length} document copies, ${total} spans, ${p.documents.reduce((s, d) => s + d.arrows, 0)} arrows, ${p.documents.reduce((s, d) => s + d.timestamps, 0)} timestamps, ${p.documents.reduce((s, d) => s + d.rowAnswers + d.documentAnswers, 0)} answers`);
@@ -27,6 +28,19 @@ export const inspectCommand: Command = {
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   },
 };
+
+/**
+ * What the files were read as and why: one line when every document of the project was read the
+ * same way (a server export), else one per document.
+ */
+function readAsLines(documents: readonly DocumentCounts[]): string[] {
+  const title = (r: NonNullable<DocumentCounts['readAs']>) => (r.layout ? `${r.format} (${r.layout})` : r.format);
+  const read = documents.filter((d) => d.readAs);
+  if (read.length === 0) return [];
+  const ways = new Set(read.map((d) => `${title(d.readAs!)}: ${d.readAs!.because}`));
+  if (ways.size === 1 && read.length > 1) return [`  read as ${[...ways][0]}`];
+  return read.map((d) => `  read ${d.name} as ${title(d.readAs!)}: ${d.readAs!.because}; ${d.readAs!.summary}`);
+}
 
 function line(d: DocumentCounts): string {
   const bySet = Object.entries(d.spansByLabelSet).map(([set, n]) => `${set}:${n}`).join(' ') || '-';

@@ -259,4 +259,10 @@ export interface Document extends SourceFields {
   comments: JsonValue[];
   /** Document-level `url` (bounding-box images) and similar top-level scalars live in `extra`. */
   url?: string | null;
+  /**
+   * What the input file was read as and why (content detection), e.g. `{ format: 'TSV', layout:
+   * 'row table', because: 'header of 3 tab-separated columns', summary: '5 records' }`. Not
+   * written by any format.
+   */
+  readAs?: { format: string; layout: string; because: string; summary: string };
 }

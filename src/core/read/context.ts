@@ -14,6 +14,14 @@ export interface DocumentSource {
   /** Document name from the file name (`lorem.txt.json` → `lorem.txt`). */
   documentName?: string;
   report?: Report;
+  /** `--input-format NAME`: read the file as this format instead of detecting it. */
+  inputFormat?: string;
+  /**
+   * The text of a file next to this one (same folder or ZIP folder), by name, or undefined when
+   * there is none: AMAZON_COMPREHEND_CSV and token CSV offsets point into the PLAIN text file
+   * their `File` column names.
+   */
+  companion?: (fileName: string) => string | undefined;
 }
 
 /** Turns the first zod issue into an InputError naming the JSON path and what was expected. */

@@ -5,7 +5,8 @@ import type { DocumentRef } from './input.js';
 
 export { cabinetMatches } from './input.js';
 export type { DocumentRef, OpenedInput, ProjectRef, OpenOptions } from './input.js';
-export { parseDocumentText, detectJsonFormat, registerTsvReader } from './parse-document.js';
+export { parseDocumentText, parseDocumentValue, parseDocumentBytes, detectJsonFormat } from './parse-document.js';
+export { registerReader, registeredReaders, inputFormatNames, type InputReader, type TextReader, type BinaryReader, type InputHead, type Sniff } from './detect.js';
 export { readDatasaurSchema } from './datasaur-schema.js';
 export { readJsonAdvanced } from './json-advanced.js';
 export { readCsvExport } from './csv-export.js';

@@ -29,6 +29,8 @@ export interface OpenedInput {
 
 export interface OpenOptions {
   limits?: Partial<ArchiveLimits>;
+  /** `--input-format NAME`: read every document file as this format instead of detecting it. */
+  inputFormat?: string;
 }
 
 /** The keys that select cabinets on the command line: REVIEW, ROOT, a labeler's e-mail, or all. */

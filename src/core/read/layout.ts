@@ -41,8 +41,13 @@ export function splitProjectFolder(folder: string): { name: string; id: string }
   return at > 0 ? { name: folder.slice(0, at), id: folder.slice(at + 1) } : { name: folder, id: folder };
 }
 
-/** Document name from its file name: the format's extension is removed (`lorem.txt.json` → `lorem.txt`). */
+/**
+ * Document name from its file name: the format's extension is removed (`lorem.txt.json` →
+ * `lorem.txt`, `lorem.txt.tsv` → `lorem.txt`), as the writers add it; a name with one extension
+ * other than `.json` is the uploaded name itself (`weather.csv`, as the server's CSV export names it).
+ */
 export function documentNameFromFile(fileName: string): string {
   const base = fileName.replace(/^.*\//, '');
-  return /\.json$/i.test(base) ? base.slice(0, -5) : base;
+  if (/\.json$/i.test(base)) return base.slice(0, -5);
+  return /\.[^./]+\.[^./]+$/.test(base) ? base.replace(/\.[^./]+$/, '') : base;
 }

@@ -1,46 +1,82 @@
 import type { Document } from '../model/types.js';
 import { InputError } from '../errors.js';
 import type { DocumentSource } from './context.js';
-import { parseJsonText } from './json-text.js';
-import { readDatasaurSchema } from './datasaur-schema.js';
-import { readJsonAdvanced } from './json-advanced.js';
-import { readCsvExport } from './csv-export.js';
+import './register-readers.js';
+import { detectBinary, detectText, inputHead, readerTitle, type Detection, type InputHead } from './detect.js';
 
-/** Which serialization a parsed JSON value is, from its top-level keys. */
-export function detectJsonFormat(value: unknown): 'DATASAUR_SCHEMA' | 'JSON_ADVANCED' | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  if ('data' in value && ('version' in value || typeof (value as { data: unknown }).data === 'object')) return 'DATASAUR_SCHEMA';
-  if ('sentences' in value) return 'JSON_ADVANCED';
-  return null;
-}
+export { detectJsonFormat } from './inputs/server-json.js';
 
-/** Parses the text of one document file (JSON, CSV or TSV export) into the model. */
+/**
+ * Parses the text of one document file into the model. What the file is (a server JSON document,
+ * a row table, token tags, a CoNLL file, a classifier CSV, …) is decided from its content by the
+ * registered readers (detect.ts, register-readers.ts), or forced with `source.inputFormat`.
+ */
 export function parseDocumentText(text: string, source: DocumentSource): Document {
-  const name = source.file.toLowerCase();
-  if (name.endsWith('.csv')) return readCsvExport(text, source);
-  if (name.endsWith('.tsv') || name.endsWith('.conll') || name.endsWith('.iob')) return readTokenTsv(text, source);
-  return parseDocumentValue(parseJsonText(text, source.file), source);
+  const head = inputHead(text, source.file);
+  return readText(head, text, source);
 }
 
-/** A document file's already-parsed JSON into the model. */
+/** A document file's already-parsed JSON into the model (the single-file path parses once to find the project). */
 export function parseDocumentValue(value: unknown, source: DocumentSource): Document {
-  const format = detectJsonFormat(value);
-  if (format === 'DATASAUR_SCHEMA') return readDatasaurSchema(value, source);
-  if (format === 'JSON_ADVANCED') return readJsonAdvanced(value, source);
-  throw new InputError('NOT_AN_EXPORT', 'this JSON is not a Datasaur export document', {
+  const head = inputHead('', source.file, { value });
+  return readText({ ...head, firstChar: Array.isArray(value) ? '[' : value !== null && typeof value === 'object' ? '{' : '' }, '', source);
+}
+
+/**
+ * Bytes of one document file: binary containers (XLSX) go to their reader, everything else is
+ * decoded as UTF-8 and read as text.
+ */
+export async function parseDocumentBytes(bytes: Uint8Array, source: DocumentSource): Promise<Document> {
+  const detection = detectBinary(bytes, source.file, source.inputFormat);
+  if (detection) return described(await detection.reader.read(bytes, source), detection, source);
+  return parseDocumentText(new TextDecoder('utf-8').decode(bytes), source);
+}
+
+function readText(head: InputHead, text: string, source: DocumentSource): Document {
+  let detection: Detection;
+  try {
+    detection = detectText(head, source.inputFormat);
+  } catch (error) {
+    if (error instanceof InputError && error.code === 'NOT_AN_EXPORT' && head.firstChar === '{') throw notAnExportJson(source);
+    throw error;
+  }
+  if (detection.reader.binary) throw new Error('unreachable: detectText returns text readers');
+  return described(detection.reader.read({ text, json: () => head.json() }, source), detection, source);
+}
+
+function notAnExportJson(source: DocumentSource): InputError {
+  return new InputError('NOT_AN_EXPORT', 'this JSON is not a Datasaur export document', {
     file: source.file,
     where: '$',
-    expected: 'DATASAUR_SCHEMA ({"version","data":{…}}) or JSON_ADVANCED ({"sentences":[…],…})',
+    expected: 'DATASAUR_SCHEMA ({"version","data":{…}}) or JSON_ADVANCED ({"sentences":[…],…}) or JSON_TABULAR ([{…},…])',
   });
 }
 
-/** TSV_IOB / TSV_NON_IOB files go to the TSV reader, registered by `registerTsvReader`. */
-type TsvReader = (text: string, source: DocumentSource) => Document;
-let tsvReader: TsvReader | undefined;
-export function registerTsvReader(reader: TsvReader): void {
-  tsvReader = reader;
+/** Stamps what the file was read as (with counts from the document) and reports a guess. */
+function described(doc: Document, detection: Detection, source: DocumentSource): Document {
+  const title = readerTitle(detection.reader);
+  doc.readAs = { format: detection.reader.format, layout: detection.reader.layout, because: detection.because, summary: contentSummary(doc) };
+  if (detection.guessed && source.report) {
+    const others = detection.alternatives.map((a) => `${readerTitle(a)} (${a.because})`).join(', ');
+    source.report.add({
+      kind: 'FormatGuessed',
+      text: `read as ${title} (${detection.because})${others ? `; it could also be ${others}` : ' with little evidence'}: pass --input-format to choose`,
+      place: { file: source.file },
+    });
+  }
+  return doc;
 }
-function readTokenTsv(text: string, source: DocumentSource): Document {
-  if (!tsvReader) throw new InputError('UNSUPPORTED', 'TSV input is not supported by this build', { file: source.file });
-  return tsvReader(text, source);
+
+/** What the document holds, in the words of its kind: records for tables, sentences and spans for tokens. */
+function contentSummary(doc: Document): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (doc.kinds.includes('TOKEN_BASED')) {
+    const tokens = doc.rows.reduce((n, r) => n + (r.cells[0]?.tokens.length ?? 0), 0);
+    return `${plural(doc.rows.length, 'row')}, ${plural(tokens, 'token')}, ${plural(doc.spans.length, 'span')} in ${plural(doc.labelSets.length, 'label set')}`;
+  }
+  if (doc.kinds.includes('ROW_BASED')) {
+    const answers = Object.values(doc.rowAnswers).reduce((n, a) => n + Object.values(a).filter((v) => v !== null).length, 0);
+    return `${plural(doc.rows.length, 'record')}${answers ? `, ${plural(answers, 'answer')}` : ''}`;
+  }
+  return `${plural(doc.boundingBoxes.length, 'box')}`;
 }

@@ -1,10 +1,19 @@
 /**
- * Wires optional readers into the document parser. Kept apart so `parse-document` does not import
- * every reader's dependencies; importing the library entry or the CLI loads this.
+ * The input readers, in one list: content detection (detect.ts) tries each. Adding a reader = its
+ * file in `inputs/` and one line here. Imported by parse-document.ts, so every parse sees them.
  */
-import { registerTsvReader } from './parse-document.js';
-import { readTaggedTsv } from './tagged-tsv.js';
+import { registerReader } from './detect.js';
+import { datasaurSchemaInput, jsonAdvancedInput } from './inputs/server-json.js';
+import { csvTableInput } from './inputs/csv-table.js';
+import { tsvTableInput } from './inputs/tsv-table.js';
+import { tsvIobInput } from './inputs/tsv-iob.js';
+import { tsvNonIobInput } from './inputs/tsv-non-iob.js';
+import { conll2003Input } from './inputs/conll-2003.js';
 
-// TSV_IOB / TSV_NON_IOB exports and public IOB data: tag kind detected, IOB2 prefixes.
-registerTsvReader((text, source) => readTaggedTsv(text, source));
-
+registerReader(datasaurSchemaInput);
+registerReader(jsonAdvancedInput);
+registerReader(csvTableInput);
+registerReader(tsvTableInput);
+registerReader(tsvIobInput);
+registerReader(tsvNonIobInput);
+registerReader(conll2003Input);

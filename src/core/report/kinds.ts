@@ -10,6 +10,12 @@ export const MESSAGE_KINDS = {
   UnknownField: { severity: 'info', meaning: 'a key the reader does not interpret was kept as it is' },
   TokenNotInContent: { severity: 'warning', meaning: "a token is not found in its row's content; its offsets use the fallback rule" },
   DocumentSkipped: { severity: 'error', meaning: 'a document could not be read and was not converted' },
+  FormatGuessed: { severity: 'info', meaning: 'the input file could be read as more than one format (or fits its format weakly); the guess is named, --input-format chooses' },
+  TagMissing: { severity: 'warning', meaning: 'a token line of a tagged file has no tag (or fewer tag columns than the file); the missing tags were read as O' },
+  TagPrefixMissing: { severity: 'warning', meaning: 'an IOB tag has no B-/I- prefix; it was read as IOB1 reads it (continues a span of its label, else starts one)' },
+  SpanStartedByI: { severity: 'warning', meaning: 'an I- tag follows O or another label in an IOB2/IOBES/BILOU file; it was read as the start of a span' },
+  TagMalformed: { severity: 'warning', meaning: 'an IOB tag is malformed (prefix without label, unknown or lower-case prefix); it is named with its line and read as stated, the rest of the file still reads as IOB' },
+  CellsBeyondHeader: { severity: 'info', meaning: 'a record has more cells than the header; the extra cells were kept in columns named Column N' },
   // Spans
   OverlapDropped: { severity: 'warning', meaning: 'a span overlapping a kept span of the same label set was left out (overlap policy)' },
   SpanSplitAtRow: { severity: 'warning', meaning: 'a span across rows was cut into one piece per row' },

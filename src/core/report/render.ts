@@ -27,6 +27,7 @@ export function formatPlace(place: MessagePlace | undefined): string {
   const parts: string[] = [];
   if (place.file) parts.push(place.file);
   if (place.jsonPath) parts.push(place.jsonPath);
+  if (place.line !== undefined) parts.push(`line ${place.line}`);
   if (place.row !== undefined) parts.push(`row ${place.row}`);
   if (place.column !== undefined && place.column !== 0) parts.push(`column ${place.column}`);
   if (place.token !== undefined) parts.push(`token ${place.token}`);

@@ -10,6 +10,8 @@ export interface MessagePlace {
   jsonPath?: string;
   /** File (or ZIP entry) the message is about. */
   file?: string;
+  /** Line of a text input (1-based), for readers of line formats (TSV, CSV, CoNLL). */
+  line?: number;
 }
 
 export interface ConversionMessage {

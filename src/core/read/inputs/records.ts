@@ -1,0 +1,41 @@
+import Papa from 'papaparse';
+import { InputError } from '../../errors.js';
+import type { InputHead } from '../detect.js';
+
+/**
+ * Delimited text (CSV, TSV) as records, parsed by papaparse with RFC 4180 quoting (the way our
+ * writers and the server quote). A BOM and the empty record after a final line break are dropped.
+ */
+export function parseRecords(text: string, delimiter: ',' | '\t', file: string): string[][] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  const rows = parsed.data;
+  if (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
+  const error = parsed.errors.find((e) => e.type === 'Quotes');
+  if (error) {
+    throw new InputError('INVALID_DOCUMENT', `${delimiter === ',' ? 'CSV' : 'TSV'} quoting is broken (${error.message})`, {
+      file,
+      where: `record ${(error.row ?? 0) + 1}`,
+      expected: 'RFC 4180 quoting: a field in double quotes, a quote inside doubled',
+    });
+  }
+  return rows;
+}
+
+/** The records of the head (at most its first lines), parsed once per delimiter; null when the quoting is broken there. */
+export function headRecords(head: InputHead, delimiter: ',' | '\t'): string[][] | null {
+  return head.memo(`records${delimiter}`, () => {
+    // Only whole lines: the last line of a cut head would look like a short record.
+    const text = head.complete ? head.text : head.text.slice(0, head.text.lastIndexOf('\n') + 1);
+    const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, preview: 200 });
+    if (parsed.errors.some((e) => e.type === 'Quotes' && head.complete)) return null;
+    const rows = parsed.data;
+    while (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
+    return rows;
+  });
+}
+
+/** Compares a header with an expected one, ignoring case and surrounding spaces. */
+export function sameHeader(header: readonly string[] | undefined, expected: readonly string[]): boolean {
+  return header !== undefined && header.length === expected.length && header.every((h, i) => h.trim().toLowerCase() === expected[i].toLowerCase());
+}
