@@ -71,15 +71,19 @@ export function sniffRowTable(head: InputHead, delimiter: ',' | '\t'): Sniff | n
   const name = delimiter === ',' ? 'comma' : 'tab';
   const because = `header of ${width} ${name}-separated column${width === 1 ? '' : 's'}`;
   if (width === 1) {
-    // One column: any text reads so. A header holding the other delimiter is the other table format.
+    // One column: any text reads so (prose, a word list). Only a file named as this table
+    // format is read as a one-column table; a header holding the other delimiter is the other format.
     const other = delimiter === ',' ? '\t' : ',';
-    return head.lines[0]?.includes(other) ? null : { score: SCORE.WEAK, because };
+    const named = head.extension === (delimiter === ',' ? '.csv' : '.tsv');
+    return !named || head.lines[0]?.includes(other) ? null : { score: SCORE.WEAK, because };
   }
   const data = rest.filter((r) => !(r.length === 1 && r[0] === ''));
   if (data.length === 0) return { score: SCORE.WEAK, because: `${because}, no record in the first lines` };
   // Raw lines, not records: a quote in a token file (a `"` token) would hide its blank lines in one long quoted field.
   if (blankLineInside(head.lines)) return { score: SCORE.WEAK, because: `${because}, but blank lines between records (as token files have)` };
   const sameWidth = data.filter((r) => r.length === width).length / data.length;
+  // Most records of another width: not a table with this delimiter (prose with commas, a TSV read as CSV).
+  if (sameWidth < 0.5) return null;
   if (sameWidth < 0.8) return { score: SCORE.WEAK, because: `${because}, ${Math.round((1 - sameWidth) * 100)}% of the records have another width` };
   if (columnsLookLikeTags(data, width)) return { score: SCORE.WEAK, because: `${because}, but its columns hold IOB-like tags` };
   // A blank line closing a whole file is how token files end (a table ends with its last record).
