@@ -96,7 +96,7 @@ export const OPTIONS: readonly OptionRow[] = [
   { flags: '--text <document.txt>', commands: ['lint'], description: 'a document the Comprehend annotations point into (repeatable)', parse: (raw, _flag, previous) => [...((previous as string[] | undefined) ?? []), raw] },
 
   // ── demo ─────────────────────────────────────────────────────────────────────────────────
-  { flags: '--fixture <zip|file>', commands: ['demo'], description: 'DATASAUR_SCHEMA export to serve instead of the bundled project', defaultText: 'the bundled token project' },
+  { flags: '--fixture <paths>', commands: ['demo'], description: 'DATASAUR_SCHEMA exports to serve instead of the bundled projects (repeatable, comma-separated)', defaultText: 'the bundled token, row and document projects', parse: repeatable },
 
   // ── webhook receiver and simulator ──────────────────────────────────────────────────────
   { flags: '-o, --out <dir>', commands: ['webhook'], description: 'folder the delivered files are downloaded into', required: { message: 'no output folder given' } },

@@ -1,6 +1,6 @@
 /** `export`, `webhook`, `simulate` and `demo` commands against the simulator, on loopback. */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,6 @@ import { DatasaurClient, signBody } from '../../src/client/index.js';
 import { ExportProgress } from '../../src/cli/commands/export-progress.js';
 import { DEMO_FIXTURE } from '../../src/cli/commands/demo.js';
 import { runCli } from '../../src/cli/main.js';
-import { writersForKinds } from '../../src/core/formats/registry.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { cli } from '../helpers/cli.js';
 import { FAST, listFiles, tempDir, withSimulator } from './helpers.js';
@@ -200,23 +199,6 @@ describe('datasaur-export simulate', () => {
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
-    }
-  });
-});
-
-describe('datasaur-export demo', () => {
-  it('writes every format that fits the bundled token project and exits 0', async () => {
-    const dir = await tempDir();
-    try {
-      const run = await cli('demo', '--out', join(dir, 'out'));
-      expect(run.code).toBe(0);
-      const files = await listFiles(join(dir, 'out'));
-      const formats = new Set(files.map((f) => f.split('/')[0]));
-      expect([...formats].sort()).toEqual(writersForKinds(['TOKEN_BASED']).map((w) => w.name).sort());
-      // Running it again replaces the previous results.
-      expect((await cli('demo', '--out', join(dir, 'out'))).code).toBe(0);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `datasaur-export demo` (`npm run demo`): the whole pipeline offline. Starts the simulator with
- * the bundled token fixture project, runs `export` against it exactly as a user would (token,
- * GraphQL request, polling, download), converts to every format into --out, stops the simulator.
+ * the bundled fixture projects (token, row and document-question), runs `export` against it
+ * exactly as a user would (token, GraphQL request, polling, download of one ZIP holding every
+ * project), converts to every format into --out, stops the simulator.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,30 +11,40 @@ import type { Command } from '../command.js';
 import { loadSimulator } from '../load-simulator.js';
 import { exportAndConvert } from './export.js';
 
-/** Same depth from src/cli/commands and dist/cli/commands. */
-export const DEMO_FIXTURE = fileURLToPath(new URL('../../../fixtures/token-project.zip', import.meta.url));
+/** A bundled fixture project (same depth from src/cli/commands and dist/cli/commands). */
+const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url));
+
+/** The token project (spans, nested and overlapping, relations): the token formats and the PDF. */
+export const DEMO_FIXTURE = fixture('token-project.zip');
+
+/**
+ * Every project the demo serves: between them, every registered format has a project it fits
+ * (the demo test checks that against the registry). A new project kind's fixture goes here.
+ */
+export const DEMO_PROJECTS: readonly string[] = [DEMO_FIXTURE, fixture('row-project.zip'), fixture('document-project.zip')];
 
 export const DEMO_GCS_PREFIX = 'gs://demo-bucket/datasaur-export';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'try everything offline: simulator + export of a bundled project to every format',
+  summary: 'try everything offline: simulator + export of bundled projects to every format',
   notes: 'Starts the simulator, runs `export --to all` against it exactly as a user would, and stops it. Running it again replaces --out.',
   async run(args, io) {
     const out = args.str('out')!;
-    const fixture = args.str('fixture') ?? DEMO_FIXTURE;
-    if (!existsSync(fixture)) throw new InputError('FILE_NOT_FOUND', 'the demo project is missing', { file: fixture, hint: 'Run `npm run fixtures` or pass --fixture.' });
-
+    const projects = args.list('fixture').length ? args.list('fixture') : DEMO_PROJECTS;
+    for (const file of projects) {
+      if (!existsSync(file)) throw new InputError('FILE_NOT_FOUND', 'the demo project is missing', { file, hint: 'Run `npm run fixtures` or pass --fixture.' });
+    }
     const { startSimulator } = await loadSimulator('demo');
-    const sim = await startSimulator({ projectPaths: [fixture], queuedMs: 300, processingMs: 600 });
+    const sim = await startSimulator({ projectPaths: [...projects], queuedMs: 300, processingMs: 600 });
     try {
-      const project = sim.projects[0]!;
-      io.stderr.write(`simulator listening on ${sim.baseUrl}, serving "${project.name}" (${project.id})\n`);
-      io.stderr.write(`running: datasaur-export export --project ${project.id} --to all --gcs-prefix ${DEMO_GCS_PREFIX} --out ${out}\n`);
+      const ids = sim.projects.map((p) => p.id);
+      io.stderr.write(`simulator listening on ${sim.baseUrl}, serving ${sim.projects.map((p) => `"${p.name}" (${p.id})`).join(', ')}\n`);
+      io.stderr.write(`running: datasaur-export export --project ${ids.join(',')} --to all --gcs-prefix ${DEMO_GCS_PREFIX} --out ${out}\n`);
       return await exportAndConvert(
         {
           client: { baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret },
-          projectIds: [project.id],
+          projectIds: ids,
           to: 'all',
           outDir: out,
           method: 'FILE_STORAGE',
