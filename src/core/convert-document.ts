@@ -3,6 +3,7 @@ import type { Document } from './model/types.js';
 import type { Report } from './report/report.js';
 import type { ConvertOptions } from './formats/options.js';
 import type { FormatWriter, OutputFile } from './formats/types.js';
+import { fitOutputName } from './model/naming.js';
 
 /** Where outputs go; shared by the main thread and the worker threads of `convert`. */
 export interface OutputLayout {
@@ -29,17 +30,42 @@ export async function writeFormats(
       continue;
     }
     const files = await writer.writeDocument(doc, { options: context.options, report: scoped });
+    reportFittedNames(scoped, context.layout, doc.project.folder, doc.cabinet.folder, files);
     await onFiles(writer, targetFolder(context.layout, writer, doc.project.folder, doc.cabinet.folder), files);
   }
 }
 
 export function targetFolder(layout: OutputLayout, writer: FormatWriter, projectFolder: string, cabinetFolder: string): string {
   // Several formats share extensions (CSV and the Comprehend CSV): one folder per format keeps them apart.
-  return layout.flat ? path.join(layout.outDir, writer.name) : path.join(layout.outDir, writer.name, projectFolder, cabinetFolder);
+  if (layout.flat) return path.join(layout.outDir, writer.name);
+  return path.join(layout.outDir, writer.name, fitOutputName(projectFolder).name, fitOutputName(cabinetFolder).name);
 }
 
-/** A staged path for each output file, inside its folder (no `..` or absolute parts). */
+/** A staged path for each output file, inside its folder (no `..` or absolute parts, names fitted). */
 export function outputPath(folder: string, file: OutputFile): string {
-  const safe = file.name.split('/').filter((part) => part && part !== '..' && part !== '.');
-  return path.join(folder, ...safe);
+  return path.join(folder, ...fileNameParts(file).map((part) => fitOutputName(part).name));
+}
+
+function fileNameParts(file: OutputFile): string[] {
+  return file.name.split('/').filter((part) => part && part !== '..' && part !== '.');
+}
+
+/**
+ * Names each folder or file name of these outputs that `targetFolder`/`outputPath` change to fit
+ * the file system (a NUL, over 200 bytes): a file name once per format and document, a project or
+ * cabinet folder name once per run (it is the same for every document and format).
+ */
+export function reportFittedNames(report: Report, layout: OutputLayout, projectFolder: string, cabinetFolder: string, files: readonly OutputFile[]): void {
+  const say = (scoped: Report, what: string, part: string) => {
+    const fitted = fitOutputName(part);
+    if (fitted.changes.length === 0) return;
+    const shown = part.length > 60 ? `${part.slice(0, 60)}…` : part;
+    scoped.once(`OutputNameChanged:${part}`, { kind: 'OutputNameChanged', text: `${what} ${JSON.stringify(shown)} was written as ${JSON.stringify(fitted.name)}: ${fitted.changes.join('; ')}` });
+  };
+  if (!layout.flat) {
+    const folders = report.scope({ format: undefined, document: undefined, project: projectFolder, cabinet: cabinetFolder });
+    say(folders, 'project folder', projectFolder);
+    say(folders, 'cabinet folder', cabinetFolder);
+  }
+  for (const part of files.flatMap(fileNameParts)) say(report, 'file name', part);
 }

@@ -8,7 +8,7 @@ import { cabinetMatches, openInput, type DocumentRef, type OpenedInput } from '.
 import { loadOrReport } from '../core/read/index.js';
 import type { ArchiveLimits } from '../core/read/zip-entries.js';
 import { StagedWriter } from './staged-writer.js';
-import { outputPath, targetFolder, writeFormats } from '../core/convert-document.js';
+import { outputPath, reportFittedNames, targetFolder, writeFormats } from '../core/convert-document.js';
 import { runWorkers } from './convert-parallel.js';
 
 export interface ConvertRequest {
@@ -119,7 +119,9 @@ export async function convert(request: ConvertRequest): Promise<ConvertResult> {
       // The combined file holds the same labels as the per-document files: what the writer says
       // again about them is already in the report, so only new messages are kept.
       const pass = new Report();
-      const files = await writer.writeCombined!(docs, { options, report: pass.scope({ format: writer.name, project: projectFolder, cabinet: cabinetFolder }) });
+      const scoped = pass.scope({ format: writer.name, project: projectFolder, cabinet: cabinetFolder });
+      const files = await writer.writeCombined!(docs, { options, report: scoped });
+      reportFittedNames(scoped, request, projectFolder, cabinetFolder, files);
       for (const message of pass.all()) {
         const key = messageKey(message);
         if (seen.has(key)) continue;

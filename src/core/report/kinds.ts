@@ -35,8 +35,10 @@ export const MESSAGE_KINDS = {
   DuplicateColumnRenamed: { severity: 'info', meaning: 'a duplicate column name got a numeric suffix' },
   FormulaEscaped: { severity: 'info', meaning: "a value starting with = + - @, TAB or CR was prefixed with ' (--escape-formulas)" },
   FormulaNotEscaped: { severity: 'info', meaning: 'values a spreadsheet program may run as formulas (= + - @, TAB or CR first) were written as they are; once per document and format, naming --escape-formulas' },
+  ColumnsCut: { severity: 'warning', meaning: "a table has more columns than the target holds (XLSX: 16,384); the columns beyond were left out of that file (the run's other formats carry them)" },
   CellTruncated: { severity: 'warning', meaning: "a value longer than the target's cell limit was cut" },
   ControlCharRemoved: { severity: 'warning', meaning: 'characters the target cannot hold (XML-illegal control characters) were removed' },
+  OutputNameChanged: { severity: 'warning', meaning: 'an output file or folder name was changed so the file system can hold it (a NUL became _, a name over 200 bytes was shortened keeping its extension, with a hash of the full name)' },
   SheetNameChanged: { severity: 'info', meaning: 'a worksheet name was changed to be valid and unique' },
   // Answers and other content
   RowWithoutLabelSkipped: { severity: 'warning', meaning: 'a row without a label was left out of a classifier training file' },

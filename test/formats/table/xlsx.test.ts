@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx, writeXlsxCombined } from '../../../src/core/formats/table/xlsx.js';
-import { EXCEL_CELL_LIMIT, SheetNamer } from '../../../src/core/formats/table/xlsx-cells.js';
+import { EXCEL_CELL_LIMIT, EXCEL_COLUMN_LIMIT, SheetNamer } from '../../../src/core/formats/table/xlsx-cells.js';
 import { rowDocument } from '../../../src/core/model/build.js';
 import { Report } from '../../../src/core/report/report.js';
 import { TRICKY_HEADER, TRICKY_TABLE, trickyRowDocument } from './fixtures.js';
@@ -71,6 +71,22 @@ describe('XLSX', () => {
       ['ControlCharRemoved', { row: 0, column: 0 }],
       ['CellTruncated', { row: 0, column: 1 }],
     ]);
+  });
+
+  it('ColumnsCut: a table wider than 16,384 columns loses the columns beyond in the workbook only, named once', async () => {
+    const width = EXCEL_COLUMN_LIMIT + 3;
+    const columns = Array.from({ length: width }, (_, c) => `c${c}`);
+    const doc = rowDocument({ columns, rows: [columns.map((c) => `v${c}`)] });
+    const ctx = context();
+    const sheet = (await readWorkbook(writeXlsx(doc, ctx)[0].content)).worksheets[0];
+    expect(sheet.columnCount).toBe(EXCEL_COLUMN_LIMIT);
+    expect(sheet.getRow(2).getCell(EXCEL_COLUMN_LIMIT).value).toBe(`vc${EXCEL_COLUMN_LIMIT - 1}`);
+    expect(ctx.report.all().map((m) => [m.kind, m.severity, m.text])).toEqual([
+      ['ColumnsCut', 'warning', `the table has ${width} columns and a worksheet holds ${EXCEL_COLUMN_LIMIT}: columns 16385–${width} (from "c16384") were left out of the workbook`],
+    ]);
+    const narrow = context();
+    writeXlsx(rowDocument({ columns: columns.slice(0, EXCEL_COLUMN_LIMIT), rows: [] }), narrow);
+    expect(narrow.report.count({ kind: 'ColumnsCut' })).toBe(0);
   });
 
   it('--combine: one workbook, a worksheet per document, names made valid and unique', async () => {

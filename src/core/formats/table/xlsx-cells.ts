@@ -2,6 +2,8 @@ import type { Report } from '../../report/report.js';
 
 /** Excel's limit on the characters of one cell (UTF-16 code units). */
 export const EXCEL_CELL_LIMIT = 32_767;
+/** Excel's limit on the columns of a worksheet (XFD). */
+export const EXCEL_COLUMN_LIMIT = 16_384;
 /** Excel's limit on a worksheet name. */
 export const SHEET_NAME_LIMIT = 31;
 

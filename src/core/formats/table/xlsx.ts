@@ -6,14 +6,15 @@ import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
 import { combinedFileName, documentContext } from './combined.js';
 import { TABLE_KINDS } from './kinds.js';
 import { spreadsheetTable } from './table-output.js';
-import { SheetNamer, xlsxCellText } from './xlsx-cells.js';
+import { EXCEL_COLUMN_LIMIT, SheetNamer, xlsxCellText } from './xlsx-cells.js';
 
 /**
  * XLSX (decided): one worksheet per document, named after the document (valid and unique), the
  * header row bold and frozen, then the same cells as CSV (§5), every cell a text cell (no number
  * or date guessing: `0.0` stays `0.0`). Values Excel cannot hold are changed and reported
- * (`ControlCharRemoved`, `CellTruncated`). `--combine` writes one workbook holding a worksheet per
- * document of the project.
+ * (`ControlCharRemoved`, `CellTruncated`); columns beyond Excel's 16,384 are left out of the
+ * workbook and named (`ColumnsCut`; the other formats of the run still carry them). `--combine`
+ * writes one workbook holding a worksheet per document of the project.
  *
  * Cells and report messages are prepared when the writer runs; the workbook itself is streamed by
  * exceljs's WorkbookWriter only when the caller reads the content, so large tables are never held
@@ -39,10 +40,21 @@ export function writeXlsxCombined(docs: readonly Document[], ctx: WriteContext):
 function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Sheet {
   const table = spreadsheetTable(doc, ctx);
   const clean = (value: string, row: number, column: number, report: Report) => xlsxCellText(value, { row, column }, report);
+  let width = table.header.length;
+  for (const cells of table.rows) width = Math.max(width, cells.length);
+  if (width > EXCEL_COLUMN_LIMIT) {
+    const first = table.header[EXCEL_COLUMN_LIMIT];
+    ctx.report.add({
+      kind: 'ColumnsCut',
+      text: `the table has ${width} columns and a worksheet holds ${EXCEL_COLUMN_LIMIT}: columns ${EXCEL_COLUMN_LIMIT + 1}–${width}${first === undefined ? '' : ` (from "${first}")`} were left out of the workbook`,
+      place: { column: EXCEL_COLUMN_LIMIT },
+    });
+  }
+  const fit = (cells: string[]) => (cells.length > EXCEL_COLUMN_LIMIT ? cells.slice(0, EXCEL_COLUMN_LIMIT) : cells);
   return {
     name: namer.name(doc.name, ctx.report, doc.name),
-    header: table.header.map((v, c) => clean(v, -1, c, ctx.report)),
-    rows: table.rows.map((cells, r) => cells.map((v, c) => clean(v, table.sourceRows[r], c, ctx.report))),
+    header: fit(table.header).map((v, c) => clean(v, -1, c, ctx.report)),
+    rows: table.rows.map((cells, r) => fit(cells).map((v, c) => clean(v, table.sourceRows[r], c, ctx.report))),
   };
 }
 
