@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { ReadableStream as WebReadableStream, ReadableStreamReadResult } from 'node:stream/web';
 import { InputError } from '../core/errors.js';
 import { abortedError, backoffDelay, sleep, type BackoffOptions } from './backoff.js';
 import { fetchWithRetry, type HttpSettings } from './http.js';
@@ -33,10 +33,26 @@ export interface DownloadOptions {
 
 export const DEFAULT_NOT_READY_BACKOFF: BackoffOptions = { initialMs: 250, maxMs: 4000, factor: 2, jitter: 0.3 };
 
+/**
+ * The connection broke (or the body ended short) after the response started: the part file is
+ * gone and the download may start again from the beginning.
+ */
+class DownloadCut extends Error {
+  constructor(readonly received: number, readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Downloads `url` to `destination`. A download cut mid-way is asked again from the start, as many
+ * times as the retry policy allows (`http.retry.maxAttempts`, with its backoff); then it fails with
+ * an API_ERROR naming the link without its signature. The part file never outlives a call: it is
+ * removed after each cut, on an error and on abort.
+ */
 export async function downloadToFile(url: string, destination: string, options: DownloadOptions): Promise<{ path: string; bytes: number }> {
   const { http, signal } = options;
   const shownUrl = redactUrl(http.redactor.redact(url));
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0, cuts = 0; ; attempt++) {
     const response = await fetchWithRetry(url, { method: 'GET' }, `download ${shownUrl}`, http, signal);
     if (response.status === 404 || response.status === 403) {
       await response.body?.cancel().catch(() => undefined);
@@ -50,27 +66,68 @@ export async function downloadToFile(url: string, destination: string, options: 
     }
     const lengthHeader = response.headers.get('content-length');
     const total = lengthHeader === null ? undefined : Number(lengthHeader);
-    const bytes = await streamToFile(response.body as WebReadableStream<Uint8Array>, destination, total, options);
-    return { path: destination, bytes };
+    try {
+      const bytes = await streamToFile(response.body as WebReadableStream<Uint8Array>, destination, total, options);
+      return { path: destination, bytes };
+    } catch (error) {
+      if (!(error instanceof DownloadCut)) throw error;
+      cuts++;
+      const of = total === undefined ? '' : ` of ${total}`;
+      if (cuts >= http.retry.maxAttempts) {
+        throw new InputError('API_ERROR', http.redactor.redact(`download ${shownUrl} was cut ${cuts} time(s); the last time after ${error.received}${of} bytes (${error.reason})`), {
+          hint: 'The connection keeps breaking; check the network and export again. Nothing was kept of the partial download.',
+        });
+      }
+      const delayMs = backoffDelay(cuts - 1, http.retry.backoff, http.random);
+      http.onRetry?.({ operation: `download ${shownUrl} (cut after ${error.received}${of} bytes)`, attempt: cuts - 1, delayMs });
+      await sleep(delayMs, signal);
+    }
   }
+}
+
+/**
+ * The body's chunks, counted as they arrive; a failed read (connection reset, "terminated")
+ * becomes a DownloadCut that says how far it got.
+ */
+async function* bodyChunks(body: WebReadableStream<Uint8Array>, onChunk: (size: number) => number): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let received = 0;
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        throw new DownloadCut(received, describeCut(error));
+      }
+      if (next.done) return;
+      received = onChunk(next.value.length);
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (an abort, a write error): let go of the connection.
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+function describeCut(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.message ? `${error.message}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}` : error.message;
 }
 
 async function streamToFile(body: WebReadableStream<Uint8Array>, destination: string, total: number | undefined, options: DownloadOptions): Promise<number> {
   await mkdir(dirname(destination), { recursive: true });
   const temporary = `${destination}.part-${randomBytes(4).toString('hex')}`;
   let received = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      received += chunk.length;
-      options.onProgress?.({ received, total });
-      done(null, chunk);
-    },
-  });
+  const count = (size: number): number => {
+    received += size;
+    options.onProgress?.({ received, total });
+    return received;
+  };
   try {
-    await pipeline(Readable.fromWeb(body, { signal: options.signal }), counter, createWriteStream(temporary, { flags: 'wx' }), { signal: options.signal });
-    if (total !== undefined && received !== total) {
-      throw new InputError('API_ERROR', `download ended after ${received} of ${total} bytes`, { hint: 'The connection was cut; export again.' });
-    }
+    await pipeline(Readable.from(bodyChunks(body, count), { objectMode: false }), createWriteStream(temporary, { flags: 'wx' }), { signal: options.signal });
+    if (total !== undefined && received !== total) throw new DownloadCut(received, 'the body ended early');
     await rename(temporary, destination);
     return received;
   } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { fitOutputName } from '../core/model/naming.js';
 import { Deadline } from './backoff.js';
 import { downloadToFile, type DownloadProgress } from './download.js';
 import type { HttpSettings } from './http.js';
@@ -165,7 +166,8 @@ export function downloadName(url: string, request: Pick<ExportRequest, 'fileName
     name = '';
   }
   name = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '');
-  if (name) return name;
+  // A link's last part may be longer than a file name can be (with the `.part-` suffix).
+  if (name) return fitOutputName(name).name;
   return `${request.fileName ?? 'export'}${'documentId' in request.target ? '.json' : '.zip'}`;
 }
 

@@ -49,6 +49,7 @@ export async function fetchWithRetry(
   signal?: AbortSignal,
 ): Promise<Response> {
   const { retry, redactor } = http;
+  refuseUnfetchable(url, operation, redactor);
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
@@ -80,6 +81,23 @@ export async function fetchWithRetry(
     const delayMs = retryAfter ?? backoffDelay(attempt, retry.backoff, http.random);
     http.onRetry?.({ operation, attempt, status: response.status, delayMs });
     await sleep(delayMs, signal);
+  }
+}
+
+/**
+ * Only http and https links are fetched. Anything else (`file://`, `ftp:`, a bare path, a broken
+ * URL) is refused at once: asking again cannot make it work, and a `file://` link in a delivery
+ * must never read local files.
+ */
+function refuseUnfetchable(url: string, operation: string, redactor: Redactor): void {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new InputError('API_ERROR', redactor.redact(`${operation} refused: "${url}" is not a URL`), { expected: 'an http or https link' });
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new InputError('API_ERROR', redactor.redact(`${operation} refused: only http and https links are fetched, not ${protocol}`), { expected: 'an http or https link' });
   }
 }
 

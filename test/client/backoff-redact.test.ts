@@ -44,5 +44,6 @@ describe('download file name', () => {
     expect(downloadName('https://h/x/..%2F..%2Fetc%2Fpasswd', { fileName: 'f', target: { projectIds: ['p'] } })).toBe('_.._etc_passwd');
     expect(downloadName('https://h/', { fileName: 'f', target: { projectIds: ['p'] } })).toBe('f.zip');
     expect(downloadName('https://h/', { fileName: 'f', target: { documentId: 'd' } })).toBe('f.json');
+    expect(downloadName(`https://h/${'n'.repeat(400)}.zip?sig=1`, { fileName: 'f', target: { projectIds: ['p'] } })).toMatch(/^n{187}~[0-9a-f]{8}\.zip$/);
   });
 });
