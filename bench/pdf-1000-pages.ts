@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import '../src/node/pdf-fonts.js';
 import { createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -12,7 +12,10 @@ export { DEFAULT_OPTIONS, resolveOptions, type ConvertOptions } from './core/for
 export type { FormatWriter, FormatName, OutputFile, WriteContext } from './core/formats/types.js';
 export { readTaggedTsv, type TaggedTsvOptions } from './core/read/tagged-tsv.js';
 export * from './core/formats/validate/index.js';
+export { setFontLoader, FONT_FACES, type FontLoader, type FontFace } from './core/formats/pdf/fonts.js';
 export { runCli } from './cli/main.js';
 export { DatasaurClient, startWebhookReceiver, signBody, verifySignature, type ClientOptions, type ExportRequest, type ExportOutcome, type ExportEvent, type WebhookReceiver } from './client/index.js';
 export { startSimulator, loadProjects, buildExportZip, type Simulator, type SimulatorOptions } from './simulator/index.js';
 import './core/read/register-readers.js';
+// The PDF writer's fonts, read from the package's fonts/ folder on first use.
+import './node/pdf-fonts.js';

@@ -10,6 +10,8 @@ import type { ArchiveLimits } from '../core/read/zip-entries.js';
 import { StagedWriter } from './staged-writer.js';
 import { outputPath, reportFittedNames, targetFolder, writeFormats } from '../core/convert-document.js';
 import { runWorkers } from './convert-parallel.js';
+// The PDF writer's fonts (read from the package's fonts/ folder on first use).
+import './pdf-fonts.js';
 
 export interface ConvertRequest {
   /** An export ZIP, a folder in the export layout, or one document file. */

@@ -13,6 +13,8 @@ import { Report } from '../core/report/report.js';
 import type { JobContent, JobErrorOut } from './jobs.js';
 import { projectFolder } from './projects.js';
 import { buildExportZip, buildProjectsZip, type CabinetFile } from './zip.js';
+// The PDF writer's fonts (read from the package's fonts/ folder on first use).
+import '../node/pdf-fonts.js';
 
 export type Rendered = { bytes: Uint8Array } | { errors: JobErrorOut[] };
 

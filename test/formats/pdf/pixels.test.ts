@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { BOX_FILL_OPACITY, hexToRgb, labelColors, labelKey } from '../../../src/core/formats/pdf/colors.js';
-import { loadAllFaces } from '../../../src/core/formats/pdf/fonts.js';
+import { loadFonts } from '../../../src/core/formats/pdf/fonts.js';
 import { pageGeometry } from '../../../src/core/formats/pdf/geometry.js';
 import { curvePoint, type ArrowItem, type BoxItem, type LaidOutPage } from '../../../src/core/formats/pdf/items.js';
-import { layoutPages, planLayout, type LayoutInput } from '../../../src/core/formats/pdf/layout.js';
-import { TextMeasure } from '../../../src/core/formats/pdf/measure.js';
+import { layoutPages, type LayoutInput } from '../../../src/core/formats/pdf/layout.js';
 import { selectDrawnLabels } from '../../../src/core/formats/pdf/select.js';
 import type { Document } from '../../../src/core/model/types.js';
 import { Report } from '../../../src/core/report/report.js';
 import { labeledFixture, pdfOptions, writePdf } from './fixtures.js';
 import { colorDistance, dominantColor, renderPage, type RenderedPage } from './read-back.js';
 
+const fonts = await loadFonts();
+
 const options = pdfOptions({ fontSize: 12 });
 
 /** The same layout the writer paints, so the test knows where each box and arrow must be. */
 function laidOut(doc: Document): LaidOutPage[] {
   const input: LayoutInput = { doc, drawn: selectDrawnLabels(doc, options, new Report()), shownSets: new Set(doc.labelSets.map((s) => s.index)) };
-  const settings = { geo: pageGeometry(options.pdf), measure: new TextMeasure(loadAllFaces()), onMissing: () => {} };
-  const plan = planLayout([input], settings);
-  return [...layoutPages([input], { ...settings, anchors: plan.anchors, totalPages: plan.pageCount })];
+  const settings = { geo: pageGeometry(options.pdf), measure: fonts.measure, onMissing: () => {} };
+  return [...layoutPages([input], settings)];
 }
 
 /** A translucent fill over what is below it. */

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllFaces } from '../../../src/core/formats/pdf/fonts.js';
+import { loadFonts } from '../../../src/core/formats/pdf/fonts.js';
 import { pageGeometry } from '../../../src/core/formats/pdf/geometry.js';
 import { planLayout } from '../../../src/core/formats/pdf/layout.js';
-import { TextMeasure } from '../../../src/core/formats/pdf/measure.js';
 import { selectDrawnLabels } from '../../../src/core/formats/pdf/select.js';
 import { tokenDocument } from '../../../src/core/model/build.js';
 import type { Document } from '../../../src/core/model/types.js';
 import { Report } from '../../../src/core/report/report.js';
 import { labeledFixture, pdfOptions, writePdf } from './fixtures.js';
 import { openPdf, pageTexts } from './read-back.js';
+
+const fonts = await loadFonts();
 
 const options = pdfOptions();
 const geo = pageGeometry(options.pdf);
@@ -17,7 +18,7 @@ const near = (a: number, b: number) => Math.abs(a - b) < 0.6;
 function predictedPages(doc: Document): number {
   const drawn = selectDrawnLabels(doc, options, new Report());
   const shownSets = new Set(doc.labelSets.map((s) => s.index));
-  return planLayout([{ doc, drawn, shownSets }], { geo, measure: new TextMeasure(loadAllFaces()), onMissing: () => {} }).pageCount;
+  return planLayout([{ doc, drawn, shownSets }], { geo, measure: fonts.measure, onMissing: () => {} }).pageCount;
 }
 
 describe('SPAN_AND_ARROW_VISUALIZATION read back with pdfjs-dist', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllFaces } from '../../../src/core/formats/pdf/fonts.js';
+import { loadFonts } from '../../../src/core/formats/pdf/fonts.js';
 import { PLACEHOLDER, splitRuns } from '../../../src/core/formats/pdf/runs.js';
 import { UNDRAWABLE, unicodeFixture, writePdf } from './fixtures.js';
 import { colorDistance, dominantColor, pageTexts, renderPage } from './read-back.js';
 
-const faces = loadAllFaces();
+const { faces } = await loadFonts();
 
 describe('text runs by glyph coverage', () => {
   it('gives each script a font that has it, and keeps marks and joiners with their base', () => {

@@ -1,18 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { TextMeasure } from './measure.js';
+import { TrueTypeFont } from './truetype-subset.js';
 
 /**
- * The fonts the PDF embeds, all shipped by npm packages (never system fonts, never downloaded),
- * in fallback order: a character is drawn with the first face that has a glyph for it, except
- * that a script listed in `prefers` goes to its own face first (DejaVu Sans has basic Arabic
- * letters, but Noto Sans Arabic shapes the script better).
+ * The fonts the PDF embeds, in fallback order: a character is drawn with the first face that has
+ * a glyph for it, except that a script listed in `prefers` goes to its own face first (DejaVu
+ * Sans has basic Arabic letters, but Noto Sans Arabic shapes the script better). The files ship
+ * in the package's `fonts/` folder with their licences (fonts/README.md); never system fonts,
+ * never downloaded.
  */
 export interface FontFace {
   /** Name the face is registered under in the PDF document. */
   name: string;
-  /** npm package and file inside it. */
-  module: string;
+  /** File name in the package's `fonts/` folder (and the asset name a browser build serves). */
+  file: string;
   /** Code points this face is tried first for (a script's own face). */
   prefers?: (cp: number) => boolean;
 }
@@ -22,39 +23,93 @@ const isArabic = (cp: number) =>
 
 export const FONT_FACES: readonly FontFace[] = [
   // Latin, Greek, Cyrillic, combining marks, arrows, box drawing and many symbols.
-  { name: 'DejaVuSans', module: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf' },
-  { name: 'NotoSansArabic', module: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf', prefers: isArabic },
+  { name: 'DejaVuSans', file: 'DejaVuSans.ttf' },
+  { name: 'NotoSansArabic', file: 'NotoSansArabic-Regular.ttf', prefers: isArabic },
   // Kana, kanji and CJK punctuation.
-  { name: 'NotoSansJP', module: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf' },
+  { name: 'NotoSansJP', file: 'NotoSansJP-Regular.ttf' },
   // Monochrome emoji: PDF text cannot carry colour bitmap glyphs portably.
-  { name: 'NotoEmoji', module: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf' },
+  { name: 'NotoEmoji', file: 'NotoEmoji-Regular.ttf' },
 ];
 
 /** The face used for headers, label names and page numbers (always the first). */
 export const BASE_FACE = FONT_FACES[0].name;
 
+export type FontBytes = Uint8Array | ArrayBuffer;
+
+/**
+ * The seam between the PDF writer and the runtime: given a face, return its file's bytes. The
+ * core never reads files. The Node adapter (`src/node/pdf-fonts.ts`) reads `fonts/<file>` from
+ * the package and is installed when the Node entry is imported; a browser build serves the same
+ * files as static assets and installs a loader that fetches them, e.g.
+ *
+ *   setFontLoader(async (face) => new Uint8Array(await (await fetch(`/fonts/${face.file}`)).arrayBuffer()));
+ *
+ * The loader is called once per face per process (or page); the parsed fonts are kept.
+ */
+export type FontLoader = (face: FontFace) => FontBytes | Promise<FontBytes>;
+
 export interface LoadedFace {
   face: FontFace;
-  bytes: Buffer;
+  /** The parsed font (shaping and metrics), shared by every document of the process. */
   font: fontkit.Font;
+  /** The same file read for subsetting: each PDF embeds only the glyphs it draws. */
+  file: TrueTypeFont;
 }
 
-const require = createRequire(import.meta.url);
-const loaded = new Map<string, LoadedFace>();
+/** Every face parsed once, with the text measure whose width cache every document shares. */
+export interface FontSet {
+  faces: readonly LoadedFace[];
+  measure: TextMeasure;
+}
 
-/** Reads a face's file once per process; the bytes are shared by every document. */
-export function loadFace(face: FontFace): LoadedFace {
-  let entry = loaded.get(face.name);
-  if (!entry) {
-    const bytes = readFileSync(require.resolve(face.module));
-    const font = fontkit.create(bytes);
-    if (!('hasGlyphForCodePoint' in font)) throw new Error(`${face.module} is a font collection, expected one font`);
-    entry = { face, bytes, font };
-    loaded.set(face.name, entry);
+let loader: FontLoader | undefined;
+let loaded: Promise<FontSet> | undefined;
+
+/** Installs the runtime's font loader; fonts already parsed with another loader are dropped. */
+export function setFontLoader(next: FontLoader): void {
+  if (next === loader) return;
+  loader = next;
+  loaded = undefined;
+}
+
+export function hasFontLoader(): boolean {
+  return loader !== undefined;
+}
+
+/** The parsed faces and shared measure, loaded on first use and kept for the process. */
+export function loadFonts(): Promise<FontSet> {
+  if (!loader) {
+    return Promise.reject(
+      new Error(
+        'SPAN_AND_ARROW_VISUALIZATION needs its fonts: import the Node entry (datasaur-export), or call setFontLoader() with a loader that returns the files of the package fonts/ folder',
+      ),
+    );
   }
-  return entry;
+  if (!loaded) {
+    const load = loader;
+    loaded = (async () => {
+      // Loaded on first use: fontkit is memory and start-up time that other formats would carry.
+      const { create } = await import('fontkit');
+      const faces = await Promise.all(
+        FONT_FACES.map(async (face): Promise<LoadedFace> => {
+          const raw = await load(face);
+          const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+          return { face, font: parseFace(create, face, bytes), file: new TrueTypeFont(bytes) };
+        }),
+      );
+      return { faces, measure: new TextMeasure(faces) };
+    })();
+    // A failed load (missing file) is not kept: the next document tries again and reports it again.
+    loaded.catch(() => {
+      if (loader === load) loaded = undefined;
+    });
+  }
+  return loaded;
 }
 
-export function loadAllFaces(): LoadedFace[] {
-  return FONT_FACES.map(loadFace);
+function parseFace(create: typeof fontkit.create, face: FontFace, bytes: Uint8Array): fontkit.Font {
+  // fontkit's types ask for a Node buffer; it reads any Uint8Array.
+  const parsed = create(bytes as Parameters<typeof create>[0]);
+  if (!('hasGlyphForCodePoint' in parsed)) throw new Error(`${face.file} is a font collection, expected one font`);
+  return parsed;
 }

@@ -1,4 +1,4 @@
-import type { TextRun } from './runs.js';
+import type { MeasuredRun } from './measure.js';
 
 /**
  * What a laid-out page holds: positioned shapes and text, in drawing order groups. The layout
@@ -16,7 +16,7 @@ export interface TextItem {
   /** Baseline. */
   y: number;
   size: number;
-  runs: TextRun[];
+  runs: MeasuredRun[];
   color: string;
   /** Width as measured, for right or centre alignment done by the layout. */
   width: number;

@@ -26,83 +26,138 @@ export interface LayoutSettings {
   measure: TextMeasure;
   /** A character no font can draw was placed in document `docIndex`. */
   onMissing(docIndex: number, ch: string): void;
-  /**
-   * Anchors of every span from a first pass: arrows need the page and place of both ends before
-   * the page of either end is handed out. Without them (the first pass) no arrow is drawn.
-   */
-  anchors?: AnchorMap;
-  /** Total page count from a first pass, for "Page n of m". */
-  totalPages?: number;
+}
+
+/**
+ * Pages kept from the first layout pass: a document this short is laid out once and its pages
+ * finished (arrows, "Page n of m") from memory; a longer one is laid out a second time and each
+ * page is handed out as soon as it is finished, so memory does not grow with pages.
+ */
+const KEEP_PAGES = 8;
+
+/** A page before arrows and the footer are added: they need every page's anchors and the page count. */
+interface RawPage {
+  page: LaidOutPage;
+  docIndex: number;
+  /** Spans anchored on the page (their first box is here): the arrows that start or end on it. */
+  anchored: Array<{ docIndex: number; spanId: string }>;
 }
 
 /**
  * Lays the documents out page by page: each document starts a page with its header and legend,
- * then its rows. Pages are yielded as soon as they are full, so a caller that paints and drops
- * them keeps one page in memory. Span anchors are recorded into `record`.
+ * then its rows; arrows are drawn between span anchors, and each page says "Page n of m".
+ * Pages are yielded as soon as they are finished, so a caller that paints and drops them keeps
+ * one page in memory (beyond the first pass's pages of a short document).
  */
-export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSettings, record: AnchorMap = new Map()): Generator<LaidOutPage> {
+export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSettings): Generator<LaidOutPage> {
+  const anchors: AnchorMap = new Map();
+  let kept: RawPage[] | undefined = [];
+  let pageCount = 0;
+  for (const raw of rawPages(inputs, settings, anchors)) {
+    pageCount = raw.page.number;
+    if (kept && kept.push(raw) > KEEP_PAGES) kept = undefined;
+  }
+  const finish = pageFinisher(inputs, settings, anchors, pageCount);
+  if (kept) {
+    for (const raw of kept) yield finish(raw);
+    return;
+  }
+  for (const raw of rawPages(inputs, settings, new Map())) yield finish(raw);
+}
+
+/** The page count and span anchors of a layout (what `layoutPages` lays out first). */
+export function planLayout(inputs: readonly LayoutInput[], settings: LayoutSettings): { anchors: AnchorMap; pageCount: number } {
+  const anchors: AnchorMap = new Map();
+  let pageCount = 0;
+  for (const raw of rawPages(inputs, settings, anchors)) pageCount = raw.page.number;
+  return { anchors, pageCount };
+}
+
+/** Adds a page's arrows (between anchors of any page) and its footer. */
+function pageFinisher(inputs: readonly LayoutInput[], settings: LayoutSettings, anchors: AnchorMap, pageCount: number): (raw: RawPage) => LaidOutPage {
   const { geo, measure } = settings;
-  let docIndex = 0;
-  let onPage: Array<{ docIndex: number; spanId: string }> = [];
-  const arrowsBySpan: Array<Map<string, Arrow[]>> = inputs.map(({ drawn }) => {
+  const arrowsBySpan = inputs.map(({ drawn }) => {
     const bySpan = new Map<string, Arrow[]>();
     for (const a of drawn.arrows) {
-      for (const id of new Set([String(a.originId), String(a.destinationId)])) bySpan.set(id, [...(bySpan.get(id) ?? []), a]);
+      for (const id of new Set([String(a.originId), String(a.destinationId)])) {
+        const list = bySpan.get(id);
+        if (list) list.push(a);
+        else bySpan.set(id, [a]);
+      }
     }
     return bySpan;
   });
-  const arrowColor = (doc: number, a: Arrow) => {
-    const colors = docColors[doc];
-    return (a.layer != null && a.labelItemId != null && colors.get(labelKey(a.layer, a.labelItemId))) || ARROW_COLOR;
-  };
-  const docColors = inputs.map(({ doc, drawn }) => {
-    const colors = labelColors(doc.labelSets);
-    for (const s of drawn.spans) {
-      const key = labelKey(s.layer, s.labelItemId);
-      if (!colors.has(key)) colors.set(key, fallbackColor({ id: s.labelItemId }));
-    }
-    return colors;
-  });
-
-  const finishPage = (page: LaidOutPage) => {
-    if (settings.anchors) {
-      const done = new Set<Arrow>();
-      const labels: LabelRect[] = [];
-      for (const { docIndex: d, spanId } of onPage) {
-        for (const arrow of arrowsBySpan[d].get(spanId) ?? []) {
-          if (done.has(arrow)) continue;
-          done.add(arrow);
-          const origin = settings.anchors.get(anchorKey(d, String(arrow.originId)));
-          const destination = settings.anchors.get(anchorKey(d, String(arrow.destinationId)));
-          if (origin && destination) layoutArrow(b, { arrow, origin, destination, color: arrowColor(d, arrow) }, labels);
-        }
+  const colors = inputs.map(documentColors);
+  const arrowColor = (doc: number, a: Arrow) => (a.layer != null && a.labelItemId != null && colors[doc].get(labelKey(a.layer, a.labelItemId))) || ARROW_COLOR;
+  let docIndex = 0;
+  const b = new PageBuilder(geo, measure, (ch) => settings.onMissing(docIndex, ch), () => {});
+  return (raw) => {
+    b.page = raw.page;
+    docIndex = raw.docIndex;
+    const done = new Set<Arrow>();
+    const labels: LabelRect[] = [];
+    for (const { docIndex: d, spanId } of raw.anchored) {
+      for (const arrow of arrowsBySpan[d].get(spanId) ?? []) {
+        if (done.has(arrow)) continue;
+        done.add(arrow);
+        const origin = anchors.get(anchorKey(d, String(arrow.originId)));
+        const destination = anchors.get(anchorKey(d, String(arrow.destinationId)));
+        if (origin && destination) layoutArrow(b, { arrow, origin, destination, color: arrowColor(d, arrow) }, labels);
       }
     }
-    onPage = [];
-    const label = settings.totalPages ? `Page ${page.number} of ${settings.totalPages}` : `Page ${page.number}`;
+    const label = `Page ${raw.page.number} of ${pageCount}`;
     const width = measure.width(label, geo.smallSize);
     b.text(label, (geo.width - width) / 2, geo.bottom + geo.smallSize * 2, geo.smallSize, '#555555');
+    b.page = null;
+    return raw.page;
   };
-  const b = new PageBuilder(geo, measure, (ch) => settings.onMissing(docIndex, ch), finishPage);
+}
 
-  for (const [index, { doc, drawn, shownSets }] of inputs.entries()) {
+/** Every label item's colour, and a colour for labels that are not in their label set. */
+function documentColors({ doc, drawn }: LayoutInput): Map<string, string> {
+  const colors = labelColors(doc.labelSets);
+  for (const s of drawn.spans) {
+    const key = labelKey(s.layer, s.labelItemId);
+    if (!colors.has(key)) colors.set(key, fallbackColor({ id: s.labelItemId }));
+  }
+  return colors;
+}
+
+/** The pages without arrows and footer; span anchors are recorded into `record`. */
+function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, record: AnchorMap): Generator<RawPage> {
+  const { geo, measure } = settings;
+  let docIndex = 0;
+  let anchored: RawPage['anchored'] = [];
+  const finished: RawPage[] = [];
+  const b = new PageBuilder(geo, measure, (ch) => settings.onMissing(docIndex, ch), (page) => {
+    finished.push({ page, docIndex, anchored });
+    anchored = [];
+  });
+
+  for (const [index, input] of inputs.entries()) {
+    const { doc, drawn, shownSets } = input;
     docIndex = index;
-    const colors = docColors[index];
+    const colors = documentColors(input);
+    const arrowEnds = new Set<string>();
+    for (const a of drawn.arrows) arrowEnds.add(String(a.originId)).add(String(a.destinationId));
     const continued = () => {
       b.text(`${doc.name} (continued)`, geo.margin, geo.margin * 0.6, geo.smallSize, '#888888');
     };
     b.newPage();
     layoutHeader(b, doc);
     layoutLegend(b, doc, drawn, colors, shownSets, continued);
-    yield* b.take();
+    yield* finished.splice(0);
 
     const ranked = [...drawn.spans].sort((x, y) => compareSpans(doc, x, y));
     const rank = new Map(ranked.map((s, i) => [s, i]));
     const byRow = new Map<number, Span[]>();
     for (const s of ranked) {
-      for (let r = s.start.row; r <= s.end.row; r++) byRow.set(r, [...(byRow.get(r) ?? []), s]);
+      for (let r = s.start.row; r <= s.end.row; r++) {
+        const list = byRow.get(r);
+        if (list) list.push(s);
+        else byRow.set(r, [s]);
+      }
     }
-    const arrowEnds = new Set(arrowsBySpan[index].keys());
     const colorOf = (s: Span) => colors.get(labelKey(s.layer, s.labelItemId))!;
     for (const row of doc.rows) {
       layoutRow(b, row, {
@@ -113,21 +168,13 @@ export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSet
         arrowEnds,
         anchor: (span, anchor) => {
           record.set(anchorKey(index, span.id), anchor);
-          onPage.push({ docIndex: index, spanId: span.id });
+          anchored.push({ docIndex: index, spanId: span.id });
         },
         onNewPage: continued,
       });
-      yield* b.take();
+      yield* finished.splice(0);
     }
   }
   b.closePage();
-  yield* b.take();
-}
-
-/** First pass: where every span lands and how many pages there are. */
-export function planLayout(inputs: readonly LayoutInput[], settings: Omit<LayoutSettings, 'anchors' | 'totalPages'>): { anchors: AnchorMap; pageCount: number } {
-  const anchors: AnchorMap = new Map();
-  let pageCount = 0;
-  for (const page of layoutPages(inputs, settings, anchors)) pageCount = page.number;
-  return { anchors, pageCount };
+  yield* finished.splice(0);
 }

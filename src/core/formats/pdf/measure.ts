@@ -1,21 +1,54 @@
 import type { LoadedFace } from './fonts.js';
 import { splitRuns, type RunSplit, type TextRun } from './runs.js';
 
+/** One glyph as shaped by fontkit, in 1/1000 em (the PDF text space unit for font size 1). */
+export interface ShapedGlyph {
+  id: number;
+  codePoints: readonly number[];
+  /** The glyph's own advance (what the PDF font's width array says). */
+  advance: number;
+  /** The advance shaping gives it (kerning and marks change it), and its offset. */
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface MeasuredRun extends TextRun {
+  /** Advance width at font size 1. */
+  unitWidth: number;
+  glyphs: readonly ShapedGlyph[];
+}
+
 export interface MeasuredText extends RunSplit {
+  runs: MeasuredRun[];
   /** Advance width at font size 1 (multiply by the size in points). */
   unitWidth: number;
 }
 
-/** Entries kept before the cache starts over: bounds memory on huge vocabularies. */
+/** Entries kept before a cache starts over: bounds memory on huge vocabularies. */
 const CACHE_LIMIT = 50_000;
+/** Longer words are shaped each time they occur: one-off long strings would only hold memory. */
+const MAX_CACHED_WORD = 256;
+
+interface ShapedWord {
+  glyphs: ShapedGlyph[];
+  /** Advance in font units. */
+  advance: number;
+}
 
 /**
- * Splits and measures text with the same fontkit layout pdfkit uses to draw it, so boxes fit the
- * drawn glyphs. Tokens repeat a lot, so results are cached per string.
+ * Splits text into font runs and shapes them with fontkit (the glyphs and advances the PDF then
+ * draws), so boxes fit the drawn glyphs and drawing never measures again. One measure serves every
+ * document of the process (fonts.ts keeps it with the parsed faces). Shaping is the costly part,
+ * so it is done per word (a run is cut after each space, as pdfkit does) and words are cached:
+ * tokens, label names and the words of headers repeat across documents. Whole strings are cached
+ * too, with their font runs.
  */
 export class TextMeasure {
   private readonly byName: Map<string, LoadedFace>;
   private readonly cache = new Map<string, MeasuredText>();
+  /** Shaped words by face name and word. */
+  private readonly words = new Map<string, Map<string, ShapedWord>>();
 
   constructor(readonly faces: readonly LoadedFace[]) {
     this.byName = new Map(faces.map((f) => [f.face.name, f]));
@@ -25,7 +58,8 @@ export class TextMeasure {
     let hit = this.cache.get(text);
     if (!hit) {
       const split = splitRuns(text, this.faces);
-      hit = { ...split, unitWidth: split.runs.reduce((sum, run) => sum + this.runUnitWidth(run), 0) };
+      const runs = split.runs.map((run) => this.shape(run));
+      hit = { runs, missing: split.missing, unitWidth: runs.reduce((sum, run) => sum + run.unitWidth, 0) };
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(text, hit);
     }
@@ -36,10 +70,32 @@ export class TextMeasure {
     return this.measure(text).unitWidth * size;
   }
 
-  runUnitWidth(run: TextRun): number {
+  private shape(run: TextRun): MeasuredRun {
     const face = this.byName.get(run.face);
     if (!face) throw new Error(`unknown font face ${run.face}`);
-    return face.font.layout(run.text).advanceWidth / face.font.unitsPerEm;
+    let words = this.words.get(run.face);
+    if (!words) this.words.set(run.face, (words = new Map()));
+    let glyphs: ShapedGlyph[] = [];
+    let advance = 0;
+    let start = 0;
+    const text = run.text;
+    while (start < text.length) {
+      const space = text.indexOf(' ', start);
+      const end = space < 0 ? text.length : space + 1;
+      const word = text.slice(start, end);
+      let shaped = words.get(word);
+      if (!shaped) {
+        shaped = shapeWord(face, word);
+        if (word.length <= MAX_CACHED_WORD) {
+          if (words.size >= CACHE_LIMIT) words.clear();
+          words.set(word, shaped);
+        }
+      }
+      glyphs = start === 0 && end === text.length ? shaped.glyphs : glyphs.concat(shaped.glyphs);
+      advance += shaped.advance;
+      start = end;
+    }
+    return { face: run.face, text, unitWidth: advance / face.font.unitsPerEm, glyphs };
   }
 
   /** Ascent and descent of the base face at size 1 (text boxes are drawn from these). */
@@ -47,4 +103,16 @@ export class TextMeasure {
     const font = this.faces[0].font;
     return { ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm };
   }
+}
+
+function shapeWord({ font }: LoadedFace, word: string): ShapedWord {
+  const scale = 1000 / font.unitsPerEm;
+  const layout = font.layout(word);
+  let advance = 0;
+  const glyphs = layout.glyphs.map((glyph, i): ShapedGlyph => {
+    const p = layout.positions[i];
+    advance += p.xAdvance;
+    return { id: glyph.id, codePoints: glyph.codePoints, advance: glyph.advanceWidth * scale, xAdvance: p.xAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale };
+  });
+  return { glyphs, advance };
 }

@@ -3,8 +3,8 @@ import type { DrawItem, LaidOutPage, TextItem } from './items.js';
 import type { TextMeasure } from './measure.js';
 
 /**
- * Collects the items of the page being laid out and hands finished pages to the layout, which
- * yields them one at a time: nothing holds more than the current page. Text goes through here so
+ * Collects the items of the page being laid out and hands each full page to the layout, which
+ * yields them one at a time. Text goes through here so
  * every character no font can draw is reported to `onMissing` exactly where it is placed.
  */
 export class PageBuilder {
@@ -12,14 +12,13 @@ export class PageBuilder {
   /** Next free y on the current page. */
   y = 0;
   private pageCount = 0;
-  private readonly finished: LaidOutPage[] = [];
 
   constructor(
     readonly geo: PageGeometry,
     readonly measure: TextMeasure,
     private readonly onMissing: (ch: string) => void,
-    /** Called before a page is handed out, to add what needs the whole page (arrows, footer). */
-    private readonly finishPage: (page: LaidOutPage) => void,
+    /** Called with each page when it is full (or the last). */
+    private readonly onPageDone: (page: LaidOutPage) => void,
   ) {}
 
   get pagesStarted(): number {
@@ -35,14 +34,9 @@ export class PageBuilder {
 
   closePage(): void {
     if (!this.page) return;
-    this.finishPage(this.page);
-    this.finished.push(this.page);
+    const page = this.page;
     this.page = null;
-  }
-
-  /** Pages finished since the last call. */
-  take(): LaidOutPage[] {
-    return this.finished.splice(0);
+    this.onPageDone(page);
   }
 
   /** Starts a new page unless `height` still fits below the current y. */

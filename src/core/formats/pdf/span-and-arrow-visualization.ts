@@ -2,11 +2,8 @@ import type { Document } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import { outputFileName } from '../../model/naming.js';
 import type { ConvertOptions } from '../options.js';
-import { loadAllFaces } from './fonts.js';
 import { pageGeometry } from './geometry.js';
 import type { LayoutInput } from './layout.js';
-import { TextMeasure } from './measure.js';
-import { renderPdf } from './render.js';
 import { codePointName } from './runs.js';
 import { selectDrawnLabels } from './select.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
@@ -37,6 +34,7 @@ export const spanAndArrowVisualization: FormatWriter = {
 /**
  * Selection and glyph reports happen while the stream is consumed (the layout is lazy); the
  * label selection is done up front so its report is complete as soon as the writer returns.
+ * Fonts, layout and pdfkit load on first use: importing the converter does not load them.
  */
 function visualize(docs: readonly Document[], ctx: WriteContext, title: string): AsyncIterable<Uint8Array> {
   const inputs = docs.map((doc): LayoutInput => ({
@@ -44,7 +42,6 @@ function visualize(docs: readonly Document[], ctx: WriteContext, title: string):
     drawn: selectDrawnLabels(doc, ctx.options, reportFor(ctx.report, doc, docs.length)),
     shownSets: shownSets(doc, ctx.options),
   }));
-  const faces = loadAllFaces();
   const onMissing = (docIndex: number, ch: string) => {
     const doc = docs[docIndex];
     reportFor(ctx.report, doc, docs.length).once(`glyph:${doc.id}:${ch}`, {
@@ -52,7 +49,11 @@ function visualize(docs: readonly Document[], ctx: WriteContext, title: string):
       text: `no embedded font has ${codePointName(ch)} (${JSON.stringify(ch)}); it is drawn as \uFFFD`,
     });
   };
-  return renderPdf(inputs, { geo: pageGeometry(ctx.options.pdf), measure: new TextMeasure(faces), faces, title, onMissing });
+  const geo = pageGeometry(ctx.options.pdf);
+  return (async function* () {
+    const [{ loadFonts }, { renderPdf }] = await Promise.all([import('./fonts.js'), import('./render.js')]);
+    yield* renderPdf(inputs, { geo, fonts: await loadFonts(), title, onMissing });
+  })();
 }
 
 /** In a combined file every document's messages still name their document. */

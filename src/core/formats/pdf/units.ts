@@ -28,8 +28,14 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
 
 /** A row reads right to left when its first letter is Arabic, Hebrew, Syriac, Thaana or N'Ko (the Unicode bidi "first strong" rule, simplified to letters). */
 export function isRightToLeft(row: Row): boolean {
-  const cell = row.cells.find((c) => FIRST_LETTER.test(c.tokens.length ? c.tokens.join(' ') : c.content));
-  return cell ? startsRightToLeft(cell.tokens.length ? cell.tokens.join(' ') : cell.content) : false;
+  for (const cell of row.cells) {
+    const texts = cell.tokens.length ? cell.tokens : [cell.content];
+    for (const text of texts) {
+      const letter = FIRST_LETTER.exec(text);
+      if (letter) return RTL_LETTER.test(letter[0]);
+    }
+  }
+  return false;
 }
 
 /** True when the first letter of the text is of a right-to-left script (its glyphs run from the right). */
@@ -85,7 +91,7 @@ export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure
       x = geo.textLeft;
     }
     const gap = line.length ? u.gap : 0;
-    line.push({ ...u, gap, x: x + gap, rtl });
+    line.push({ column: u.column, token: u.token, text: u.text, charStart: u.charStart, charEnd: u.charEnd, width: u.width, gap, x: x + gap, rtl });
     x += gap + u.width;
   };
   for (const u of units) {
