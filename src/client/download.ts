@@ -1,13 +1,16 @@
 /**
  * Downloading a delivered export. A pre-signed link may answer 404 (upload not finished) or 403
  * (not yet visible) for a while: keep asking with backoff until the caller's deadline. The body is
- * streamed to a temporary file next to the destination and renamed only when complete, so an
- * interrupted download never leaves a partial file under the real name.
+ * streamed to a temporary file next to the destination and put in place only when complete, so an
+ * interrupted download never leaves a partial file under the real name. A download never replaces
+ * an existing file (decided): when the name is taken — an earlier export, or another delivery of a
+ * file with the same name — it gets ` (2)`, ` (3)` … before its extension, and the caller is told
+ * the path it got.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants as fsConstants, createWriteStream } from 'node:fs';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream, ReadableStreamReadResult } from 'node:stream/web';
@@ -67,8 +70,7 @@ export async function downloadToFile(url: string, destination: string, options: 
     const lengthHeader = response.headers.get('content-length');
     const total = lengthHeader === null ? undefined : Number(lengthHeader);
     try {
-      const bytes = await streamToFile(response.body as WebReadableStream<Uint8Array>, destination, total, options);
-      return { path: destination, bytes };
+      return await streamToFile(response.body as WebReadableStream<Uint8Array>, destination, total, options);
     } catch (error) {
       if (!(error instanceof DownloadCut)) throw error;
       cuts++;
@@ -116,7 +118,7 @@ function describeCut(error: unknown): string {
   return cause?.message ? `${error.message}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}` : error.message;
 }
 
-async function streamToFile(body: WebReadableStream<Uint8Array>, destination: string, total: number | undefined, options: DownloadOptions): Promise<number> {
+async function streamToFile(body: WebReadableStream<Uint8Array>, destination: string, total: number | undefined, options: DownloadOptions): Promise<{ bytes: number; path: string }> {
   await mkdir(dirname(destination), { recursive: true });
   const temporary = `${destination}.part-${randomBytes(4).toString('hex')}`;
   let received = 0;
@@ -128,11 +130,35 @@ async function streamToFile(body: WebReadableStream<Uint8Array>, destination: st
   try {
     await pipeline(Readable.from(bodyChunks(body, count), { objectMode: false }), createWriteStream(temporary, { flags: 'wx' }), { signal: options.signal });
     if (total !== undefined && received !== total) throw new DownloadCut(received, 'the body ended early');
-    await rename(temporary, destination);
-    return received;
+    return { bytes: received, path: await placeWithoutOverwrite(temporary, destination) };
   } catch (error) {
     await rm(temporary, { force: true });
     if (options.signal?.aborted) throw abortedError(options.signal);
     throw error;
+  }
+}
+
+/**
+ * Gives the finished temporary file the first free name of `destination`, `name (2).ext`, … A hard
+ * link fails when the name exists, so two downloads finishing at once cannot take the same name
+ * (a rename would silently replace it); where links are not supported, an exclusive copy does the
+ * same.
+ */
+async function placeWithoutOverwrite(temporary: string, destination: string): Promise<string> {
+  const extension = extname(destination);
+  const stem = destination.slice(0, destination.length - extension.length);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? destination : `${stem} (${n})${extension}`;
+    try {
+      await link(temporary, candidate).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') throw error;
+        await copyFile(temporary, candidate, fsConstants.COPYFILE_EXCL);
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    await rm(temporary, { force: true });
+    return candidate;
   }
 }

@@ -2,6 +2,11 @@
  * Receiver for CUSTOM_WEBHOOK deliveries. The signature is checked over the raw bytes before the
  * body is parsed; a bad or missing signature answers 401, another method 405, a body over the
  * limit 413, and nothing is handed on in those cases.
+ *
+ * Replays (decided): a delivery whose signed body was already received within the replay window
+ * (default 24 hours, the last 10,000 deliveries) answers 200 — the sender may be retrying because
+ * our first answer was lost — but is not handed on again, so its file is not downloaded twice. The
+ * signature carries no time stamp, so the window is what bounds the memory this takes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +31,10 @@ export interface WebhookReceiverOptions {
   /** Bodies above this answer 413 (default 64 KiB: a delivery is a few hundred bytes). */
   maxBodyBytes?: number;
   onDelivery?: (payload: WebhookPayload) => void;
+  /** Called for a replayed delivery (not handed on), with the time the first one arrived. */
+  onReplay?: (payload: WebhookPayload, firstReceivedAt: Date) => void;
+  /** How long a received body is remembered to recognise replays (default 24 hours). */
+  replayWindowMs?: number;
   /** Called for every rejected request (status and reason), for logs and tests. */
   onRejected?: (status: number, reason: string) => void;
 }
@@ -41,11 +50,26 @@ export interface WebhookReceiver {
 }
 
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Deliveries remembered for replay detection at most (the oldest are forgotten first). */
+const REMEMBERED_DELIVERIES = 10_000;
 
 export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
   const deliveries: WebhookPayload[] = [];
   const waiters = new Set<{ accept: (p: WebhookPayload) => boolean; resolve: (p: WebhookPayload) => void }>();
   const limit = options.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT;
+  const replayWindow = options.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
+  /** Signature (lower-case hex, one per body) → when that body first arrived; in arrival order. */
+  const received = new Map<string, number>();
+  const firstReceipt = (signature: string, now: number): number | undefined => {
+    for (const [key, at] of received) {
+      if (now - at < replayWindow && received.size <= REMEMBERED_DELIVERIES) break;
+      received.delete(key);
+    }
+    const at = received.get(signature);
+    if (at === undefined) received.set(signature, now);
+    return at;
+  };
 
   const reject = (res: ServerResponse, status: number, reason: string): void => {
     options.onRejected?.(status, reason);
@@ -66,7 +90,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     const body = await readLimited(req, limit);
     if (body === 'too-large') return reject(res, 413, `body larger than ${limit} bytes`);
     const header = req.headers[SIGNATURE_HEADER];
-    if (!verifySignature(body, Array.isArray(header) ? header[0] : header, options.secret)) {
+    const signature = Array.isArray(header) ? header[0] : header;
+    if (!verifySignature(body, signature, options.secret)) {
       return reject(res, 401, 'missing or bad X-Datasaur-Signature');
     }
     let payload: WebhookPayload;
@@ -75,7 +100,13 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     } catch {
       return reject(res, 400, 'signed body is not a delivery ({"fileUrl": …})');
     }
+    const firstAt = firstReceipt(signature!.trim().toLowerCase(), Date.now());
     res.writeHead(200, { 'content-type': 'application/json' });
+    if (firstAt !== undefined) {
+      res.end('{"replay":true}');
+      options.onReplay?.(payload, new Date(firstAt));
+      return;
+    }
     res.end('{}');
     deliveries.push(payload);
     options.onDelivery?.(payload);

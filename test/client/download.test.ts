@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadToFile, type DownloadOptions } from '../../src/client/download.js';
@@ -114,5 +114,15 @@ describe('downloadToFile', () => {
     expect(fetched).toBe(0);
     expect(retries).toEqual([]);
     expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it('never replaces an existing file: the same name again becomes "name (2).ext", "name (3).ext"', async () => {
+    const { server, dir, destination } = await setup({ cuts: 0 });
+    await writeFile(destination, 'an earlier export');
+    const results = await Promise.all([0, 1].map(() => downloadToFile(server.url, destination, options([]))));
+    expect(results.map((r) => r.path).sort()).toEqual([join(dir, 'export (2).zip'), join(dir, 'export (3).zip')]);
+    expect(await readFile(destination, 'utf8')).toBe('an earlier export');
+    for (const r of results) expect(await readFile(r.path)).toEqual(BODY);
+    expect(await listFiles(dir)).toEqual(['export (2).zip', 'export (3).zip', 'export.zip']);
   });
 });

@@ -72,4 +72,32 @@ describe('webhook receiver', () => {
       expect(receiver.deliveries).toEqual([]);
     });
   });
+
+  it('a replayed delivery (the same signed body again) answers 200 but is not handed on twice; after the window it is new', async () => {
+    const replays: string[] = [];
+    const delivered: string[] = [];
+    const receiver = await startWebhookReceiver({
+      secret: SECRET,
+      replayWindowMs: 300,
+      onDelivery: (p) => delivered.push(p.projectId!),
+      onReplay: (p, at) => replays.push(`${p.projectId} ${at instanceof Date}`),
+    });
+    try {
+      const put = (body: string) => fetch(receiver.url, { method: 'PUT', headers: { 'x-datasaur-signature': signBody(body, SECRET) }, body });
+      expect((await put(BODY)).status).toBe(200);
+      const again = await put(BODY);
+      expect(again.status).toBe(200);
+      expect(await again.text()).toBe('{"replay":true}');
+      // Another body (another project) is a delivery of its own.
+      const other = BODY.replace('"P1"', '"P2"');
+      expect(await (await put(other)).text()).toBe('{}');
+      expect(delivered).toEqual(['P1', 'P2']);
+      expect(replays).toEqual(['P1 true']);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await (await put(BODY)).text()).toBe('{}');
+      expect(receiver.deliveries.map((d) => d.projectId)).toEqual(['P1', 'P2', 'P1']);
+    } finally {
+      await receiver.close();
+    }
+  });
 });

@@ -81,14 +81,26 @@ export interface ChildResult {
  */
 export function runChild(
   args: string[],
-  options: { cwd?: string; maxOldSpaceMb?: number; timeoutMs?: number; stdin?: Uint8Array; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {},
+  options: {
+    cwd?: string;
+    maxOldSpaceMb?: number;
+    timeoutMs?: number;
+    stdin?: Uint8Array;
+    env?: NodeJS.ProcessEnv;
+    onSpawn?: (pid: number) => void;
+    /** Everything the child printed to stdout so far, after each chunk (for servers that announce a port). */
+    onStdout?: (stdout: string) => void;
+  } = {},
 ): Promise<ChildResult> {
   const node = ['--import', 'tsx', ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []), BIN, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, node, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stdout.on('data', (c) => {
+      stdout += String(c);
+      options.onStdout?.(stdout);
+    });
     child.stderr.on('data', (c) => (stderr += String(c)));
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('error', reject);

@@ -52,6 +52,8 @@ export const webhookCommand: Command = {
       host: str('host'),
       maxBodyBytes: num('maxBody'),
       onRejected: (status, reason) => io.stderr.write(`rejected a request: ${status} ${reason}\n`),
+      onReplay: (payload, firstAt) =>
+        io.stderr.write(`ignored a replayed delivery for project ${payload.projectId ?? '?'}: the same signed body arrived at ${firstAt.toISOString()}; nothing downloaded again\n`),
       onDelivery: (payload) => {
         const download = receive(payload);
         downloads.push(download);
