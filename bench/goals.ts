@@ -1,4 +1,5 @@
 import type { Measured } from './run.js';
+import { INSTALL_BUDGET_MB, decimalMB, type InstallSize } from './install-size.js';
 
 export interface GoalCheck {
   text: string;
@@ -10,8 +11,14 @@ const ok = (m: Measured) => !m.library.error;
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 /** The issue's goals, checked against this run's numbers (each names what missed it). */
-export function checkGoals(results: readonly Measured[]): GoalCheck[] {
+export function checkGoals(results: readonly Measured[], measured: { install?: InstallSize } = {}): GoalCheck[] {
   const goals: GoalCheck[] = [];
+  const install = measured.install;
+  goals.push(
+    install
+      ? { text: `installed size with production dependencies under ${INSTALL_BUDGET_MB} MB: ${decimalMB(install.installedBytes).toFixed(1)} MB${decimalMB(install.installedBytes) > INSTALL_BUDGET_MB ? `; largest ${install.largest.slice(0, 3).map((p) => `${p.name} ${decimalMB(p.bytes).toFixed(1)} MB`).join(', ')}` : ''}`, met: decimalMB(install.installedBytes) <= INSTALL_BUDGET_MB }
+      : { text: `installed size under ${INSTALL_BUDGET_MB} MB: not measured`, met: null },
+  );
   const single = (scenario: string) => results.filter((m) => m.scenario === scenario && m.variant === '1 thread' && ok(m));
   const check = (text: string, cases: Measured[], pass: (m: Measured) => boolean, show: (m: Measured) => string) => {
     if (!cases.length) return goals.push({ text: `${text}: not measured`, met: null });

@@ -9,9 +9,10 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 import { renderTable } from './table.js';
 import { checkGoals } from './goals.js';
 import { parallelHeadroom } from './headroom.js';
+import { describeInstallSize, measureInstallSize, type InstallSize } from './install-size.js';
 
 /**
- * `npm run bench [-- --quick] [--scenario a,b] [--format TSV_IOB,CSV] [--workers 2] [--seed 1]
+ * `npm run bench [-- --quick] [--scenario a,b,install] [--format TSV_IOB,CSV] [--workers 2] [--seed 1]
  * [--no-baseline] [--timeout <s>]`: generates (or reuses) the inputs, measures every case in its
  * own process, prints one table and the goals, and writes it all to `bench/results/<time>.json`.
  */
@@ -41,7 +42,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, scenarios: ['a', 'b', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
+  const args: Args = { quick: false, scenarios: ['install', 'a', 'b', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -52,7 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--seed') args.seed = Number(value());
     else if (flag === '--no-baseline') args.baseline = false;
     else if (flag === '--timeout') args.timeoutMs = Number(value()) * 1000;
-    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario a,b,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s>)`);
+    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario install,a,b,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s>)`);
   }
   if (args.quick && !argv.some((a) => a.startsWith('--timeout'))) args.timeoutMs = 60_000;
   return args;
@@ -79,6 +80,16 @@ async function main(): Promise<void> {
   const print = (row: Measured) => console.log(renderTable([row]).split('\n').at(-1));
   console.log(`datasaur-export bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${args.quick ? 'quick' : 'full'} sizes, seed ${args.seed}, load average ${os.loadavg()[0].toFixed(1)}`);
   let headroom: Awaited<ReturnType<typeof parallelHeadroom>> | undefined;
+  let install: InstallSize | undefined;
+  if (args.scenarios.includes('install')) {
+    // What a user installs (npm pack + npm install --omit=dev); needs the npm registry.
+    try {
+      install = measureInstallSize(path.resolve(import.meta.dirname, '..'));
+      console.log(`\n${describeInstallSize(install)}`);
+    } catch (error) {
+      console.log(`\ninstall size: not measured (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
   for (const scenario of SCENARIOS.filter((s) => args.scenarios.includes(s.id))) {
     const formats = formatsOf(scenario, args.formats);
     if (scenario.pages) {
@@ -137,13 +148,13 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${renderTable(results)}\n`);
-  const goals = checkGoals(results);
+  const goals = checkGoals(results, { install });
   for (const goal of goals) console.log(`${goal.met === null ? '   ?' : goal.met ? '  ok' : 'MISS'}  ${goal.text}`);
   if (headroom) console.log(`(parallel headroom during b: ${headroom.ratio.toFixed(2)}x for pure CPU work on ${args.workers} threads)`);
   const resultsDir = path.resolve(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, args, results, goals }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, install, args, results, goals }, null, 2));
   console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
 }
 

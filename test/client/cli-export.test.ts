@@ -176,7 +176,8 @@ describe('datasaur-export simulate', () => {
     try {
       let stdout = '';
       const baseUrl = await new Promise<string>((resolveUrl, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no banner in time: ${stdout}`)), 20_000);
+        // The child compiles the CLI through tsx: on a loaded machine that alone can take tens of seconds.
+        const timer = setTimeout(() => reject(new Error(`no banner in time: ${stdout}`)), 50_000);
         child.stdout.on('data', (chunk) => {
           stdout += String(chunk);
           const match = /export DATASAUR_BASE_URL=(\S+)/.exec(stdout);
