@@ -8,7 +8,8 @@ import { centralDirectoryOffset, checkEntries, DEFAULT_LIMITS, END_RECORD_SPAN, 
 import { inflateEntry, type ReadAt } from '../core/read/zip-inflate.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from '../core/read/layout.js';
 import { parseDocumentBytes, parseDocumentText, parseDocumentValue } from '../core/read/parse-document.js';
-import { parseJsonText } from '../core/read/json-text.js';
+import { hasByteOrderMark, parseJsonText } from '../core/read/json-text.js';
+import { applySourceTextLater } from '../core/read/source-text.js';
 import { checkInputFormat } from '../core/read/detect.js';
 
 export { cabinetMatches } from '../core/read/input.js';
@@ -102,6 +103,7 @@ async function openFolder(root: string, limits: ArchiveLimits, inputFormat: stri
 
 async function openSingleFile(file: string, buffer: Buffer, inputFormat: string | undefined): Promise<OpenedInput> {
   const text = buffer.toString('utf8');
+  const byteOrderMark = hasByteOrderMark(text);
   const fileName = path.basename(file);
   const documentName = documentNameFromFile(fileName);
   const cabinet: Cabinet = { role: 'REVIEW', folder: 'REVIEW' };
@@ -136,7 +138,9 @@ async function openSingleFile(file: string, buffer: Buffer, inputFormat: string 
           if (parsed === undefined) return parseDocumentText(await fs.readFile(file, 'utf8'), source);
           const value = parsed;
           parsed = undefined;
-          return parseDocumentValue(value, source);
+          const doc = parseDocumentValue(value, source);
+          await applySourceTextLater(doc, byteOrderMark, () => fs.readFile(file, 'utf8'), report, file);
+          return doc;
         },
       },
     ],

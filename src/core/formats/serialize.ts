@@ -1,28 +1,26 @@
 import type { SourceFields } from '../model/types.js';
 
-/** A key, its value, and whether it is left out when a source object did not have it. */
-export type Entry = [key: string, value: unknown, optional?: boolean];
+/** A key and its value; an undefined value is left out. */
+export type Entry = [key: string, value: unknown];
 
 /**
  * Builds a JSON object from the model's values in the format's canonical key order, plus the
  * source object's extra keys. When the object was read from the same format (`keepSource`), its
- * key order is reproduced and optional keys it lacked stay out, so reading then writing a server
- * file gives the same bytes; values always come from the model.
+ * keys and their order are reproduced (keys it lacked stay out), so reading then writing a server
+ * file gives the same bytes; values come from the model, except what the reader kept as it was in
+ * `extra` (unknown keys, carried values of another type, defaultable fields that were null).
  */
 export function ordered(entries: Entry[], source: SourceFields | undefined, keepSource: boolean): Record<string, unknown> {
   const values = new Map<string, unknown>();
-  const optional = new Set<string>();
-  for (const [key, value, isOptional] of entries) {
-    values.set(key, value);
-    if (isOptional) optional.add(key);
-  }
+  for (const [key, value] of entries) values.set(key, value);
   const out: Record<string, unknown> = {};
   const order = keepSource ? source?.keyOrder : undefined;
   // Extra keys are never interpreted by the model, so the source's value is the one to keep.
   if (keepSource && source?.extra) for (const [key, value] of Object.entries(source.extra)) values.set(key, value);
   if (order) {
+    // Exactly the source's keys: a field the source lacked was defaulted by the reader (and
+    // reported), and writing the default in would not reproduce the file.
     for (const key of order) if (values.has(key)) out[key] = values.get(key);
-    for (const [key, value] of values) if (!(key in out) && !optional.has(key) && value !== undefined) out[key] = value;
   } else {
     for (const [key, value] of values) if (value !== undefined) out[key] = value;
   }

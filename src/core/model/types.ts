@@ -107,6 +107,17 @@ export interface TokenPosition {
   char: number;
 }
 
+/**
+ * Key order and unknown keys of the objects nested in a DATASAUR_SCHEMA label (`labelItem`,
+ * `textPosition` and its `start`/`end`), kept only when one differs from the canonical form.
+ */
+export interface NestedSourceFields {
+  labelItem?: SourceFields;
+  textPosition?: SourceFields;
+  start?: SourceFields;
+  end?: SourceFields;
+}
+
 export interface LabelProvenance {
   status: LabelStatus;
   labeledBy: LabeledBy | null;
@@ -135,6 +146,7 @@ export interface Span extends LabelProvenance, SourceFields {
   documentId?: string | null;
   labelText?: string | null;
   hashCode?: string | null;
+  nested?: NestedSourceFields;
 }
 
 /** A relation between two spans (origin → destination), ids compared as strings. */
@@ -151,6 +163,7 @@ export interface Arrow extends LabelProvenance, SourceFields {
   start?: TokenPosition;
   end?: TokenPosition;
   hashCode?: string | null;
+  nested?: NestedSourceFields;
 }
 
 /** An audio timestamp label (JSON_ADVANCED `type: "TIMESTAMP"`). */
@@ -165,6 +178,7 @@ export interface TimestampLabel extends LabelProvenance, SourceFields {
   shouldExpand?: boolean;
   documentId?: string | null;
   hashCode?: string | null;
+  nested?: NestedSourceFields;
 }
 
 export type QuestionType =
@@ -204,15 +218,18 @@ export interface BoundingBoxClass extends SourceFields {
   id: string;
   name: string;
   color?: string | null;
+  /** Questions asked about each box of the class (newer exports); a box's `answers` are keyed by their ids. */
+  questions?: Question[];
 }
 
 export interface BoundingBoxLabelSet extends SourceFields {
+  /** Synthesized (`auto:bboxLabelSets[0]`) when the file has none (newer exports). */
   id: string;
-  name: string;
+  name?: string | null;
   classes: BoundingBoxClass[];
 }
 
-export interface Point {
+export interface Point extends SourceFields {
   x: number;
   y: number;
 }
@@ -229,14 +246,37 @@ export interface BoundingBox extends LabelProvenance, SourceFields {
   className: string;
   caption?: string | null;
   shapes: Shape[];
-  answers?: JsonValue;
+  /** Answers to the class's questions, keyed by question id (as a string). */
+  answers?: AnswerSet | null;
+}
+
+/** Project a document names, with the unknown keys and key order of the file's `project` object. */
+export interface DocumentProject extends SourceFields {
+  id: string;
+  name: string;
+  folder: string;
+}
+
+/**
+ * How the source text wrote what the model cannot hold: a byte order mark before the JSON, and
+ * numbers a double cannot reproduce (`12345678901234567890123`, `1e400`, `-0`, `1.50`), by the
+ * JSON path they sit at in the source. The same-bytes writers put them back.
+ */
+export interface SourceSyntax {
+  byteOrderMark?: boolean;
+  /** The reader kept a number a double may not reproduce: the text is scanned for `numbers`. */
+  inexactNumbers?: boolean;
+  numbers?: Record<string, string>;
 }
 
 export interface Document extends SourceFields {
   id: string;
   /** The uploaded file's name including its extension (`lorem.txt`, `image-1.jpeg`). */
   name: string;
-  project: { id: string; name: string; folder: string };
+  project: DocumentProject;
+  /** Unknown keys and key order of DATASAUR_SCHEMA's envelope (`{version, data}`) and `data.document` object. */
+  sourceObjects?: { envelope?: SourceFields; document?: SourceFields };
+  sourceSyntax?: SourceSyntax;
   cabinet: Cabinet;
   kinds: ProjectKind[];
   source: SourceFormat;

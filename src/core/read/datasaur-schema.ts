@@ -2,128 +2,198 @@ import type {
   AnswerSet,
   Arrow,
   BoundingBox,
+  BoundingBoxClass,
   BoundingBoxLabelSet,
   Cell,
   Column,
   Document,
+  DocumentProject,
   JsonValue,
   LabelSet,
+  Page,
   ProjectKind,
-  Question,
   Row,
+  NestedSourceFields,
+  Shape,
+  SourceFields,
   Span,
   TimestampLabel,
   TokenPosition,
-  UserInfo,
 } from '../model/types.js';
 import { PROJECT_KINDS } from '../model/types.js';
 import { projectFolderName } from '../model/naming.js';
-import { datasaurSchemaFileSchema, type DatasaurSchemaData, type DatasaurSchemaFile } from './datasaur-schema.schema.js';
-import { keySet, sourceFields } from './source-fields.js';
+import { datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
+import { carried, isIdOrNull, isJsonObject, isNumberOrNull, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
-import { resolveSpanLayer, validateDocument } from './validate-document.js';
+import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
+import { FieldDefaults, syntheticId } from './defaults.js';
+import { readLabelItem, readMetadata, readQuestion, readUser, reportLabelItemMissing, resolveSpanLabel, type Where } from './common-objects.js';
+import { watchValue } from './source-text.js';
+
+export { readUser } from './common-objects.js';
+
+type Raw = Record<string, unknown>;
 
 /**
- * Reads one DATASAUR_SCHEMA document (`{"version":"1","data":{…}}`, FORMATS.md §2) into the model.
- * Accepts the documented aliases (`labelSetIndex` for `layer`, `headers` for `columns`,
- * `rowAnswers` for `rowAnswerSets`, `Q<id>` answer keys) and keeps unknown keys.
+ * Reads one DATASAUR_SCHEMA document (`{"version":"1","data":{…}}`, FORMATS.md §2) into the model,
+ * following the field-necessity table (docs/formats.md): needed fields are checked by the schema,
+ * defaultable ones get their default and one `MissingFieldDefaulted` per path, carried ones are
+ * kept as they are. Accepts the documented aliases (`labelSetIndex` for `layer`, `headers` for
+ * `columns`, `rowAnswers` for `rowAnswerSets`, `Q<id>` answer keys) and keeps unknown keys.
  */
 export function readDatasaurSchema(value: unknown, source: DocumentSource): Document {
   const parsed = datasaurSchemaFileSchema.safeParse(value);
   if (!parsed.success) throw schemaError(parsed.error, source.file);
   // zod validated the raw value; map from the raw value itself because zod's output reorders keys
   // (shape keys first) and the source order is what lets writers reproduce the server's bytes.
-  const file = value as DatasaurSchemaFile;
-  const data = file.data;
-  const at = (path: PropertyKey[]) => ({ report: source.report, file: source.file, path: ['data', ...path] });
+  const file = value as Raw;
+  const data = file.data as DatasaurSchemaData & Raw;
+  const ctx = new Context(source);
+  const { at, defaults } = ctx;
   const envelope = sourceFields(file, keySet('data'), keySet('version'), { report: source.report, file: source.file, path: [] });
-  const dataFields = sourceFields(data, DATA_KEYS, keySet('url'), at([]));
+  const dataFields = sourceFields(data, DATA_KEYS, NO_KEYS, at([]));
+  const member = <T>(key: string, fits: (v: unknown) => v is T) => carried(data[key], key, dataFields, fits);
 
-  const projectId = String(data.project.id);
-  const kinds = readKinds(data);
-  const labelSets = (data.labelSets ?? []).map((set, index): LabelSet => ({
-    index,
-    id: set.id === undefined || set.id === null ? set.id : String(set.id),
-    name: set.name,
-    items: set.labelItems.map((item, n) => ({
-      id: String(item.id),
-      labelName: item.labelName,
-      parentId: item.parentId === undefined || item.parentId === null ? item.parentId : String(item.parentId),
-      color: item.color,
-      ...sourceFields(item, keySet('id', 'labelName', 'parentId', 'color'), keySet(), at(['labelSets', index, 'labelItems', n])),
-    })),
-    ...sourceFields(set, keySet('id', 'name', 'labelItems'), keySet('index'), at(['labelSets', index])),
-  }));
+  const kinds = readKinds(data, defaults);
+  const labelSets = (data.labelSets ?? []).map((set, index) => readLabelSet(set, index, ctx));
+  const rows = (data.rows ?? []).map((cells, r) => readRow(cells, r, kinds, ctx));
+  const spans: Span[] = [];
+  const spanPaths: string[] = [];
+  const leftOut = new Set<string>();
+  (data.spanLabels ?? []).forEach((s, n) => {
+    const span = readSpan(s as Raw, n, labelSets, ctx);
+    if (span === null) leftOut.add(s.id == null ? syntheticId(`spanLabels[${n}]`) : String(s.id));
+    else (spans.push(span), spanPaths.push(`$.data.spanLabels[${n}]`));
+  });
+  const arrows: Arrow[] = [];
+  const arrowPaths: string[] = [];
+  (data.arrowLabels ?? []).forEach((a, n) => {
+    const arrow = readArrow(a as Raw, n, labelSets, ctx);
+    if (leftOut.has(arrow.originId) || leftOut.has(arrow.destinationId)) {
+      source.report?.add({ kind: 'ArrowEndpointMissing', text: `arrow left out: it joins a span that was left out (label item in no label set)`, labelId: arrow.id, place: { file: source.file, jsonPath: `$.data.arrowLabels[${n}]` } });
+    } else (arrows.push(arrow), arrowPaths.push(`$.data.arrowLabels[${n}]`));
+  });
 
+  const labeler = data.labelerInfo;
   const doc: Document = {
-    id: String(data.document.id),
-    name: data.document.name,
-    // The document names its project; the folder it came from is kept for output paths.
-    project: { id: projectId, name: data.project.name, folder: source.project?.folder ?? projectFolderName(data.project.name, projectId) },
+    ...readDocumentAndProject(data, dataFields, ctx),
     cabinet: source.cabinet ?? { role: 'REVIEW', folder: 'REVIEW' },
     kinds,
     source: 'DATASAUR_SCHEMA',
-    labeler: readUser(data.labelerInfo, at(['labelerInfo'])),
-    columns: readColumns(data, at),
-    rows: (data.rows ?? []).map((cells, r) => readRow(cells, r, kinds, at)),
+    labeler: isJsonObject(labeler) ? readUser(labeler, at(['labelerInfo'])) : (member('labelerInfo', isNull) ?? null),
+    columns: readColumns(data, ctx),
+    rows,
     labelSets,
-    spans: (data.spanLabels ?? []).map((s, n) => readSpan(s, n, labelSets, source, at)),
-    arrows: (data.arrowLabels ?? []).map((a, n) => readArrow(a, n, labelSets, at)),
-    timestamps: (data.timestampLabels ?? []).map((t, n) => readTimestamp(t, n, at)),
-    rowQuestions: (data.rowQuestions ?? []).map((q, n) => readQuestion(q, n, 'rowQuestions', at)),
+    spans,
+    arrows,
+    timestamps: (data.timestampLabels ?? []).map((t, n) => readTimestamp(t as Raw, n, ctx)),
+    rowQuestions: (data.rowQuestions ?? []).map((q, n) => readQuestion(q as Raw, n, '$.data.rowQuestions[]', [n], defaults, at(['rowQuestions', n]))),
     rowAnswers: readRowAnswers(data),
-    documentQuestions: (data.documentQuestions ?? []).map((q, n) => readQuestion(q, n, 'documentQuestions', at)),
+    documentQuestions: (data.documentQuestions ?? []).map((q, n) => readQuestion(q as Raw, n, '$.data.documentQuestions[]', [n], defaults, at(['documentQuestions', n]))),
     documentAnswers: readDocumentAnswers(data),
-    pages: (data.pages ?? []).map((p, n) => ({
-      pageIndex: p.pageIndex,
-      pageHeight: p.pageHeight as number | undefined,
-      pageWidth: p.pageWidth as number | undefined,
-      ...sourceFields(p, keySet('pageIndex', 'pageHeight', 'pageWidth'), keySet(), at(['pages', n])),
-    })),
-    boundingBoxLabelSets: (data.bboxLabelSets ?? []).map((set, n): BoundingBoxLabelSet => ({
-      id: String(set.id),
-      name: set.name,
-      classes: set.classes.map((c, k) => ({
-        id: String(c.id),
-        name: c.name,
-        color: c.color,
-        ...sourceFields(c, keySet('id', 'name', 'color'), keySet('captionAllowed', 'captionRequired'), at(['bboxLabelSets', n, 'classes', k])),
-      })),
-      ...sourceFields(set, keySet('id', 'name', 'classes'), keySet('autoLabelProvider'), at(['bboxLabelSets', n])),
-    })),
-    boundingBoxes: (data.bboxLabels ?? []).map((b, n) => readBoundingBox(b, n, at)),
-    comments: (data.comments ?? []) as JsonValue[],
-    url: data.url as string | null | undefined,
-    extra: { ...envelope.extra, ...dataFields.extra },
-    keyOrder: dataFields.keyOrder,
+    pages: (data.pages ?? []).map((p, n) => readPage(p as Raw, n, ctx)),
+    boundingBoxLabelSets: (data.bboxLabelSets ?? []).map((set, n) => readBoxLabelSet(set as Raw, n, ctx)),
+    boundingBoxes: [],
+    comments: member('comments', isArray) ?? [],
+    url: member('url', isStringOrNull),
+    ...dataFields,
   };
-  // The envelope's own key order (`version`, `data`) is fixed by the format; remember the version.
-  doc.extra = { ...(doc.extra ?? {}), version: file.version };
-  delete (doc.extra as Record<string, unknown>).url;
+  doc.boundingBoxes = (data.bboxLabels ?? []).map((b, n) => readBoundingBox(b as Raw, n, doc.boundingBoxLabelSets, ctx));
+  doc.sourceObjects = { ...doc.sourceObjects, envelope };
   validateDocument(doc, source.file, {
-    span: (n) => `$.data.spanLabels[${n}].textPosition`,
+    span: (n) => `${spanPaths[n]}.textPosition`,
     timestamp: (n) => `$.data.timestampLabels[${n}].textPosition`,
-    arrow: (n) => `$.data.arrowLabels[${n}]`,
+    arrow: (n) => arrowPaths[n],
   });
+  defaults.flush(source.report);
   return doc;
 }
 
+/** What every object reader of one document needs: where it is, and the defaults said so far. */
+class Context {
+  readonly defaults: FieldDefaults;
+  constructor(readonly source: DocumentSource) {
+    this.defaults = new FieldDefaults(source.file);
+  }
+  at = (path: PropertyKey[]): Where => ({ report: this.source.report, file: this.source.file, path: ['data', ...path] });
+}
+
+const isNull = (v: unknown): v is null => v === null;
+const isArray = (v: unknown): v is JsonValue[] => Array.isArray(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isAnswerSetOrNull = (v: unknown): v is AnswerSet | null => v === null || isJsonObject(v);
+
 // Built once: cells and spans number in the millions on large documents.
-const CELL_KEYS = keySet('content', 'tokens', 'line', 'index', 'metadata');
 const NO_KEYS = keySet();
+const CELL_KEYS = keySet('content', 'tokens', 'line', 'index', 'metadata');
 const SPAN_KEYS = keySet('id', 'labelItem', 'textPosition', 'layer', 'labelSetIndex', 'counter', ...PROVENANCE_KEYS);
 const SPAN_KNOWN_KEYS = keySet('hashCode', 'documentId');
-
+const ARROW_KEYS = keySet('id', 'originId', 'destinationId', 'labelItem', 'layer', ...PROVENANCE_KEYS);
+const ARROW_KNOWN_KEYS = keySet('hashCode', 'documentId', 'counter');
+const TIMESTAMP_KEYS = keySet('id', 'textPosition', 'layer', 'counter', 'startTimestampMillis', 'endTimestampMillis', 'shouldExpand', ...PROVENANCE_KEYS);
+const TIMESTAMP_KNOWN_KEYS = keySet('hashCode', 'documentId');
+const PROJECT_KEYS = keySet('id', 'name');
 const DATA_KEYS = keySet(
   'project', 'document', 'kinds', 'labelerInfo', 'comments', 'rows', 'columns', 'headers', 'labelSets', 'spanLabels',
   'arrowLabels', 'timestampLabels', 'rowQuestions', 'rowAnswerSets', 'rowAnswers', 'documentQuestions', 'documentAnswerSet',
   'documentAnswers', 'pages', 'bboxLabelSets', 'bboxLabels', 'url',
 );
 
-type At = (path: PropertyKey[]) => { report?: DocumentSource['report']; file: string; path: PropertyKey[] };
+/** `data.project` and `data.document`: defaultable from the export layout and the file name. */
+function readDocumentAndProject(data: Raw, dataFields: SourceFields, ctx: Context): Pick<Document, 'id' | 'name' | 'project' | 'sourceObjects'> {
+  const { source, defaults, at } = ctx;
+  const stem = source.file.replace(/^.*[/!\\]/, '').replace(/\.[^.]+$/, '');
+  const layout = source.project;
+  const rawProject = data.project as Raw | null | undefined;
+  if (rawProject == null) {
+    defaults.missing('$.data.project', [], layout ? `the project of the export folder (${layout.folder}) assumed` : `project id "unknown", name "${stem}" assumed`);
+    if (rawProject === null) keepNull(dataFields, 'project');
+  }
+  const projectFields = rawProject ? sourceFields(rawProject, PROJECT_KEYS, NO_KEYS, at(['project'])) : {};
+  let projectId = rawProject?.id as string | number | null | undefined;
+  if (rawProject && projectId == null) {
+    defaults.missing('$.data.project.id', [], layout ? `the export folder's project id (${layout.id}) assumed` : 'project id "unknown" assumed');
+    if (projectId === null) keepNull(projectFields, 'id');
+  }
+  let projectName = rawProject?.name as string | null | undefined;
+  if (rawProject && projectName == null) {
+    defaults.missing('$.data.project.name', [], layout ? `the export folder's project name (${layout.name}) assumed` : `the file name ("${stem}") assumed`);
+    if (projectName === null) keepNull(projectFields, 'name');
+  }
+  projectId = projectId == null ? (layout?.id ?? 'unknown') : String(projectId);
+  projectName ??= layout?.name ?? stem;
+  // The document names its project; the folder it came from is kept for output paths.
+  const project: DocumentProject = { id: projectId, name: projectName, folder: layout?.folder ?? projectFolderName(projectName, projectId), ...projectFields };
 
-function readKinds(data: DatasaurSchemaData): ProjectKind[] {
+  const rawDocument = data.document as Raw | null | undefined;
+  const name = source.documentName ?? stem;
+  if (rawDocument == null) {
+    defaults.missing('$.data.document', [], `the document is named after its file ("${name}"), which is also its id`);
+    if (rawDocument === null) keepNull(dataFields, 'document');
+  }
+  const documentFields = rawDocument ? sourceFields(rawDocument, PROJECT_KEYS, NO_KEYS, at(['document'])) : undefined;
+  let documentName = rawDocument?.name as string | null | undefined;
+  if (rawDocument && documentName == null) {
+    defaults.missing('$.data.document.name', [], `the file name ("${name}") assumed`);
+    if (documentName === null) keepNull(documentFields!, 'name');
+  }
+  documentName ??= name;
+  let documentId = rawDocument?.id as string | number | null | undefined;
+  if (rawDocument && documentId == null) {
+    defaults.missing('$.data.document.id', [], `the document name ("${documentName}") is its id`);
+    if (documentId === null) keepNull(documentFields!, 'id');
+  }
+  return {
+    id: documentId == null ? documentName : String(documentId),
+    name: documentName,
+    project,
+    sourceObjects: documentFields ? { document: documentFields } : undefined,
+  };
+}
+
+function readKinds(data: DatasaurSchemaData, defaults: FieldDefaults): ProjectKind[] {
   const declared = (data.kinds ?? []).filter((k): k is ProjectKind => (PROJECT_KINDS as readonly string[]).includes(k));
   if (declared.length) return declared;
   // Older files may lack `kinds`: infer from what the document holds.
@@ -132,127 +202,240 @@ function readKinds(data: DatasaurSchemaData): ProjectKind[] {
   if (data.columns || data.headers || data.rowQuestions) kinds.push('ROW_BASED');
   if (data.bboxLabels || data.bboxLabelSets) kinds.push('BBOX_BASED');
   if (data.documentQuestions) kinds.push('DOCUMENT_BASED');
-  return kinds.length ? kinds : ['TOKEN_BASED'];
+  if (!kinds.length) kinds.push('TOKEN_BASED');
+  defaults.missing('$.data.kinds', [], `${data.kinds?.length ? 'no known kind; ' : ''}${kinds.join(', ')} inferred from the members present`);
+  return kinds;
 }
 
-export function readUser(value: Record<string, unknown> | null | undefined, where: ReturnType<At>): UserInfo | null {
-  if (!value) return null;
-  return {
-    id: (value.id ?? null) as UserInfo['id'],
-    email: (value.email ?? null) as string | null,
-    displayName: (value.displayName ?? null) as string | null,
-    ...sourceFields(value, keySet('id', 'email', 'displayName'), keySet(), where),
-  };
-}
-
-function readColumns(data: DatasaurSchemaData, at: At): Column[] {
+function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
   if (data.columns) {
-    return data.columns.map((c, n) => ({
-      name: c.name,
-      id: c.id as Column['id'],
-      displayed: c.displayed as boolean | undefined,
-      labelerRestricted: c.labelerRestricted as boolean | undefined,
-      ...sourceFields(c, keySet('name', 'id', 'displayed', 'labelerRestricted'), keySet(), at(['columns', n])),
-    }));
+    return data.columns.map((c, n) => {
+      const fields = sourceFields(c, keySet('name', 'id', 'displayed', 'labelerRestricted'), NO_KEYS, at(['columns', n]));
+      return {
+        name: c.name,
+        id: carried(c.id, 'id', fields, isId),
+        displayed: carried(c.displayed, 'displayed', fields, isBoolean),
+        labelerRestricted: carried(c.labelerRestricted, 'labelerRestricted', fields, isBoolean),
+        ...fields,
+      };
+    });
   }
   return (data.headers ?? []).map((name) => ({ name }));
 }
 
-function readRow(cells: DatasaurSchemaData['rows'] extends (infer R)[] | undefined ? R : never, r: number, kinds: ProjectKind[], at: At): Row {
-  const out: Cell[] = cells.map((cell, c) => ({
-    content: cell.content,
-    tokens: cell.tokens ?? [],
-    line: cell.line,
-    index: cell.index,
-    metadata: cell.metadata ? cell.metadata.map((m, k) => ({ key: m.key, value: m.value as JsonValue, pinned: m.pinned as boolean | undefined, ...sourceFields(m, keySet('key', 'value', 'pinned'), keySet(), at(['rows', r, c, 'metadata', k])) })) : undefined,
-    ...sourceFields(cell, CELL_KEYS, NO_KEYS, at(['rows', r, c])),
-  }));
-  // Token documents have one cell per row: its metadata is the row's (JSON_ADVANCED sentence metadata).
-  const single = kinds.includes('TOKEN_BASED') && out.length === 1;
-  return { index: r, cells: out, metadata: single ? out[0].metadata ?? [] : [] };
-}
-
-function position(p: { row: number; tokenIndex: number; column?: number; charIndex?: number }): TokenPosition {
-  return { row: p.row, column: p.column ?? 0, token: p.tokenIndex, char: p.charIndex ?? 0 };
-}
-
-function endPosition(p: { row: number; tokenIndex: number; column?: number; charIndex?: number }): TokenPosition {
-  // Without a charIndex the end is the token's last character: -1 is resolved by validateDocument.
-  return { row: p.row, column: p.column ?? 0, token: p.tokenIndex, char: p.charIndex ?? -1 };
-}
-
-
-function readSpan(
-  s: NonNullable<DatasaurSchemaData['spanLabels']>[number],
-  n: number,
-  labelSets: LabelSet[],
-  source: DocumentSource,
-  at: At,
-): Span {
-  const itemId = String(s.labelItem.id);
-  const layer = resolveSpanLayer(s.layer ?? s.labelSetIndex, itemId, labelSets, source.file, `$.data.spanLabels[${n}]`);
-  const item = labelSets[layer]?.items.find((i) => i.id === itemId);
+function readLabelSet(set: Raw, index: number, ctx: Context): LabelSet {
+  const fields = sourceFields(set, keySet('id', 'name', 'labelItems'), keySet('index'), ctx.at(['labelSets', index]));
+  const id = carried(set.id, 'id', fields, isIdOrNull);
   return {
-    id: String(s.id),
-    layer,
-    labelItemId: itemId,
-    labelName: item?.labelName ?? s.labelItem.labelName ?? itemId,
-    start: position(s.textPosition.start),
-    end: endPosition(s.textPosition.end),
-    counter: s.counter ?? 0,
-    ...readProvenance(s),
-    ...sourceFields(s, SPAN_KEYS, SPAN_KNOWN_KEYS, at(['spanLabels', n])),
+    index,
+    id: id === undefined || id === null ? id : String(id),
+    name: carried(set.name, 'name', fields, isStringOrNull),
+    items: ((set.labelItems ?? []) as Raw[]).map((item, n) =>
+      readLabelItem(item, '$.data.labelSets[].labelItems[]', [index, n], `labelSets[${index}].labelItems[${n}]`, ctx.defaults, ctx.at(['labelSets', index, 'labelItems', n])),
+    ),
+    ...fields,
   };
 }
 
-function readArrow(a: NonNullable<DatasaurSchemaData['arrowLabels']>[number], n: number, labelSets: LabelSet[], at: At): Arrow {
-  const itemId = a.labelItem ? String(a.labelItem.id) : null;
-  const layer = a.layer ?? null;
+function readRow(cells: Raw[], r: number, kinds: ProjectKind[], ctx: Context): Row {
+  const token = kinds.includes('TOKEN_BASED');
+  const out: Cell[] = new Array(cells.length);
+  for (let c = 0; c < cells.length; c++) out[c] = readCell(cells[c], r, c, token, ctx);
+  // Token documents have one cell per row: its metadata is the row's (JSON_ADVANCED sentence metadata).
+  const single = token && out.length === 1;
+  return { index: r, cells: out, metadata: single ? out[0].metadata ?? [] : [] };
+}
+
+function readCell(cell: Raw, r: number, c: number, token: boolean, ctx: Context): Cell {
+  const fields = sourceFields(cell, CELL_KEYS, NO_KEYS, ctx.at(['rows', r, c]));
+  let tokens = cell.tokens as string[] | null | undefined;
+  if (tokens == null) {
+    // Row cells are not tokenized: only a token document misses them.
+    if (token) ctx.defaults.missing('$.data.rows[][].tokens', [r, c], 'no tokens (token formats write nothing for the cell)');
+    if (tokens === null) keepNull(fields, 'tokens');
+    tokens = [];
+  }
+  let content = cell.content as string | null | undefined;
+  if (content == null) {
+    ctx.defaults.missing('$.data.rows[][].content', [r, c], 'the tokens joined by single spaces');
+    if (content === null) keepNull(fields, 'content');
+    content = tokens.join(' ');
+  }
+  const metadata = cell.metadata as Raw[] | null | undefined;
+  return {
+    content,
+    tokens,
+    line: cell.line === undefined ? undefined : carried(cell.line, 'line', fields, isNumber),
+    index: cell.index === undefined ? undefined : carried(cell.index, 'index', fields, isNumber),
+    metadata: metadata ? readMetadata(metadata, '$.data.rows[][].metadata', [r, c], ctx.defaults, ctx.at(['rows', r, c, 'metadata'])) : undefined,
+    ...fields,
+  };
+}
+
+const LABEL_ITEM_ORDER = ['id', 'labelName'];
+const TEXT_POSITION_ORDER = ['start', 'end'];
+const POSITION_ORDER = ['row', 'column', 'tokenIndex', 'charIndex'];
+const LABEL_ITEM_KEYS = keySet(...LABEL_ITEM_ORDER);
+const TEXT_POSITION_KEYS = keySet(...TEXT_POSITION_ORDER);
+const POSITION_KEYS = keySet(...POSITION_ORDER);
+
+/** Whether an object has exactly these keys in this order: the form the writer gives it. */
+function isCanonical(value: Raw, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in value) if (key !== keys[i++]) return false;
+  return i === keys.length;
+}
+
+/**
+ * The nested objects of a label (`labelItem`, `textPosition`, `start`, `end`) that differ from
+ * their canonical form: their key order, unknown keys and nulls, so the same-format writer
+ * reproduces them. Server files have the canonical form: nothing is kept for them.
+ */
+function nestedFields(s: Raw, member: string, n: number, ctx: Context): NestedSourceFields | undefined {
+  let nested: NestedSourceFields | undefined;
+  const labelItem = s.labelItem as Raw | null | undefined;
+  if (labelItem && !isCanonical(labelItem, LABEL_ITEM_ORDER)) (nested ??= {}).labelItem = sourceFields(labelItem, LABEL_ITEM_KEYS, NO_KEYS, ctx.at([member, n, 'labelItem']));
+  const textPosition = s.textPosition as Raw | undefined;
+  if (!textPosition) return nested;
+  if (!isCanonical(textPosition, TEXT_POSITION_ORDER)) (nested ??= {}).textPosition = sourceFields(textPosition, TEXT_POSITION_KEYS, NO_KEYS, ctx.at([member, n, 'textPosition']));
+  for (const end of TEXT_POSITION_ORDER as Array<'start' | 'end'>) {
+    const p = textPosition[end] as Raw;
+    if (isCanonical(p, POSITION_ORDER) && p.column !== null && p.charIndex !== null) continue;
+    const fields = sourceFields(p, POSITION_KEYS, NO_KEYS, ctx.at([member, n, 'textPosition', end]));
+    if (p.column === null) keepNull(fields, 'column');
+    if (p.charIndex === null) keepNull(fields, 'charIndex');
+    (nested ??= {})[end] = fields;
+  }
+  return nested;
+}
+
+type RawPosition = { row: number; tokenIndex: number; column?: number | null; charIndex?: number | null };
+
+/** A textPosition end: column 0 and, without a charIndex, the token's last character (-1, resolved by validateDocument). */
+function position(p: RawPosition, end: boolean, prefix: string, n: number, defaults: FieldDefaults): TokenPosition {
+  let column = p.column;
+  let char = p.charIndex;
+  if (column == null) {
+    defaults.missing(`${prefix}.${end ? 'end' : 'start'}.column`, [n], 'column 0');
+    column = 0;
+  }
+  if (char == null) {
+    defaults.missing(`${prefix}.${end ? 'end' : 'start'}.charIndex`, [n], end ? "the token's last character" : 'the first character');
+    char = end ? -1 : 0;
+  }
+  return { row: p.row, column, token: p.tokenIndex, char };
+}
+
+/** Defaults a label's id (synthesized from its place) and counter (0). */
+function labelId(value: Raw, fields: SourceFields, member: string, n: number, defaults: FieldDefaults): string {
+  if (value.id != null) return String(value.id);
+  defaults.missing(`$.data.${member}[].id`, [n], 'an id was synthesized from its place (auto:…)');
+  if (value.id === null) keepNull(fields, 'id');
+  return syntheticId(`${member}[${n}]`);
+}
+
+function counter(value: Raw, fields: SourceFields, prefix: string, n: number, defaults: FieldDefaults): number {
+  const c = value.counter as number | null | undefined;
+  if (c != null) return c;
+  defaults.missing(`${prefix}.counter`, [n], 'counter 0');
+  if (c === null) keepNull(fields, 'counter');
+  return 0;
+}
+
+function readSpan(s: Raw, n: number, labelSets: LabelSet[], ctx: Context): Span | null {
+  const { source, defaults } = ctx;
+  const fields = sourceFields(s, SPAN_KEYS, SPAN_KNOWN_KEYS, ctx.at(['spanLabels', n]));
+  const id = labelId(s, fields, 'spanLabels', n, defaults);
+  const labelItem = s.labelItem as Raw;
+  const itemId = String(labelItem.id);
+  let layer = (s.layer ?? s.labelSetIndex) as number | null | undefined;
+  if (layer == null) {
+    defaults.missing('$.data.spanLabels[].layer', [n], 'the label set that holds its label item');
+    if (s.layer === null) keepNull(fields, 'layer');
+    layer = undefined;
+  }
+  // The item's name in the file is carried: the label set's name wins; it names an item no set holds.
+  const fileName = typeof labelItem.labelName === 'string' ? labelItem.labelName : undefined;
+  const path = `$.data.spanLabels[${n}]`;
+  const label = resolveSpanLabel(layer ?? undefined, itemId, fileName, labelSets, source.file, path);
+  if ('leftOut' in label || label.itemMissing) reportLabelItemMissing(source.report, source.file, `${path}.labelItem.id`, id, itemId, label);
+  if ('leftOut' in label) return null;
+  const textPosition = s.textPosition as { start: RawPosition; end: RawPosition };
+  return {
+    id,
+    layer: label.layer,
+    labelItemId: itemId,
+    labelName: label.labelName,
+    start: position(textPosition.start, false, '$.data.spanLabels[].textPosition', n, defaults),
+    end: position(textPosition.end, true, '$.data.spanLabels[].textPosition', n, defaults),
+    counter: counter(s, fields, '$.data.spanLabels[]', n, defaults),
+    ...readProvenance(s, fields, defaults, '$.data.spanLabels[]', [n]),
+    nested: nestedFields(s, 'spanLabels', n, ctx),
+    ...fields,
+  };
+}
+
+function readArrow(a: Raw, n: number, labelSets: LabelSet[], ctx: Context): Arrow {
+  const { defaults } = ctx;
+  const fields = sourceFields(a, ARROW_KEYS, ARROW_KNOWN_KEYS, ctx.at(['arrowLabels', n]));
+  const labelItem = a.labelItem as Raw | null | undefined;
+  if (labelItem === undefined) defaults.missing('$.data.arrowLabels[].labelItem', [n], 'an arrow without a label (null)');
+  const itemId = labelItem ? String(labelItem.id) : null;
+  if (a.layer === undefined) defaults.missing('$.data.arrowLabels[].layer', [n], 'no label set (null)');
+  const layer = (a.layer ?? null) as number | null;
   const item = itemId === null ? undefined : (layer !== null ? labelSets[layer]?.items : labelSets.flatMap((s) => s.items))?.find((i) => i.id === itemId);
   return {
-    id: String(a.id),
+    id: labelId(a, fields, 'arrowLabels', n, defaults),
     originId: String(a.originId),
     destinationId: String(a.destinationId),
     layer,
     labelItemId: itemId,
-    labelName: item?.labelName ?? a.labelItem?.labelName ?? itemId,
-    ...readProvenance(a),
-    ...sourceFields(a, keySet('id', 'originId', 'destinationId', 'labelItem', 'layer', ...PROVENANCE_KEYS), keySet('hashCode', 'documentId', 'counter'), at(['arrowLabels', n])),
+    labelName: item?.labelName ?? (typeof labelItem?.labelName === 'string' ? labelItem.labelName : itemId),
+    ...readProvenance(a, fields, defaults, '$.data.arrowLabels[]', [n]),
+    nested: nestedFields(a, 'arrowLabels', n, ctx),
+    ...fields,
   };
 }
 
-function readTimestamp(t: NonNullable<DatasaurSchemaData['timestampLabels']>[number], n: number, at: At): TimestampLabel {
+function readTimestamp(t: Raw, n: number, ctx: Context): TimestampLabel {
+  const { defaults } = ctx;
+  const fields = sourceFields(t, TIMESTAMP_KEYS, TIMESTAMP_KNOWN_KEYS, ctx.at(['timestampLabels', n]));
+  const textPosition = t.textPosition as { start: RawPosition; end: RawPosition };
+  let layer = t.layer as number | null | undefined;
+  if (layer == null) {
+    defaults.missing('$.data.timestampLabels[].layer', [n], 'label set 0');
+    if (layer === null) keepNull(fields, 'layer');
+    layer = 0;
+  }
+  let shouldExpand = t.shouldExpand as boolean | null | undefined;
+  if (shouldExpand == null) {
+    defaults.missing('$.data.timestampLabels[].shouldExpand', [n], 'false');
+    if (shouldExpand === null) keepNull(fields, 'shouldExpand');
+    shouldExpand = false;
+  }
   return {
-    id: String(t.id),
-    layer: t.layer ?? 0,
-    start: position(t.textPosition.start),
-    end: endPosition(t.textPosition.end),
-    counter: t.counter ?? 0,
-    startTimestampMillis: t.startTimestampMillis,
-    endTimestampMillis: t.endTimestampMillis,
-    shouldExpand: t.shouldExpand as boolean | undefined,
-    ...readProvenance(t),
-    ...sourceFields(t, keySet('id', 'textPosition', 'layer', 'counter', 'startTimestampMillis', 'endTimestampMillis', 'shouldExpand', ...PROVENANCE_KEYS), keySet('hashCode', 'documentId'), at(['timestampLabels', n])),
-  };
-}
-
-function readQuestion(q: NonNullable<DatasaurSchemaData['rowQuestions']>[number], n: number, key: string, at: At): Question {
-  return {
-    id: q.id,
-    name: q.name,
-    label: q.label ?? q.name ?? String(q.id),
-    type: q.type,
-    required: q.required ?? undefined,
-    config: q.config as JsonValue | undefined,
-    bindToColumn: q.bindToColumn,
-    ...sourceFields(q, keySet('id', 'name', 'label', 'type', 'required', 'config', 'bindToColumn'), keySet(), at([key, n])),
+    id: labelId(t, fields, 'timestampLabels', n, defaults),
+    layer,
+    start: position(textPosition.start, false, '$.data.timestampLabels[].textPosition', n, defaults),
+    end: position(textPosition.end, true, '$.data.timestampLabels[].textPosition', n, defaults),
+    counter: counter(t, fields, '$.data.timestampLabels[]', n, defaults),
+    startTimestampMillis: t.startTimestampMillis as number,
+    endTimestampMillis: t.endTimestampMillis as number,
+    shouldExpand,
+    ...readProvenance(t, fields, defaults, '$.data.timestampLabels[]', [n]),
+    nested: nestedFields(t, 'timestampLabels', n, ctx),
+    ...fields,
   };
 }
 
 /** Answer keys may be `"Q<id>"` (as in the API's mutations): normalize to the bare id. */
 function normalizeAnswerKeys(answers: Record<string, unknown>): AnswerSet {
   const out: AnswerSet = {};
-  for (const [key, value] of Object.entries(answers)) out[/^Q\d+$/.test(key) ? key.slice(1) : key] = value as JsonValue;
+  for (const [key, value] of Object.entries(answers)) {
+    // Most answers are strings: only numbers and nested values can hold an inexact number.
+    if (typeof value === 'number' || (typeof value === 'object' && value !== null)) watchValue(value);
+    out[/^Q\d+$/.test(key) ? key.slice(1) : key] = value as JsonValue;
+  }
   return out;
 }
 
@@ -271,20 +454,101 @@ function readDocumentAnswers(data: DatasaurSchemaData): AnswerSet | null {
   return answers ? normalizeAnswerKeys(answers) : answers === null ? null : data.documentQuestions ? {} : null;
 }
 
-function readBoundingBox(b: NonNullable<DatasaurSchemaData['bboxLabels']>[number], n: number, at: At): BoundingBox {
+function readPage(p: Raw, n: number, ctx: Context): Page {
+  const fields = sourceFields(p, keySet('pageIndex', 'pageHeight', 'pageWidth'), NO_KEYS, ctx.at(['pages', n]));
+  let pageIndex = p.pageIndex as number | null | undefined;
+  if (pageIndex == null) {
+    ctx.defaults.missing('$.data.pages[].pageIndex', [n], `its position (${n})`);
+    if (pageIndex === null) keepNull(fields, 'pageIndex');
+    pageIndex = n;
+  }
   return {
-    id: String(b.id),
-    documentId: b.documentId as string | null | undefined,
-    classId: String(b.bboxLabelClassId),
-    className: b.bboxLabelClassName ?? String(b.bboxLabelClassId),
-    caption: b.caption,
-    shapes: b.shapes.map((s, k) => ({
-      pageIndex: s.pageIndex,
-      points: s.points.map((p) => ({ x: p.x, y: p.y })),
-      ...sourceFields(s, keySet('pageIndex', 'points'), keySet(), at(['bboxLabels', n, 'shapes', k])),
-    })),
-    answers: b.answers as JsonValue | undefined,
-    ...readProvenance(b),
-    ...sourceFields(b, keySet('id', 'documentId', 'bboxLabelClassId', 'bboxLabelClassName', 'caption', 'shapes', 'answers', ...PROVENANCE_KEYS), keySet(), at(['bboxLabels', n])),
+    pageIndex,
+    pageHeight: carried(p.pageHeight, 'pageHeight', fields, isNumberOrNull) ?? undefined,
+    pageWidth: carried(p.pageWidth, 'pageWidth', fields, isNumberOrNull) ?? undefined,
+    ...fields,
   };
 }
+
+function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet {
+  const { defaults, at } = ctx;
+  const fields = sourceFields(set, keySet('id', 'name', 'classes'), keySet('autoLabelProvider'), at(['bboxLabelSets', n]));
+  if (set.id == null) {
+    defaults.missing('$.data.bboxLabelSets[].id', [n], 'an id was synthesized from its place (auto:…)');
+    if (set.id === null) keepNull(fields, 'id');
+  }
+  return {
+    id: set.id == null ? syntheticId(`bboxLabelSets[${n}]`) : String(set.id),
+    name: carried(set.name, 'name', fields, isStringOrNull),
+    classes: ((set.classes ?? []) as Raw[]).map((c, k) => readBoxClass(c, n, k, ctx)),
+    ...fields,
+  };
+}
+
+function readBoxClass(c: Raw, n: number, k: number, ctx: Context): BoundingBoxClass {
+  const { defaults, at } = ctx;
+  const fields = sourceFields(c, keySet('id', 'name', 'color', 'questions'), keySet('captionAllowed', 'captionRequired'), at(['bboxLabelSets', n, 'classes', k]));
+  if (c.id == null) {
+    defaults.missing('$.data.bboxLabelSets[].classes[].id', [n, k], 'an id was synthesized from its place (auto:…)');
+    if (c.id === null) keepNull(fields, 'id');
+  }
+  const id = c.id == null ? syntheticId(`bboxLabelSets[${n}].classes[${k}]`) : String(c.id);
+  if (c.name == null) {
+    defaults.missing('$.data.bboxLabelSets[].classes[].name', [n, k], 'the class id is its name');
+    if (c.name === null) keepNull(fields, 'name');
+  }
+  const questions = c.questions as Raw[] | null | undefined;
+  return {
+    id,
+    name: (c.name as string | null | undefined) ?? id,
+    color: carried(c.color, 'color', fields, isStringOrNull),
+    questions: questions
+      ? questions.map((q, i) => readQuestion(q, i, '$.data.bboxLabelSets[].classes[].questions[]', [n, k, i], defaults, at(['bboxLabelSets', n, 'classes', k, 'questions', i])))
+      : undefined,
+    ...fields,
+  };
+}
+
+function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Context): BoundingBox {
+  const { defaults, at } = ctx;
+  const fields = sourceFields(b, BOX_KEYS, NO_KEYS, at(['bboxLabels', n]));
+  const classId = String(b.bboxLabelClassId);
+  let className = b.bboxLabelClassName as string | null | undefined;
+  if (className == null) {
+    defaults.missing('$.data.bboxLabels[].bboxLabelClassName', [n], "the name of its class in bboxLabelSets (else the class id)");
+    if (className === null) keepNull(fields, 'bboxLabelClassName');
+    className = sets.flatMap((s) => s.classes).find((c) => c.id === classId)?.name ?? classId;
+  }
+  const documentId = carried(b.documentId, 'documentId', fields, isIdOrNull);
+  const answers = carried(b.answers, 'answers', fields, isAnswerSetOrNull);
+  return {
+    id: labelId(b, fields, 'bboxLabels', n, defaults),
+    documentId: documentId === undefined || documentId === null ? documentId : String(documentId),
+    classId,
+    className,
+    caption: carried(b.caption, 'caption', fields, isStringOrNull),
+    shapes: ((b.shapes ?? []) as Raw[]).map((s, k) => readShape(s, n, k, ctx)),
+    answers,
+    ...readProvenance(b, fields, defaults, '$.data.bboxLabels[]', [n]),
+    ...fields,
+  };
+}
+
+function readShape(s: Raw, n: number, k: number, ctx: Context): Shape {
+  const fields = sourceFields(s, keySet('pageIndex', 'points'), NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k]));
+  let pageIndex = s.pageIndex as number | null | undefined;
+  if (pageIndex == null) {
+    ctx.defaults.missing('$.data.bboxLabels[].shapes[].pageIndex', [n, k], 'page 0');
+    if (pageIndex === null) keepNull(fields, 'pageIndex');
+    pageIndex = 0;
+  }
+  return {
+    pageIndex,
+    points: ((s.points ?? []) as Raw[]).map((p, i) => ({ x: p.x as number, y: p.y as number, ...sourceFields(p, POINT_KEYS, NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k, 'points', i])) })),
+    ...fields,
+  };
+}
+
+const BOX_KEYS = keySet('id', 'documentId', 'bboxLabelClassId', 'bboxLabelClassName', 'caption', 'shapes', 'answers', ...PROVENANCE_KEYS);
+const POINT_KEYS = keySet('x', 'y');
+const isId = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));

@@ -39,9 +39,10 @@ export function isJsonObject(value: unknown): boolean {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
-const optionalIndex = (v: unknown) => v === undefined || isIndex(v);
+/** Defaultable fields: absent, null or of the right type. */
+const optionalIndex = (v: unknown) => v === undefined || v === null || isIndex(v);
 const isId = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
-const optionalNullableId = (v: unknown) => v === undefined || v === null || isId(v);
+const optionalId = (v: unknown) => v === undefined || v === null || isId(v);
 
 /** A row of cells as `cellSchema` accepts it; a cell with metadata is left to zod. */
 export function isPlainRow(row: unknown): boolean {
@@ -49,10 +50,8 @@ export function isPlainRow(row: unknown): boolean {
   for (const cell of row) {
     if (!isObject(cell) || typeof cell.content !== 'string') return false;
     if (cell.metadata !== undefined && cell.metadata !== null) return false;
-    if (cell.line !== undefined && !(typeof cell.line === 'number' && Number.isFinite(cell.line))) return false;
-    if (cell.index !== undefined && !(typeof cell.index === 'number' && Number.isFinite(cell.index))) return false;
     const tokens = cell.tokens;
-    if (tokens !== undefined) {
+    if (tokens !== undefined && tokens !== null) {
       if (!Array.isArray(tokens)) return false;
       for (let t = 0; t < tokens.length; t++) if (typeof tokens[t] !== 'string') return false;
     }
@@ -66,16 +65,15 @@ function isPosition(p: unknown): boolean {
 
 const STATUSES = new Set(['LABELED', 'ACCEPTED', 'REJECTED']);
 
-/** A span label as `spanLabelSchema` accepts it. */
+/** A span label as `spanLabelSchema` accepts it (carried fields such as the user ids are not checked by either). */
 export function isPlainSpan(s: unknown): boolean {
-  if (!isObject(s) || !isId(s.id)) return false;
+  if (!isObject(s) || !optionalId(s.id)) return false;
   const item = s.labelItem;
-  if (!isObject(item) || !isId(item.id) || (item.labelName !== undefined && typeof item.labelName !== 'string')) return false;
+  if (!isObject(item) || !isId(item.id)) return false;
   const position = s.textPosition;
   if (!isObject(position) || !isPosition(position.start) || !isPosition(position.end)) return false;
   if (!optionalIndex(s.layer) || !optionalIndex(s.labelSetIndex)) return false;
-  if (s.counter !== undefined && !Number.isInteger(s.counter)) return false;
-  if (s.status !== undefined && !STATUSES.has(s.status as string)) return false;
-  if (s.labeledBy !== undefined && s.labeledBy !== null && typeof s.labeledBy !== 'string') return false;
-  return optionalNullableId(s.labeledByUserId) && optionalNullableId(s.acceptedByUserId) && optionalNullableId(s.rejectedByUserId);
+  if (s.counter !== undefined && s.counter !== null && !Number.isInteger(s.counter)) return false;
+  if (s.status !== undefined && s.status !== null && !STATUSES.has(s.status as string)) return false;
+  return s.labeledBy === undefined || s.labeledBy === null || typeof s.labeledBy === 'string';
 }

@@ -1,59 +1,66 @@
 import { z } from 'zod';
-import type { Arrow, Document, JsonValue, LabelSet, Row, Span, TimestampLabel, TokenPosition } from '../model/types.js';
+import type { Arrow, Document, JsonValue, LabelSet, Row, Span, TimestampLabel, TokenPosition, SourceFields } from '../model/types.js';
 import { emptyDocument } from '../model/build.js';
-import { keySet, sourceFields } from './source-fields.js';
+import { InputError } from '../errors.js';
+import { carried, isIdOrNull, isJsonObject, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
-import { readUser } from './datasaur-schema.js';
-import { resolveSpanLayer, validateDocument } from './validate-document.js';
+import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
+import { FieldDefaults, syntheticId } from './defaults.js';
+import { readLabelItem, readMetadata, readUser, reportLabelItemMissing, resolveSpanLabel, type Where } from './common-objects.js';
 
-/** JSON_ADVANCED (FORMATS.md §3, confirmed in full). Loose objects: unknown keys are kept. */
+/**
+ * JSON_ADVANCED (FORMATS.md §3, confirmed in full), following the field-necessity table
+ * (docs/formats.md): needed fields are checked here, defaultable ones may be absent or null.
+ * Loose objects: unknown keys are kept.
+ */
 const id = z.union([z.string(), z.number()]);
-const nullableId = id.nullable().optional();
+const defaultableId = id.nullish();
+const index = z.number().int().nonnegative();
+const defaultableIndex = index.nullish();
 const labelSchema = z.looseObject({
-  id: id,
-  type: z.string().optional(),
-  startCellLine: z.number().int().nonnegative(),
-  startCellIndex: z.number().int().nonnegative().optional(),
-  startTokenIndex: z.number().int().nonnegative(),
-  startCharIndex: z.number().int().nonnegative().optional(),
-  endCellLine: z.number().int().nonnegative(),
-  endCellIndex: z.number().int().nonnegative().optional(),
-  endTokenIndex: z.number().int().nonnegative(),
-  endCharIndex: z.number().int().nonnegative().optional(),
-  layer: z.number().int().nonnegative().nullable().optional(),
-  counter: z.number().int().nullable().optional(),
-  labelSetItemId: nullableId,
-  status: z.enum(['LABELED', 'ACCEPTED', 'REJECTED']).nullable().optional(),
-  labeledBy: z.string().nullable().optional(),
-  originId: nullableId,
-  destinationId: nullableId,
-  startTimestampMillis: z.number().nullable().optional(),
-  endTimestampMillis: z.number().nullable().optional(),
+  id: defaultableId,
+  type: z.string().nullish(),
+  startCellLine: index,
+  startCellIndex: defaultableIndex,
+  startTokenIndex: index,
+  startCharIndex: defaultableIndex,
+  endCellLine: index,
+  endCellIndex: defaultableIndex,
+  endTokenIndex: index,
+  endCharIndex: defaultableIndex,
+  layer: defaultableIndex,
+  counter: z.number().int().nullish(),
+  labelSetItemId: defaultableId,
+  status: z.enum(['LABELED', 'ACCEPTED', 'REJECTED']).nullish(),
+  labeledBy: z.string().nullish(),
+  originId: defaultableId,
+  destinationId: defaultableId,
+  startTimestampMillis: z.number().nullish(),
+  endTimestampMillis: z.number().nullish(),
+  shouldExpand: z.boolean().nullish(),
 });
 
 export const jsonAdvancedSchema = z.looseObject({
   sentences: z.array(
     z.looseObject({
-      id: z.number().int().nonnegative(),
-      content: z.string(),
+      id: defaultableIndex,
+      content: z.string().nullish(),
       tokens: z.array(z.string()),
-      labels: z.array(z.looseObject({})).optional(),
-      metadata: z.array(z.looseObject({ key: z.string(), value: z.json() })).nullable().optional(),
+      metadata: z.array(z.looseObject({ key: z.string(), value: z.json().nullish() })).nullish(),
     }),
   ),
-  labelerInfo: z.looseObject({}).nullable().optional(),
   labelSets: z.array(
     z.looseObject({
-      index: z.number().int().nonnegative().optional(),
-      labelItems: z.array(z.looseObject({ id: id, labelName: z.string(), parentId: nullableId, color: z.string().nullable().optional() })),
+      index: defaultableIndex,
+      labelItems: z.array(z.looseObject({ id: defaultableId, labelName: z.string().nullish() })).nullish(),
     }),
-  ).optional(),
-  labels: z.array(labelSchema).optional(),
-  comments: z.array(z.json()).nullable().optional(),
+  ).nullish(),
+  labels: z.array(labelSchema).nullish(),
 });
 
 type Label = z.infer<typeof labelSchema>;
+type Raw = Record<string, unknown>;
 
 const POSITION_KEYS = [
   'startCellLine', 'startCellIndex', 'startTokenIndex', 'startCharIndex', 'endCellLine', 'endCellIndex', 'endTokenIndex', 'endCharIndex',
@@ -64,6 +71,10 @@ const SPAN_KNOWN = keySet('originId', 'originNumber', 'destinationId', 'destinat
 const ARROW_KEYS = keySet('id', 'type', 'layer', 'counter', 'labelSetItemId', 'documentId', 'hashCode', 'originId', 'destinationId', ...POSITION_KEYS, ...PROVENANCE_KEYS);
 const ARROW_KNOWN = keySet('labelText', 'originNumber', 'destinationNumber');
 const TIMESTAMP_KEYS = keySet('id', 'type', 'layer', 'counter', 'documentId', 'hashCode', 'startTimestampMillis', 'endTimestampMillis', 'shouldExpand', ...POSITION_KEYS, ...PROVENANCE_KEYS);
+const TOP_KEYS = keySet('sentences', 'labelerInfo', 'labelSets', 'labels', 'comments');
+const SENTENCE_KEYS = keySet('id', 'content', 'tokens', 'metadata', 'labels');
+const NO_KEYS = keySet();
+const LABEL_TYPES = new Set(['SPAN', 'ARROW', 'TIMESTAMP']);
 
 /**
  * Reads one JSON_ADVANCED document. The file does not name its project or document: those come
@@ -75,34 +86,27 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   if (!parsed.success) throw schemaError(parsed.error, source.file);
   // zod validated the raw value; map from the raw value itself because zod's output reorders keys
   // (shape keys first) and the source order is what lets writers reproduce the server's bytes.
-  const file = value as z.infer<typeof jsonAdvancedSchema>;
-  const at = (path: PropertyKey[]) => ({ report: source.report, file: source.file, path });
-  const top = sourceFields(file, keySet('sentences', 'labelerInfo', 'labelSets', 'labels', 'comments'), keySet(), at([]));
+  const file = value as Raw & z.infer<typeof jsonAdvancedSchema>;
+  const at = (path: PropertyKey[]): Where => ({ report: source.report, file: source.file, path });
+  const defaults = new FieldDefaults(source.file);
+  const top = sourceFields(file, TOP_KEYS, NO_KEYS, at([]));
 
-  const labelSets: LabelSet[] = (file.labelSets ?? []).map((set, n) => ({
-    index: set.index ?? n,
-    items: set.labelItems.map((item, k) => ({
-      id: String(item.id),
-      labelName: item.labelName,
-      parentId: item.parentId === undefined || item.parentId === null ? item.parentId : String(item.parentId),
-      color: item.color,
-      ...sourceFields(item, keySet('id', 'labelName', 'parentId', 'color'), keySet(), at(['labelSets', n, 'labelItems', k])),
-    })),
-    ...sourceFields(set, keySet('labelItems'), keySet('index'), at(['labelSets', n])),
-  }));
+  const labelSets: LabelSet[] = (file.labelSets ?? []).map((set, n) => {
+    const fields = sourceFields(set, keySet('index', 'labelItems'), NO_KEYS, at(['labelSets', n]));
+    let setIndex = set.index;
+    if (setIndex == null) {
+      defaults.missing('$.labelSets[].index', [n], `its position (${n})`);
+      if (setIndex === null) keepNull(fields, 'index');
+      setIndex = n;
+    }
+    return {
+      index: setIndex,
+      items: ((set.labelItems ?? []) as Raw[]).map((item, k) => readLabelItem(item, '$.labelSets[].labelItems[]', [n, k], `labelSets[${n}].labelItems[${k}]`, defaults, at(['labelSets', n, 'labelItems', k]))),
+      ...fields,
+    };
+  });
 
-  const rows: Row[] = file.sentences.map((s, n) => ({
-    index: s.id,
-    cells: [{ content: s.content, tokens: s.tokens }],
-    metadata: (s.metadata ?? []).map((m, k) => ({
-      key: m.key,
-      value: m.value as JsonValue,
-      pinned: m.pinned as boolean | undefined,
-      ...sourceFields(m, keySet('key', 'value', 'pinned'), keySet(), at(['sentences', n, 'metadata', k])),
-    })),
-    // `labels` is a derived short form of the spans starting in the sentence: rebuilt on write.
-    ...sourceFields(s, keySet('id', 'content', 'tokens', 'metadata', 'labels'), keySet(), at(['sentences', n])),
-  }));
+  const rows: Row[] = file.sentences.map((s, n) => readSentence(s as Raw, n, defaults, at(['sentences', n])));
 
   const spans: Span[] = [];
   const spanPaths: string[] = [];
@@ -110,23 +114,46 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   const arrowPaths: string[] = [];
   const timestamps: TimestampLabel[] = [];
   const timestampPaths: string[] = [];
-  (file.labels ?? []).forEach((label, n) => {
+  const leftOut = new Set<string>();
+  const labels = (file.labels ?? []) as Array<Label & Raw>;
+  const documentId = labels.map((l) => l.documentId).find((d): d is string => typeof d === 'string');
+  const name = source.documentName ?? source.file.replace(/^.*[/!]/, '').replace(/\.json$/i, '');
+  labels.forEach((label, n) => {
     const path = `$.labels[${n}]`;
-    const type = label.type ?? 'SPAN';
+    let type = label.type;
+    if (type == null) {
+      type = label.originId != null && label.destinationId != null ? 'ARROW' : 'SPAN';
+      defaults.missing('$.labels[].type', [n], `${type} assumed (ARROW when originId and destinationId are set)`);
+    }
+    if (!LABEL_TYPES.has(type)) {
+      source.report?.add({ kind: 'LabelTypeUnknown', text: `label of type ${JSON.stringify(type)} left out: a label is a SPAN, an ARROW or a TIMESTAMP`, labelId: label.id == null ? undefined : String(label.id), place: { file: source.file, jsonPath: `${path}.type` } });
+      leftOut.add(placeId(label, n));
+      return;
+    }
+    const common = { n, defaults, where: at(['labels', n]), documentId };
     if (type === 'TIMESTAMP') {
-      timestamps.push(readTimestamp(label, at(['labels', n])));
+      timestamps.push(readTimestamp(label, common, source.file));
       timestampPaths.push(path);
-    } else if (type === 'ARROW' || (label.originId != null && label.destinationId != null)) {
-      arrows.push(readArrow(label, labelSets, at(['labels', n])));
+    } else if (type === 'ARROW') {
+      arrows.push(readArrow(label, labelSets, common));
       arrowPaths.push(path);
     } else {
-      spans.push(readSpan(label, labelSets, source.file, path, at(['labels', n])));
-      spanPaths.push(path);
+      const span = readSpan(label, labelSets, source, common);
+      if (span) (spans.push(span), spanPaths.push(path));
+      else leftOut.add(placeId(label, n));
     }
   });
+  const keptArrows = arrows.filter((arrow, n) => {
+    if (!leftOut.has(arrow.originId) && !leftOut.has(arrow.destinationId)) return true;
+    source.report?.add({ kind: 'ArrowEndpointMissing', text: 'arrow left out: it joins a label that was left out', labelId: arrow.id, place: { file: source.file, jsonPath: arrowPaths[n] } });
+    arrowPaths[n] = '';
+    return false;
+  });
+  const keptArrowPaths = arrowPaths.filter(Boolean);
 
-  const documentId = (file.labels ?? []).map((l) => l.documentId).find((d): d is string => typeof d === 'string');
-  const name = source.documentName ?? source.file.replace(/^.*[/!]/, '').replace(/\.json$/i, '');
+  // The format has no document id of its own: a document no label names is known by its name (not
+  // reported: every unlabeled export is so; the table says it).
+  const labeler = file.labelerInfo;
   const doc: Document = {
     ...emptyDocument(['TOKEN_BASED'], {
       id: documentId ?? name,
@@ -135,13 +162,13 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
       cabinet: source.cabinet,
     }),
     source: 'JSON_ADVANCED',
-    labeler: readUser(file.labelerInfo as Record<string, unknown> | null | undefined, at(['labelerInfo'])),
+    labeler: isJsonObject(labeler) ? readUser(labeler, at(['labelerInfo'])) : (carried(file.labelerInfo, 'labelerInfo', top, isNull) ?? null),
     rows,
     labelSets,
     spans,
-    arrows,
+    arrows: keptArrows,
     timestamps,
-    comments: (file.comments ?? []) as JsonValue[],
+    comments: carried(file.comments, 'comments', top, isArray) ?? [],
     ...top,
   };
   // The project folder comes from the ZIP layout when there is one.
@@ -150,79 +177,159 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   // export seen; anything else would silently shift labels, so it is an error.
   rows.forEach((row, n) => {
     if (row.index !== n) {
-      throw schemaErrorAt(source.file, `$.sentences[${n}].id`, `sentence id ${row.index} is not its position ${n}`, `sentence ids 0, 1, 2, … in order`);
+      throw new InputError('INVALID_DOCUMENT', `sentence id ${row.index} is not its position ${n}`, { file: source.file, where: `$.sentences[${n}].id`, expected: 'sentence ids 0, 1, 2, … in order' });
     }
   });
-  validateDocument(doc, source.file, { span: (n) => spanPaths[n], timestamp: (n) => timestampPaths[n], arrow: (n) => arrowPaths[n] });
+  validateDocument(doc, source.file, { span: (n) => spanPaths[n], timestamp: (n) => timestampPaths[n], arrow: (n) => keptArrowPaths[n] });
+  defaults.flush(source.report);
   return doc;
 }
 
-import { InputError } from '../errors.js';
-function schemaErrorAt(file: string, where: string, message: string, expected: string): InputError {
-  return new InputError('INVALID_DOCUMENT', message, { file, where, expected });
-}
+const isNull = (v: unknown): v is null => v === null;
+const isArray = (v: unknown): v is JsonValue[] => Array.isArray(v);
 
-function positions(l: Label): { start: TokenPosition; end: TokenPosition } {
+function readSentence(s: Raw, n: number, defaults: FieldDefaults, where: Where): Row {
+  // `labels` is a derived short form of the spans starting in the sentence: rebuilt on write.
+  const fields = sourceFields(s, SENTENCE_KEYS, NO_KEYS, where);
+  let rowIndex = s.id as number | null | undefined;
+  if (rowIndex == null) {
+    defaults.missing('$.sentences[].id', [n], 'its position');
+    if (rowIndex === null) keepNull(fields, 'id');
+    rowIndex = n;
+  }
+  const tokens = s.tokens as string[];
+  let content = s.content as string | null | undefined;
+  if (content == null) {
+    defaults.missing('$.sentences[].content', [n], 'the tokens joined by single spaces');
+    if (content === null) keepNull(fields, 'content');
+    content = tokens.join(' ');
+  }
+  const metadata = s.metadata as Raw[] | null | undefined;
   return {
-    start: { row: l.startCellLine, column: l.startCellIndex ?? 0, token: l.startTokenIndex, char: l.startCharIndex ?? 0 },
-    end: { row: l.endCellLine, column: l.endCellIndex ?? 0, token: l.endTokenIndex, char: l.endCharIndex ?? -1 },
+    index: rowIndex,
+    cells: [{ content, tokens }],
+    metadata: metadata ? readMetadata(metadata, '$.sentences[].metadata', [n], defaults, { ...where, path: [...where.path, 'metadata'] }) : [],
+    ...fields,
   };
 }
 
+interface Common {
+  n: number;
+  defaults: FieldDefaults;
+  where: Where;
+  /** The document's id as the labels name it (the first `documentId`). */
+  documentId: string | undefined;
+}
 
-function readSpan(l: Label, labelSets: LabelSet[], file: string, path: string, where: ReturnType<typeof atType>): Span {
-  const itemId = String(l.labelSetItemId ?? '');
-  const layer = resolveSpanLayer(l.layer ?? undefined, itemId, labelSets, file, path);
-  const item = labelSets[layer]?.items.find((i) => i.id === itemId);
+/** A label's id, or the one synthesized from its place. */
+const placeId = (l: Raw, n: number) => (l.id == null ? syntheticId(`labels[${n}]`) : String(l.id));
+
+function labelId(l: Raw, n: number, fields: SourceFields, defaults: FieldDefaults): string {
+  if (l.id != null) return String(l.id);
+  defaults.missing('$.labels[].id', [n], 'an id was synthesized from its place (auto:…)');
+  if (l.id === null) keepNull(fields, 'id');
+  return syntheticId(`labels[${n}]`);
+}
+
+/** A defaultable number of a label (null is kept for writing back as it was). */
+function defaultNumber(l: Raw, key: string, fields: SourceFields, c: Common, fallback: number, assumed: string): number {
+  const v = l[key] as number | null | undefined;
+  if (v != null) return v;
+  c.defaults.missing(`$.labels[].${key}`, [c.n], assumed);
+  if (v === null) keepNull(fields, key);
+  return fallback;
+}
+
+function positions(l: Label & Raw, fields: SourceFields, c: Common): { start: TokenPosition; end: TokenPosition } {
   return {
-    id: String(l.id),
-    layer,
+    start: { row: l.startCellLine, column: defaultNumber(l, 'startCellIndex', fields, c, 0, 'column 0'), token: l.startTokenIndex, char: defaultNumber(l, 'startCharIndex', fields, c, 0, 'the first character') },
+    // -1: the token's last character, resolved by validateDocument.
+    end: { row: l.endCellLine, column: defaultNumber(l, 'endCellIndex', fields, c, 0, 'column 0'), token: l.endTokenIndex, char: defaultNumber(l, 'endCharIndex', fields, c, -1, "the token's last character") },
+  };
+}
+
+/** The label's `documentId`: carried; absent, it is the document's (what the writers write). */
+function documentIdOf(l: Raw, fields: SourceFields, c: Common): string | null | undefined {
+  const id = carried(l.documentId, 'documentId', fields, isIdOrNull);
+  if (id === undefined && c.documentId !== undefined) c.defaults.missing('$.labels[].documentId', [c.n], `the document's id (${c.documentId})`);
+  return id === undefined || id === null ? id : String(id);
+}
+
+function readSpan(l: Label & Raw, labelSets: LabelSet[], source: DocumentSource, c: Common): Span | null {
+  const fields = sourceFields(l, SPAN_KEYS, SPAN_KNOWN, c.where);
+  const id = labelId(l, c.n, fields, c.defaults);
+  const itemId = l.labelSetItemId == null ? '' : String(l.labelSetItemId);
+  let layer = l.layer;
+  if (layer == null) {
+    c.defaults.missing('$.labels[].layer', [c.n], 'the label set that holds its label item');
+    if (layer === null) keepNull(fields, 'layer');
+    layer = undefined;
+  }
+  const path = `$.labels[${c.n}]`;
+  // JSON_ADVANCED names a label only through the label sets: an item no set holds names nothing.
+  const label = resolveSpanLabel(layer, itemId, undefined, labelSets, source.file, path);
+  if ('leftOut' in label) {
+    reportLabelItemMissing(source.report, source.file, `${path}.labelSetItemId`, id, itemId, label);
+    return null;
+  }
+  return {
+    id,
+    layer: label.layer,
     labelItemId: itemId,
-    labelName: item?.labelName ?? itemId,
-    ...positions(l),
-    counter: l.counter ?? 0,
-    documentId: l.documentId as string | null | undefined,
-    labelText: l.labelText as string | null | undefined,
-    hashCode: l.hashCode as string | null | undefined,
-    ...readProvenance(l),
-    ...sourceFields(l, SPAN_KEYS, SPAN_KNOWN, where),
+    labelName: label.labelName,
+    ...positions(l, fields, c),
+    counter: defaultNumber(l, 'counter', fields, c, 0, 'counter 0'),
+    documentId: documentIdOf(l, fields, c),
+    labelText: carried(l.labelText, 'labelText', fields, isStringOrNull),
+    hashCode: carried(l.hashCode, 'hashCode', fields, isStringOrNull),
+    ...readProvenance(l, fields, c.defaults, '$.labels[]', [c.n]),
+    ...fields,
   };
 }
 
-function readArrow(l: Label, labelSets: LabelSet[], where: ReturnType<typeof atType>): Arrow {
+function readArrow(l: Label & Raw, labelSets: LabelSet[], c: Common): Arrow {
+  const fields = sourceFields(l, ARROW_KEYS, ARROW_KNOWN, c.where);
   const itemId = l.labelSetItemId == null ? null : String(l.labelSetItemId);
   const layer = l.layer ?? null;
   const item = itemId === null ? undefined : (layer !== null ? labelSets[layer]?.items : labelSets.flatMap((s) => s.items))?.find((i) => i.id === itemId);
   return {
-    id: String(l.id),
+    id: labelId(l, c.n, fields, c.defaults),
     originId: String(l.originId),
     destinationId: String(l.destinationId),
     layer,
     labelItemId: itemId,
     labelName: item?.labelName ?? itemId,
-    counter: l.counter ?? 0,
-    documentId: l.documentId as string | null | undefined,
-    hashCode: l.hashCode as string | null | undefined,
-    ...positions(l),
-    ...readProvenance(l),
-    ...sourceFields(l, ARROW_KEYS, ARROW_KNOWN, where),
+    counter: defaultNumber(l, 'counter', fields, c, 0, 'counter 0'),
+    documentId: documentIdOf(l, fields, c),
+    hashCode: carried(l.hashCode, 'hashCode', fields, isStringOrNull),
+    ...positions(l, fields, c),
+    ...readProvenance(l, fields, c.defaults, '$.labels[]', [c.n]),
+    ...fields,
   };
 }
 
-function readTimestamp(l: Label, where: ReturnType<typeof atType>): TimestampLabel {
+function readTimestamp(l: Label & Raw, c: Common, file: string): TimestampLabel {
+  const fields = sourceFields(l, TIMESTAMP_KEYS, NO_KEYS, c.where);
+  for (const key of ['startTimestampMillis', 'endTimestampMillis'] as const) {
+    if (l[key] == null) throw new InputError('INVALID_DOCUMENT', `a TIMESTAMP label has no ${key}`, { file, where: `$.labels[${c.n}].${key}`, expected: 'milliseconds from the start of the audio' });
+  }
+  let shouldExpand = l.shouldExpand;
+  if (shouldExpand == null) {
+    c.defaults.missing('$.labels[].shouldExpand', [c.n], 'false');
+    if (shouldExpand === null) keepNull(fields, 'shouldExpand');
+    shouldExpand = false;
+  }
   return {
-    id: String(l.id),
-    layer: l.layer ?? 0,
-    ...positions(l),
-    counter: l.counter ?? 0,
-    startTimestampMillis: l.startTimestampMillis ?? 0,
-    endTimestampMillis: l.endTimestampMillis ?? 0,
-    shouldExpand: l.shouldExpand as boolean | undefined,
-    documentId: l.documentId as string | null | undefined,
-    hashCode: l.hashCode as string | null | undefined,
-    ...readProvenance(l),
-    ...sourceFields(l, TIMESTAMP_KEYS, keySet(), where),
+    id: labelId(l, c.n, fields, c.defaults),
+    layer: defaultNumber(l, 'layer', fields, c, 0, 'label set 0'),
+    ...positions(l, fields, c),
+    counter: defaultNumber(l, 'counter', fields, c, 0, 'counter 0'),
+    startTimestampMillis: l.startTimestampMillis as number,
+    endTimestampMillis: l.endTimestampMillis as number,
+    shouldExpand,
+    documentId: documentIdOf(l, fields, c),
+    hashCode: carried(l.hashCode, 'hashCode', fields, isStringOrNull),
+    ...readProvenance(l, fields, c.defaults, '$.labels[]', [c.n]),
+    ...fields,
   };
 }
-
-const atType = (path: PropertyKey[]) => ({ report: undefined as DocumentSource['report'], file: '', path });

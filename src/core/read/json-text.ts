@@ -1,8 +1,13 @@
 import { InputError } from '../errors.js';
 import { firstSyntaxError } from './json-syntax.js';
 
-/** Parses JSON, turning a syntax error into an InputError that names the line and column. */
-export function parseJsonText(text: string, file: string): unknown {
+/**
+ * Parses JSON, turning a syntax error into an InputError that names the line and column. A UTF-8
+ * byte order mark before the JSON is read past (issue 14 item 14: editors on Windows write one);
+ * `parseDocumentText` reports it and the same-bytes writers put it back.
+ */
+export function parseJsonText(source: string, file: string): unknown {
+  const text = hasByteOrderMark(source) ? source.slice(1) : source;
   if (text.trim() === '') {
     throw new InputError('NOT_JSON', 'the file is empty', { file, expected: 'a JSON export document' });
   }
@@ -27,6 +32,11 @@ export function parseJsonText(text: string, file: string): unknown {
     });
   }
   return value;
+}
+
+/** Whether the text starts with U+FEFF, the byte order mark as decoded from UTF-8. */
+export function hasByteOrderMark(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
 }
 
 /**

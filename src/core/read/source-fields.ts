@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue, SourceFields } from '../model/types.js';
 import type { Report } from '../report/report.js';
 import { jsonPath } from './json-text.js';
+import { watchValue } from './source-text.js';
 
 /**
  * Splits a source object into the keys the model interprets and the rest. The rest goes to
@@ -17,6 +18,7 @@ export function sourceFields(
   let extra: JsonObject | undefined;
   for (const key of keys) {
     if (interpreted.has(key)) continue;
+    watchValue(value[key]);
     (extra ??= {})[key] = value[key] as JsonValue;
     if (!known.has(key) && where.report) {
       const path = jsonPath([...where.path, key]);
@@ -41,3 +43,36 @@ export function keySet(...keys: string[]): ReadonlySet<string> {
   if (!set) keySets.set(id, (set = new Set(keys)));
   return set;
 }
+
+/** Puts a value into the object's `extra`, so the same-format writer writes it back as it was. */
+export function keepAsIs(fields: SourceFields, key: string, value: unknown): void {
+  (fields.extra ??= {})[key] = value as JsonValue;
+}
+
+/**
+ * A defaultable field that was `null`: the model holds the default, the same-format writer writes
+ * `null` back (the file is reproduced; other formats write the default).
+ */
+export function keepNull(fields: SourceFields, key: string): void {
+  keepAsIs(fields, key, null);
+}
+
+/**
+ * A carried field (docs/formats.md, field necessity), given as the object's value `v` of `key`: the
+ * value when it has the type the model holds; any other value is kept as it is for writing back
+ * (not an error) and the model sees none. (The caller reads the property by name: a load by a
+ * varying key was a tenth of the span reader's time.)
+ */
+export function carried<T>(v: unknown, key: string, fields: SourceFields, fits: (v: unknown) => v is T): T | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' || (typeof v === 'object' && v !== null)) watchValue(v);
+  if (fits(v)) return v;
+  keepAsIs(fields, key, v);
+  return undefined;
+}
+
+export const isIdOrNull = (v: unknown): v is string | number | null => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+export const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+export const isBooleanOrNull = (v: unknown): v is boolean | null => v === null || typeof v === 'boolean';
+export const isNumberOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+export const isJsonObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,28 +1,5 @@
-import type { Document, LabelSet, TokenPosition } from '../model/types.js';
+import type { Document, TokenPosition } from '../model/types.js';
 import { InputError } from '../errors.js';
-
-/**
- * A span's label set: its `layer` when present, otherwise the set whose items hold the label item
- * id. An id found in several sets without a layer is ambiguous: an error (FORMATS.md §2).
- */
-export function resolveSpanLayer(layer: number | undefined, itemId: string, labelSets: LabelSet[], file: string, where: string): number {
-  if (layer !== undefined) return layer;
-  const owners = labelSets.filter((set) => set.items.some((i) => i.id === itemId));
-  if (owners.length === 1) return owners[0].index;
-  if (owners.length === 0) {
-    if (labelSets.length <= 1) return 0;
-    throw new InputError('MISSING_REFERENCE', `label item "${itemId}" is in no label set and the span has no layer`, {
-      file,
-      where,
-      expected: 'a layer, or a labelItem.id listed in one of labelSets[].labelItems',
-    });
-  }
-  throw new InputError('INVALID_DOCUMENT', `label item "${itemId}" is in label sets ${owners.map((o) => o.index).join(' and ')} and the span has no layer`, {
-    file,
-    where,
-    expected: 'a "layer" naming the label set',
-  });
-}
 
 /**
  * Checks what zod cannot: positions inside their rows, cells and tokens; arrows pointing at spans

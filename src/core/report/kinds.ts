@@ -16,6 +16,10 @@ export const MESSAGE_KINDS = {
   SpanStartedByI: { severity: 'warning', meaning: 'an I- tag follows O or another label in an IOB2/IOBES/BILOU file; it was read as the start of a span' },
   TagMalformed: { severity: 'warning', meaning: 'an IOB tag is malformed (prefix without label, unknown or lower-case prefix); it is named with its line and read as stated, the rest of the file still reads as IOB' },
   CellsBeyondHeader: { severity: 'info', meaning: 'a record has more cells than the header; the extra cells were kept in columns named Column N' },
+  LabelItemMissing: { severity: 'warning', meaning: "a span's label item is in no label set: kept under the name the file gives it (info), or left out when the file gives none" },
+  LabelTypeUnknown: { severity: 'warning', meaning: 'a JSON_ADVANCED label of a type other than SPAN, ARROW or TIMESTAMP was left out' },
+  ByteOrderMarkRead: { severity: 'info', meaning: 'a JSON document starts with a UTF-8 byte order mark: read past it, written back by the same-bytes writers' },
+  InexactNumber: { severity: 'info', meaning: 'numbers a double cannot hold exactly: their source text is written back by the same-bytes writers, other formats write the nearest double' },
   // Spans
   OverlapDropped: { severity: 'warning', meaning: 'a span overlapping a kept span of the same label set was left out (overlap policy)' },
   SpanSplitAtRow: { severity: 'warning', meaning: 'a span across rows was cut into one piece per row' },

@@ -1,5 +1,6 @@
-import type { Arrow, BoundingBox, Cell, Document, LabelItem, LabelSet, Question, Row, Span, TimestampLabel, TokenPosition, UserInfo } from '../../model/types.js';
+import type { Arrow, BoundingBox, Cell, Document, LabelItem, LabelSet, NestedSourceFields, Question, Row, SourceFields, Span, TimestampLabel, TokenPosition, UserInfo } from '../../model/types.js';
 import { ordered, serverJson, type Entry } from '../serialize.js';
+import { withSourceSyntax } from './source-syntax.js';
 import type { FormatWriter } from '../types.js';
 import { outputFileName } from '../../model/naming.js';
 
@@ -19,10 +20,8 @@ export const datasaurSchemaWriter: FormatWriter = {
 
 export function serializeDatasaurSchema(doc: Document): string {
   const same = doc.source === 'DATASAUR_SCHEMA';
-  const version = (same && typeof doc.extra?.version === 'string' ? doc.extra.version : '1') as string;
-  const extra = same && doc.extra ? { ...doc.extra } : undefined;
-  if (extra) delete extra.version;
-  return serverJson({ version, data: ordered(dataEntries(doc), { extra, keyOrder: doc.keyOrder }, same) });
+  const envelope = ordered([['version', '1'], ['data', ordered(dataEntries(doc), doc, same)]], doc.sourceObjects?.envelope, same);
+  return same ? withSourceSyntax(serverJson(envelope), doc) : serverJson(envelope);
 }
 
 function dataEntries(doc: Document): Entry[] {
@@ -33,8 +32,8 @@ function dataEntries(doc: Document): Entry[] {
   const bbox = has('BBOX_BASED');
   const docQuestions = has('DOCUMENT_BASED') || doc.documentQuestions.length > 0;
   const entries: Entry[] = [
-    ['project', { id: doc.project.id, name: doc.project.name }],
-    ['document', { id: doc.id, name: doc.name }],
+    ['project', ordered([['id', doc.project.id], ['name', doc.project.name]], doc.project, same)],
+    ['document', ordered([['id', doc.id], ['name', doc.name]], doc.sourceObjects?.document, same)],
     ['kinds', doc.kinds],
     ['labelerInfo', user(doc.labeler, same)],
   ];
@@ -47,7 +46,7 @@ function dataEntries(doc: Document): Entry[] {
     entries.push(['labelSets', doc.labelSets.map((s) => labelSet(s, same))]);
     entries.push(['spanLabels', doc.spans.map((s) => span(s, same))]);
     entries.push(['arrowLabels', doc.arrows.map((a) => arrow(a, same))]);
-    entries.push(['timestampLabels', doc.timestamps.map((t) => timestamp(t, same)), doc.timestamps.length === 0]);
+    entries.push(['timestampLabels', doc.timestamps.map((t) => timestamp(t, same))]);
   }
   if (row) {
     entries.push(['rowQuestions', doc.rowQuestions.map((q) => question(q, same))]);
@@ -61,7 +60,7 @@ function dataEntries(doc: Document): Entry[] {
     entries.push(['bboxLabelSets', doc.boundingBoxLabelSets.map((s) => ordered([
       ['id', s.id],
       ['name', s.name],
-      ['classes', s.classes.map((c) => ordered([['id', c.id], ['name', c.name], ['color', c.color ?? null]], c, same))],
+      ['classes', s.classes.map((c) => ordered([['id', c.id], ['name', c.name], ['color', c.color ?? null], ['questions', c.questions?.map((q) => question(q, same))]], c, same))],
     ], s, same))]);
     entries.push(['bboxLabels', doc.boundingBoxes.map((b) => boundingBox(b, same))]);
   }
@@ -80,22 +79,34 @@ function cell(c: Cell, metadata: Cell['metadata'], same: boolean, line: number, 
   return ordered([
     ['content', c.content],
     ['tokens', c.tokens],
-    ['line', c.line ?? line, true],
-    ['index', c.index ?? index, true],
-    ['metadata', metadata?.map((m) => ordered([['key', m.key], ['value', m.value], ['pinned', m.pinned]], m, same)), true],
+    ['line', c.line ?? line],
+    ['index', c.index ?? index],
+    ['metadata', metadata?.map((m) => ordered([['key', m.key], ['value', m.value], ['pinned', m.pinned]], m, same))],
   ], c, same);
 }
 
 function labelSet(s: LabelSet, same: boolean) {
-  return ordered([['id', s.id ?? null, true], ['name', s.name ?? null, true], ['index', s.index, true], ['labelItems', s.items.map((i) => labelItem(i, same))]], s, same);
+  return ordered([['id', s.id ?? null], ['name', s.name ?? null], ['index', s.index], ['labelItems', s.items.map((i) => labelItem(i, same))]], s, same);
 }
 
 export function labelItem(i: LabelItem, same: boolean) {
-  return ordered([['id', i.id], ['labelName', i.labelName], ['parentId', i.parentId, true], ['color', i.color ?? null, true]], i, same);
+  return ordered([['id', i.id], ['labelName', i.labelName], ['parentId', i.parentId], ['color', i.color ?? null]], i, same);
 }
 
-function position(p: TokenPosition) {
+function position(p: TokenPosition, source: SourceFields | undefined, same: boolean) {
+  if (source && same) return ordered([['row', p.row], ['column', p.column], ['tokenIndex', p.token], ['charIndex', p.char]], source, true);
   return { row: p.row, column: p.column, tokenIndex: p.token, charIndex: p.char };
+}
+
+/** A label's `textPosition`, in the source's form when it had another (NestedSourceFields). */
+function textPosition(l: { start: TokenPosition; end: TokenPosition; nested?: NestedSourceFields }, same: boolean) {
+  const nested = same ? l.nested : undefined;
+  const value = { start: position(l.start, nested?.start, same), end: position(l.end, nested?.end, same) };
+  return nested?.textPosition ? ordered([['start', value.start], ['end', value.end]], nested.textPosition, true) : value;
+}
+
+function labelItemRef(id: string, labelName: string, nested: NestedSourceFields | undefined, same: boolean) {
+  return same && nested?.labelItem ? ordered([['id', id], ['labelName', labelName]], nested.labelItem, true) : { id, labelName };
 }
 
 function provenance(l: Span | Arrow | TimestampLabel | BoundingBox): Entry[] {
@@ -106,16 +117,16 @@ function provenance(l: Span | Arrow | TimestampLabel | BoundingBox): Entry[] {
     ['acceptedByUserId', l.acceptedByUserId ?? null],
     ['rejectedByUserId', l.rejectedByUserId ?? null],
     // Written when known (a JSON_ADVANCED input has them), so no format loses them on the way.
-    ['createdAt', l.createdAt, true],
-    ['updatedAt', l.updatedAt, true],
+    ['createdAt', l.createdAt],
+    ['updatedAt', l.updatedAt],
   ];
 }
 
 function span(s: Span, same: boolean) {
   return ordered([
     ['id', s.id],
-    ['labelItem', { id: s.labelItemId, labelName: s.labelName }],
-    ['textPosition', { start: position(s.start), end: position(s.end) }],
+    ['labelItem', labelItemRef(s.labelItemId, s.labelName, s.nested, same)],
+    ['textPosition', textPosition(s, same)],
     ['layer', s.layer],
     ['counter', s.counter],
     ...provenance(s),
@@ -127,7 +138,7 @@ function arrow(a: Arrow, same: boolean) {
     ['id', a.id],
     ['originId', a.originId],
     ['destinationId', a.destinationId],
-    ['labelItem', a.labelItemId == null ? null : { id: a.labelItemId, labelName: a.labelName ?? a.labelItemId }],
+    ['labelItem', a.labelItemId == null ? null : labelItemRef(a.labelItemId, a.labelName ?? a.labelItemId, a.nested, same)],
     ['layer', a.layer ?? null],
     ...provenance(a),
   ], a, same);
@@ -136,7 +147,7 @@ function arrow(a: Arrow, same: boolean) {
 function timestamp(t: TimestampLabel, same: boolean) {
   return ordered([
     ['id', t.id],
-    ['textPosition', { start: position(t.start), end: position(t.end) }],
+    ['textPosition', textPosition(t, same)],
     ['layer', t.layer],
     ['counter', t.counter],
     ['startTimestampMillis', t.startTimestampMillis],
@@ -149,12 +160,12 @@ function timestamp(t: TimestampLabel, same: boolean) {
 function question(q: Question, same: boolean) {
   return ordered([
     ['id', q.id],
-    ['name', q.name, true],
+    ['name', q.name],
     ['label', q.label],
     ['required', q.required ?? false],
     ['type', q.type],
     ['config', q.config ?? {}],
-    ['bindToColumn', q.bindToColumn, true],
+    ['bindToColumn', q.bindToColumn],
   ], q, same);
 }
 
@@ -165,8 +176,8 @@ function boundingBox(b: BoundingBox, same: boolean) {
     ['bboxLabelClassId', b.classId],
     ['bboxLabelClassName', b.className],
     ['caption', b.caption ?? null],
-    ['shapes', b.shapes.map((s) => ordered([['pageIndex', s.pageIndex], ['points', s.points.map((p) => ({ x: p.x, y: p.y }))]], s, same))],
-    ['answers', b.answers, true],
+    ['shapes', b.shapes.map((s) => ordered([['pageIndex', s.pageIndex], ['points', s.points.map((p) => ordered([['x', p.x], ['y', p.y]], p, same))]], s, same))],
+    ['answers', b.answers],
     ...provenance(b),
   ], b, same);
 }

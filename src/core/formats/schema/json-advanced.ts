@@ -4,6 +4,7 @@ import { spanById } from '../../model/span-index.js';
 import { labelItem } from './datasaur-schema.js';
 import { outputFileName } from '../../model/naming.js';
 import { ordered, serverJson, type Entry } from '../serialize.js';
+import { withSourceSyntax } from './source-syntax.js';
 import type { FormatWriter, WriteContext } from '../types.js';
 
 /**
@@ -48,7 +49,7 @@ export function serializeJsonAdvanced(doc: Document, ctx?: WriteContext): string
     ['labels', [...sortLabels(doc.timestamps).map((t) => timestamp(doc, t, same)), ...spans.map((s) => span(doc, s, same)), ...sortLabels(doc.arrows.map((a) => anchored(doc, a))).map((a) => arrow(doc, a, same))]],
     ['comments', doc.comments],
   ], doc, same);
-  return serverJson(value);
+  return same ? withSourceSyntax(serverJson(value), doc) : serverJson(value);
 }
 
 /**

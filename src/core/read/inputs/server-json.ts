@@ -1,6 +1,7 @@
 import { SCORE, type InputHead, type TextReader } from '../detect.js';
 import { readDatasaurSchema } from '../datasaur-schema.js';
 import { readJsonAdvanced } from '../json-advanced.js';
+import { readWatchingSourceText } from '../source-text.js';
 
 /** Which server serialization a parsed JSON value is, from its top-level keys. */
 export function detectJsonFormat(value: unknown): 'DATASAUR_SCHEMA' | 'JSON_ADVANCED' | null {
@@ -23,7 +24,7 @@ export const datasaurSchemaInput: TextReader = {
   layout: '',
   extensions: ['.json'],
   sniff: (head) => (jsonFormatOf(head) === 'DATASAUR_SCHEMA' ? { score: SCORE.SIGNATURE, because: 'JSON object with "version" and "data"' } : null),
-  read: (input, source) => readDatasaurSchema(input.json(), source),
+  read: (input, source) => readWatchingSourceText(input, source, readDatasaurSchema),
 };
 
 /** JSON_ADVANCED documents: `{…, "sentences": […]}`. */
@@ -32,5 +33,5 @@ export const jsonAdvancedInput: TextReader = {
   layout: '',
   extensions: ['.json'],
   sniff: (head) => (jsonFormatOf(head) === 'JSON_ADVANCED' ? { score: SCORE.SIGNATURE, because: 'JSON object with "sentences"' } : null),
-  read: (input, source) => readJsonAdvanced(input.json(), source),
+  read: (input, source) => readWatchingSourceText(input, source, readJsonAdvanced),
 };
