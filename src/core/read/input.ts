@@ -1,6 +1,7 @@
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import type { Report } from '../report/report.js';
 import type { ArchiveLimits } from './zip-entries.js';
+import type { ZipCodec } from './zip-codec.js';
 
 /** A document of the input, not yet parsed: inputs are read one document at a time. */
 export interface DocumentRef {
@@ -31,6 +32,8 @@ export interface OpenOptions {
   limits?: Partial<ArchiveLimits>;
   /** `--input-format NAME`: read every document file as this format instead of detecting it. */
   inputFormat?: string;
+  /** How ZIP entries are inflated and checked; default `defaultZipCodec()` (zlib's in Node). */
+  codec?: ZipCodec;
 }
 
 /** The keys that select cabinets on the command line: REVIEW, ROOT, a labeler's e-mail, or all. */

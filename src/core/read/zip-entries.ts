@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { ByteSource } from './zip-source.js';
 
 /** One entry of a ZIP's central directory. */
 export interface ZipEntryInfo {
@@ -26,41 +27,56 @@ export const DEFAULT_LIMITS: ArchiveLimits = { maxTotalBytes: 4 * 1024 ** 3, max
 
 /**
  * Reads the central directory itself (before anything is inflated) so limits and unsafe paths are
- * checked on what the archive claims, not after extracting it.
+ * checked on what the archive claims, not after extracting it. Only the end records and the
+ * directory are read from `source`, also for ZIP64 archives.
  */
-export function listZipEntries(buffer: Uint8Array, file: string, base = 0): ZipEntryInfo[] {
-  // `buffer` is the archive from byte `base` on (the whole file, or its central directory and end
-  // records); offsets read from the records are absolute.
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export async function readZipDirectory(source: ByteSource, file: string): Promise<ZipEntryInfo[]> {
+  const size = source.size;
+  const bad = (message: string, where?: string) => new InputError('BAD_ZIP', message, { file, where, expected: 'an export ZIP, a folder, or a .json/.tsv/.csv document' });
+  const tailStart = Math.max(0, size - END_RECORD_SPAN);
+  const tail = await source.read(tailStart, size - tailStart);
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) {
-    throw new InputError('BAD_ZIP', buffer.byteLength === 0 ? 'the file is empty' : 'the file is not a ZIP archive (no end-of-central-directory record)', {
-      file,
-      expected: 'an export ZIP, a folder, or a .json/.tsv/.csv document',
-    });
-  }
+  if (eocd < 0) throw bad(size === 0 ? 'the file is empty' : 'the file is not a ZIP archive (no end-of-central-directory record)');
   let count = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  // ZIP64: the 32-bit fields are saturated; the real values sit in the ZIP64 end record.
-  if (count === 0xffff || offset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator >= 0 && view.getUint32(locator, true) === 0x07064b50) {
-      const record = Number(view.getBigUint64(locator + 8, true)) - base;
-      count = Number(view.getBigUint64(record + 32, true));
-      offset = Number(view.getBigUint64(record + 48, true));
-    }
+  let directorySize = view.getUint32(eocd + 12, true);
+  let directory = view.getUint32(eocd + 16, true);
+  let directoryEnd = tailStart + eocd;
+  // ZIP64: the 32-bit fields are saturated; the real values sit in the ZIP64 end record, which the
+  // locator (just before the end record) points to. A saturated field without a locator is taken
+  // as it is (65,535 entries can be a real count).
+  const locator = eocd - 20;
+  if ((count === 0xffff || directory === 0xffffffff || directorySize === 0xffffffff) && locator >= 0 && view.getUint32(locator, true) === 0x07064b50) {
+    const record = Number(view.getBigUint64(locator + 8, true));
+    const where = `ZIP64 locator at byte ${tailStart + locator}`;
+    if (record + 56 > tailStart + locator) throw bad(`the ZIP64 end record it points to (byte ${record}) is outside the archive`, where);
+    const bytes = await source.read(record, 56);
+    const zip64 = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (zip64.getUint32(0, true) !== 0x06064b50) throw bad(`no ZIP64 end record at byte ${record}`, where);
+    count = Number(zip64.getBigUint64(32, true));
+    directorySize = Number(zip64.getBigUint64(40, true));
+    directory = Number(zip64.getBigUint64(48, true));
+    directoryEnd = record;
   }
-  offset -= base;
+  if (directory > directoryEnd) throw bad(`the central directory would start at byte ${directory}, after the end records (byte ${directoryEnd})`);
+  const bytes = directory >= tailStart ? tail.subarray(directory - tailStart, directoryEnd - tailStart) : await source.read(directory, directoryEnd - directory);
+  return parseCentralDirectory(bytes, count, directory, file);
+}
+
+/** The `count` entries of a central directory held in `bytes`, which starts at byte `base` of the archive. */
+function parseCentralDirectory(bytes: Uint8Array, count: number, base: number, file: string): ZipEntryInfo[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const decoder = new TextDecoder();
   const entries: ZipEntryInfo[] = [];
+  let offset = 0;
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== 0x02014b50) {
-      throw new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1}`, { file, where: `byte ${offset + base}` });
-    }
+    const damaged = () => new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1} of ${count}`, { file, where: `byte ${offset + base}` });
+    if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== 0x02014b50) throw damaged();
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
-    const name = decoder.decode(buffer.subarray(offset + 46, offset + 46 + nameLength));
+    if (offset + 46 + nameLength + extraLength + commentLength > view.byteLength) throw damaged();
+    const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     // ZIP64: each saturated field's real value is in the extra field, in this order.
     const zip64 = zip64Values(view, offset + 46 + nameLength, extraLength);
     const field = (value: number) => (value === 0xffffffff ? zip64.shift() ?? value : value);
@@ -86,24 +102,10 @@ function zip64Values(view: DataView, start: number, length: number): number[] {
   for (let at = start; at + 4 <= start + length; ) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
-    if (id === 0x0001) return Array.from({ length: Math.floor(size / 8) }, (_, i) => Number(view.getBigUint64(at + 4 + 8 * i, true)));
+    if (id === 0x0001) return Array.from({ length: Math.min(3, Math.floor(Math.min(size, start + length - at - 4) / 8)) }, (_, i) => Number(view.getBigUint64(at + 4 + 8 * i, true)));
     at += 4 + size;
   }
   return [];
-}
-
-/**
- * Where the central directory starts, from the end of the archive (`tail`, its last bytes), or
- * null when that needs the ZIP64 records or the end record is not in `tail` (the caller then
- * reads the whole file, and `listZipEntries` says what is wrong with it).
- */
-export function centralDirectoryOffset(tail: Uint8Array): number | null {
-  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
-  const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  const offset = view.getUint32(eocd + 16, true);
-  return count === 0xffff || offset === 0xffffffff ? null : offset;
 }
 
 /** Bytes at the end of an archive that always hold its end record (22 bytes + a comment of up to 65,535). */
