@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { convert } from '../src/node/convert.js';
+import { formatSelection } from '../src/core/formats/resolve-formats.js';
 import { measureOutputs } from './outputs.js';
 // Floor, baselines and the PDF bench are imported by their modes only: a library case's memory
 // must not include the baselines' exceljs and JSZip.
@@ -66,7 +67,7 @@ async function runLibrary(request: Extract<CaseRequest, { mode: 'library' }>): P
   return timed(
     request.outDir,
     async () => {
-      const result = await convert({ input: request.input, to: [request.format], outDir: request.outDir, force: true, flat: true, options: BENCH_OPTIONS, ...(request.workers ? { workers: request.workers } : {}) });
+      const result = await convert({ input: request.input, to: formatSelection([request.format]), outDir: request.outDir, force: true, flat: true, options: BENCH_OPTIONS, ...(request.workers ? { workers: request.workers } : {}) });
       return { messages: result.report.messages.length };
     },
     request.countPages,

@@ -1,28 +1,40 @@
-import path from 'node:path';
 import type { Document } from './model/types.js';
 import type { Report } from './report/report.js';
 import type { ConvertOptions } from './formats/options.js';
-import type { FormatWriter, OutputFile } from './formats/types.js';
+import type { FormatName, FormatWriter, OutputFile } from './formats/types.js';
 import { fitOutputName } from './model/naming.js';
 
-/** Where outputs go; shared by the main thread and the worker threads of `convert`. */
+/** Where outputs go, relative to the output root; shared by the main thread and the workers of `convert`. */
 export interface OutputLayout {
-  outDir: string;
-  /** One folder for everything: `<out>/<format>/<file>` instead of the server layout. */
+  /** One folder per format for everything: `<format>/<file>` instead of the server layout. */
   flat?: boolean;
 }
 
+/** One output file of a conversion. */
+export interface ConvertedFile extends OutputFile {
+  /**
+   * Where it goes, relative to the output root, with `/`:
+   * `TSV_IOB/<project folder>/<cabinet>/lorem.txt.tsv` (`TSV_IOB/lorem.txt.tsv` when flat).
+   */
+  path: string;
+  format: FormatName;
+  /** Project folder and cabinet folder it belongs to. */
+  project: string;
+  cabinet: string;
+  /** The document it was written from; absent for a `--combine` file of the whole project. */
+  document?: string;
+}
+
 /**
- * Runs every requested writer on one document and hands each writer's files to `onFiles` in
- * writer order (a writer's streamed content is consumed there, before the next writer runs).
- * A writer that does not fit the document's kind is skipped, and named when it was asked for.
+ * Runs every requested writer on one document and yields each writer's files in writer order (a
+ * file's streamed content must be read before the next file is asked for). A writer that does not
+ * fit the document's kind is skipped, and named when it was asked for.
  */
-export async function writeFormats(
+export async function* writeFormats(
   doc: Document,
   writers: readonly FormatWriter[],
   context: { options: ConvertOptions; report: Report; explicit: boolean; layout: OutputLayout },
-  onFiles: (writer: FormatWriter, folder: string, files: OutputFile[]) => Promise<void>,
-): Promise<void> {
+): AsyncGenerator<ConvertedFile> {
   for (const writer of writers) {
     const scoped = context.report.scope({ format: writer.name, project: doc.project.folder, document: doc.name, cabinet: doc.cabinet.folder });
     if (!writer.kinds.some((k) => doc.kinds.includes(k))) {
@@ -31,23 +43,29 @@ export async function writeFormats(
     }
     const files = await writer.writeDocument(doc, { options: context.options, report: scoped });
     reportFittedNames(scoped, context.layout, doc.project.folder, doc.cabinet.folder, files);
-    await onFiles(writer, targetFolder(context.layout, writer, doc.project.folder, doc.cabinet.folder), files);
+    const folder = targetFolder(context.layout, writer, doc.project.folder, doc.cabinet.folder);
+    for (const file of files) yield placed(file, folder, writer, doc.project.folder, doc.cabinet.folder, doc.name);
   }
+}
+
+/** A writer's file placed in the output tree. */
+export function placed(file: OutputFile, folder: string, writer: FormatWriter, project: string, cabinet: string, document?: string): ConvertedFile {
+  return { ...file, path: outputPath(folder, file), format: writer.name, project, cabinet, ...(document === undefined ? {} : { document }) };
 }
 
 export function targetFolder(layout: OutputLayout, writer: FormatWriter, projectFolder: string, cabinetFolder: string): string {
   // Several formats share extensions (CSV and the Comprehend CSV): one folder per format keeps them apart.
-  if (layout.flat) return path.join(layout.outDir, writer.name);
-  return path.join(layout.outDir, writer.name, fitOutputName(projectFolder).name, fitOutputName(cabinetFolder).name);
+  if (layout.flat) return writer.name;
+  return [writer.name, ...safeParts(projectFolder), ...safeParts(cabinetFolder)].map((part) => fitOutputName(part).name).join('/');
 }
 
-/** A staged path for each output file, inside its folder (no `..` or absolute parts, names fitted). */
+/** A file's path inside its folder (no empty, `.`, `..` or absolute parts; names fitted to the file system). */
 export function outputPath(folder: string, file: OutputFile): string {
-  return path.join(folder, ...fileNameParts(file).map((part) => fitOutputName(part).name));
+  return [folder, ...safeParts(file.name).map((part) => fitOutputName(part).name)].join('/');
 }
 
-function fileNameParts(file: OutputFile): string[] {
-  return file.name.split('/').filter((part) => part && part !== '..' && part !== '.');
+function safeParts(name: string): string[] {
+  return name.split('/').filter((part) => part && part !== '..' && part !== '.');
 }
 
 /**
@@ -67,5 +85,5 @@ export function reportFittedNames(report: Report, layout: OutputLayout, projectF
     say(folders, 'project folder', projectFolder);
     say(folders, 'cabinet folder', cabinetFolder);
   }
-  for (const part of files.flatMap(fileNameParts)) say(report, 'file name', part);
+  for (const part of files.flatMap((file) => safeParts(file.name))) say(report, 'file name', part);
 }

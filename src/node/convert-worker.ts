@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Report, type ConversionMessage } from '../core/report/report.js';
 import { isInputError } from '../core/errors.js';
-import { resolveFormats } from './convert.js';
-import { outputPath, writeFormats, type OutputLayout } from '../core/convert-document.js';
+import { resolveFormats, type FormatSelection } from '../core/formats/resolve-formats.js';
+import { writeFormats, type OutputLayout } from '../core/convert-document.js';
 import type { ConvertOptions } from '../core/formats/options.js';
-import type { OutputContent } from '../core/formats/types.js';
+import { contentBytes } from '../core/formats/content.js';
 import { cabinetMatches, openInput, type DocumentRef } from './open-input.js';
 import { loadOrReport } from '../core/read/index.js';
 import type { ArchiveLimits } from '../core/read/zip-entries.js';
@@ -12,7 +12,7 @@ import type { ArchiveLimits } from '../core/read/zip-entries.js';
 /** What the main thread tells each worker once (all of it structured-clonable). */
 export interface WorkerSetup {
   input: string;
-  to: readonly string[] | 'all';
+  to: FormatSelection;
   explicit: boolean;
   selector: string;
   options: ConvertOptions;
@@ -26,7 +26,7 @@ export interface DocumentReply {
   type: 'document';
   index: number;
   converted: boolean;
-  /** The document's output files: paths and bytes (the main thread stages them). */
+  /** The document's output files: paths relative to the output root and bytes (the main thread stages them). */
   files: { path: string; bytes: Uint8Array }[];
   messages: ConversionMessage[];
 }
@@ -69,35 +69,26 @@ async function main(): Promise<void> {
           return port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply);
         }
       }
-      // Each file's bytes have a buffer of their own (toBytes): moved, not copied.
+      // Each file's bytes have a buffer of their own (contentBytes): moved, not copied.
       port.postMessage({ type: 'batch', replies } satisfies WorkerReply, replies.flatMap((r) => r.files.map((f) => f.bytes.buffer as ArrayBuffer)));
     });
   });
 }
 
 /**
- * Converts one document and stages its files here (temporary names beside their targets); the
- * main thread adopts them, checks names and existing files, and renames them when the run commits.
+ * Converts one document and returns its files as bytes with their relative paths; the
+ * main thread stages them (checking names and existing files) and commits them with the run.
  */
 async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup): Promise<DocumentReply> {
   const report = new Report();
   const doc = await loadOrReport(ref, report);
   const files: DocumentReply['files'] = [];
   if (doc) {
-    await writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout }, async (_writer, folder, outputs) => {
-      for (const file of outputs) files.push({ path: outputPath(folder, file), bytes: await toBytes(file.content) });
-    });
+    for await (const file of writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout })) {
+      files.push({ path: file.path, bytes: await contentBytes(file.content) });
+    }
   }
   return { type: 'document', index, converted: doc !== null, files, messages: report.messages };
-}
-
-/** Output content as one byte array in its own buffer (a worker's document is small; streams are collected). */
-async function toBytes(content: OutputContent): Promise<Uint8Array> {
-  if (typeof content === 'string') return new Uint8Array(Buffer.from(content, 'utf8'));
-  if (content instanceof Uint8Array) return new Uint8Array(content);
-  const chunks: Buffer[] = [];
-  for await (const chunk of content) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function serializeError(error: unknown): SerializedError {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { convert } from '../../src/node/convert.js';
 import { isInputError } from '../../src/core/errors.js';
+import type { FormatName } from '../../src/core/formats/types.js';
 
 const AUDIO = path.resolve('../shared/samples/audio-json-advanced/_Uniphore_ Datasaur Dataset_FRYWjo0dORv.zip');
 const folders: string[] = [];
@@ -17,7 +18,7 @@ afterEach(() => {
 });
 
 /** Output files (relative names → bytes) and report messages of one run. */
-async function run(workers: number, to: string[], cabinet = 'all') {
+async function run(workers: number, to: FormatName[], cabinet = 'all') {
   const out = outDir();
   const progress: number[] = [];
   const result = await convert({ input: AUDIO, to, outDir: out, cabinet, workers, onDocument: (done) => progress.push(done) });
@@ -27,7 +28,7 @@ async function run(workers: number, to: string[], cabinet = 'all') {
 
 describe('convert with worker threads', () => {
   it('writes the same files, report (in the same order) and progress as one thread', async () => {
-    const formats = ['TSV_IOB', 'JSON_ADVANCED', 'AMAZON_COMPREHEND_CSV'];
+    const formats: FormatName[] = ['TSV_IOB', 'JSON_ADVANCED', 'AMAZON_COMPREHEND_CSV'];
     const single = await run(1, formats);
     const parallel = await run(2, formats);
     expect(Object.keys(single.files).length).toBeGreaterThan(20);

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { convert } from '../../node/convert.js';
+import { formatSelection } from '../../core/formats/resolve-formats.js';
 import { renderReportJson, renderReportText } from '../../core/report/render.js';
 import type { Command } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
@@ -15,7 +16,7 @@ export const convertCommand: Command = {
     const out = str('out')!;
     const result = await convert({
       input: args.positionals[0]!,
-      to: list('to'),
+      to: formatSelection(list('to')),
       outDir: out,
       cabinet: str('cabinet'),
       force: flag('force'),

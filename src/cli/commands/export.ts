@@ -19,6 +19,7 @@ import type { Command, CommandIo } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { ExportProgress } from './export-progress.js';
+import { formatSelection, type FormatSelection } from '../../core/formats/resolve-formats.js';
 
 export interface ExportAndConvertParams {
   client: Omit<ClientOptions, 'onRetry'>;
@@ -26,7 +27,7 @@ export interface ExportAndConvertParams {
   projectIds: string[];
   filter?: ProjectFilter;
   documentId?: string;
-  to: string[] | 'all';
+  to: FormatSelection;
   outDir: string;
   method: ExportMethod;
   cabinet?: string;
@@ -79,7 +80,7 @@ export const exportCommand: Command = {
         projectIds,
         filter: tags.length || statuses.length ? { teamId: str('team'), tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined } : undefined,
         documentId,
-        to: to.length === 1 && to[0]!.toLowerCase() === 'all' ? 'all' : to,
+        to: formatSelection(to),
         outDir: str('out')!,
         method,
         cabinet: str('cabinet'),

@@ -1,0 +1,175 @@
+import type { Document } from './model/types.js';
+import { Report, type ConversionMessage } from './report/report.js';
+import { InputError } from './errors.js';
+import { resolveOptions, type ConvertOptions } from './formats/options.js';
+import { findWriter } from './formats/registry.js';
+import type { FormatName, FormatWriter, OutputFile } from './formats/types.js';
+import { isExplicit, resolveFormats, type FormatSelection } from './formats/resolve-formats.js';
+import { loadOrReport } from './read/index.js';
+import { cabinetMatches, type DocumentRef, type OpenedInput } from './read/input.js';
+import { placed, reportFittedNames, targetFolder, writeFormats, type ConvertedFile, type OutputLayout } from './convert-document.js';
+import { openExport, type ExportInput, type ExportInputOptions } from './export-input.js';
+
+export type { ConvertedFile };
+
+/** What to convert to, and how (everything but where the input comes from). */
+export interface ConversionSettings {
+  /** Format names (a `FormatName` union: a misspelt name does not compile), or 'all'. */
+  to: FormatSelection;
+  /** REVIEW (default), ROOT, a labeler's e-mail, or all. */
+  cabinet?: string;
+  options?: Partial<ConvertOptions>;
+  /** One folder per format for everything: `<format>/<file>` instead of the server layout. */
+  flat?: boolean;
+  /** Messages go here (default: a new report, `run.report`). */
+  report?: Report;
+  /** Called after each document (for progress displays). */
+  onDocument?: (done: number, total: number, ref: DocumentRef) => void;
+}
+
+export interface ConvertExportOptions extends ConversionSettings, ExportInputOptions {}
+
+/**
+ * A conversion in progress: iterate it for the output files, one at a time (read a file's content
+ * before asking for the next: a streamed content is produced as it is read). The report fills as
+ * documents are converted; a problem with the input as a whole is thrown by the iteration.
+ */
+export interface ConversionRun extends AsyncIterable<ConvertedFile> {
+  readonly report: Report;
+  /** Documents converted and skipped so far (a skipped one is named in the report). */
+  readonly documents: { converted: number; skipped: number };
+  /**
+   * Once the files are read: 0 when all is well, 1 when errors (or, with `strict`, warnings) were
+   * reported. Under `strict` the files of such a run are to be dropped, as `convert` does.
+   */
+  readonly exitCode: 0 | 1;
+}
+
+/**
+ * Converts an export held in memory (ZIP bytes, a Blob, a stream, a folder's files or a parsed
+ * document) without touching any file system:
+ *
+ * ```ts
+ * const run = convertExport(zipBytes, { to: ['TSV_IOB', 'CSV'] });
+ * for await (const file of run) save(file.path, await contentBytes(file.content));
+ * console.log(run.report.messages, run.exitCode);
+ * ```
+ */
+export function convertExport(input: ExportInput, options: ConvertExportOptions): ConversionRun {
+  return new Conversion(options, async () => {
+    const opened = await openExport(input, options);
+    return { opened, refs: selectDocuments(opened, options.cabinet ?? 'REVIEW') };
+  });
+}
+
+/** The same on an input already opened (the path-based `convert` opens files with the Node adapter). */
+export function convertOpened(opened: OpenedInput, refs: readonly DocumentRef[], settings: ConversionSettings): ConversionRun {
+  return new Conversion(settings, async () => ({ opened, refs }));
+}
+
+/** The documents of the selected cabinet; none is a usage error that lists the cabinets there are. */
+export function selectDocuments(opened: OpenedInput, selector: string): DocumentRef[] {
+  const refs = opened.documents.filter((d) => cabinetMatches(d.cabinet, selector));
+  if (refs.length === 0) {
+    const available = [...new Set(opened.documents.map((d) => d.cabinet.folder))].join(', ');
+    throw new InputError('BAD_OPTION', `no document in cabinet "${selector}"`, { file: opened.path, where: '--cabinet', expected: `one of REVIEW, ROOT, all, a labeler e-mail (cabinets here: ${available})` });
+  }
+  return refs;
+}
+
+/**
+ * Writes one document in one format: its files (content as text, bytes or a stream) and what the
+ * format could not hold, in `report`. A format that does not fit the document's kind writes no
+ * file and says so (`FormatNotApplicable`).
+ */
+export async function writeFormat(document: Document, format: FormatName, settings: { options?: Partial<ConvertOptions>; report?: Report } = {}): Promise<{ files: OutputFile[]; report: Report }> {
+  const report = settings.report ?? new Report();
+  const [writer] = resolveFormats([format]);
+  const files: OutputFile[] = [];
+  const context = { options: resolveOptions(settings.options), report, explicit: true, layout: { flat: true } };
+  for await (const file of writeFormats(document, [writer], context)) files.push({ name: file.name, content: file.content });
+  return { files, report };
+}
+
+class Conversion implements ConversionRun {
+  readonly report: Report;
+  readonly documents = { converted: 0, skipped: 0 };
+  private readonly options: ConvertOptions;
+  private readonly writers: FormatWriter[];
+  private readonly explicit: boolean;
+  private readonly layout: OutputLayout;
+  private started = false;
+
+  constructor(
+    private readonly settings: ConversionSettings,
+    private readonly open: () => Promise<{ opened: OpenedInput; refs: readonly DocumentRef[] }>,
+  ) {
+    // Unknown formats and bad options fail here, before any input is read.
+    this.options = resolveOptions(settings.options);
+    this.writers = resolveFormats(settings.to);
+    this.explicit = isExplicit(settings.to);
+    this.layout = { flat: settings.flat };
+    this.report = settings.report ?? new Report();
+  }
+
+  get exitCode(): 0 | 1 {
+    return this.report.hasErrors(this.options.strict) ? 1 : 0;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ConvertedFile> {
+    if (this.started) throw new Error('a conversion run can be iterated once');
+    this.started = true;
+    const { opened, refs } = await this.open();
+    const { options, report, writers } = this;
+    const combined = new Map<string, Document[]>();
+    for (const [n, ref] of refs.entries()) {
+      // A single document file is the whole input: its problem is the run's error.
+      const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder })) : await loadOrReport(ref, report);
+      if (!doc) this.documents.skipped++;
+      else {
+        this.documents.converted++;
+        for await (const file of writeFormats(doc, writers, { options, report, explicit: this.explicit, layout: this.layout })) {
+          yield file;
+          if (options.combine && findWriter(file.format)?.writeCombined) {
+            // Once per document and format, whatever the number of files it wrote.
+            const key: string = `${file.format}\u0000${doc.project.folder}\u0000${doc.cabinet.folder}`;
+            const docs: Document[] = combined.get(key) ?? [];
+            if (docs[docs.length - 1] !== doc) docs.push(doc);
+            combined.set(key, docs);
+          }
+        }
+      }
+      this.settings.onDocument?.(n + 1, refs.length, ref);
+    }
+    yield* this.combinedFiles(combined);
+  }
+
+  /** `--combine`: one file per project, cabinet and format, after the per-document files. */
+  private async *combinedFiles(combined: Map<string, Document[]>): AsyncGenerator<ConvertedFile> {
+    const { options, report } = this;
+    // Messages of the per-document passes, to tell which ones a combined pass only repeats.
+    const seen = combined.size ? new Set(report.all().map(messageKey)) : new Set<string>();
+    for (const [key, docs] of combined) {
+      const [name, projectFolder, cabinetFolder] = key.split('\u0000');
+      const writer = findWriter(name)!;
+      // The combined file holds the same labels as the per-document files: what the writer says
+      // again about them is already in the report, so only new messages are kept.
+      const pass = new Report();
+      const scoped = pass.scope({ format: writer.name, project: projectFolder, cabinet: cabinetFolder });
+      const files = await writer.writeCombined!(docs, { options, report: scoped });
+      reportFittedNames(scoped, this.layout, projectFolder, cabinetFolder, files);
+      for (const message of pass.all()) {
+        const said = messageKey(message);
+        if (seen.has(said)) continue;
+        seen.add(said);
+        report.add(message);
+      }
+      const folder = targetFolder(this.layout, writer, projectFolder, cabinetFolder);
+      for (const file of files) yield placed(file, folder, writer, projectFolder, cabinetFolder);
+    }
+  }
+}
+
+function messageKey(m: ConversionMessage): string {
+  return [m.format, m.project, m.cabinet, m.document, m.kind, m.labelId, m.text].join('\u0000');
+}
