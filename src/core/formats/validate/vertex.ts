@@ -47,7 +47,7 @@ export function lintVertexJsonl(text: string, options: { unit?: OffsetUnit } = {
       list.add('error', n, 'vertex/text', 'textContent must be a string');
       return;
     }
-    const bytes = Buffer.byteLength(doc.textContent, 'utf8');
+    const bytes = new TextEncoder().encode(doc.textContent).length;
     if (bytes < TEXT_BYTES.min || bytes > TEXT_BYTES.max) list.add('warning', n, 'vertex/text-size', `textContent is ${bytes} bytes; Vertex takes ${TEXT_BYTES.min} to ${TEXT_BYTES.max}`);
     const length = lengthIn(doc.textContent, options.unit ?? 'codepoint');
     const annotations = doc.textSegmentAnnotations ?? [];
