@@ -7,18 +7,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { signBody, SIGNATURE_HEADER } from '../client/signature.js';
-import type { SimDocumentCopy, SimProject } from './projects.js';
+import type { JobContent, JobErrorOut } from './job-content.js';
 import { renderExport } from './render.js';
 import { copyFileName } from './zip.js';
 
+export type { JobContent, JobErrorOut };
+
 export type JobStatus = 'QUEUED' | 'IN_PROGRESS' | 'DELIVERED' | 'FAILED';
 export type Method = 'FILE_STORAGE' | 'EMAIL' | 'CUSTOM_WEBHOOK' | 'EXTERNAL_OBJECT_STORAGE';
-
-export interface JobErrorOut {
-  id: string;
-  stack: string;
-  args: unknown;
-}
 
 export interface JobSettings {
   queuedMs: number;
@@ -32,9 +28,6 @@ export interface JobSettings {
   failNextJobs: number;
   failErrors: JobErrorOut[];
 }
-
-/** What one export contains: whole projects (a ZIP) or one document copy (a bare file). */
-export type JobContent = { kind: 'projects'; projects: Array<{ project: SimProject; copies: SimDocumentCopy[] }> } | { kind: 'document'; project: SimProject; copy: SimDocumentCopy };
 
 export interface JobRequest {
   method: Method;

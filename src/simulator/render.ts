@@ -10,7 +10,7 @@ import type { OutputContent } from '../core/formats/types.js';
 import { parseCabinetFolder } from '../core/read/layout.js';
 import { parseDocumentText } from '../core/read/parse-document.js';
 import { Report } from '../core/report/report.js';
-import type { JobContent, JobErrorOut } from './jobs.js';
+import type { JobContent, JobErrorOut } from './job-content.js';
 import { projectFolder } from './projects.js';
 import { buildExportZip, buildProjectsZip, type CabinetFile } from './zip.js';
 // The PDF writer's fonts (read from the package's fonts/ folder on first use).

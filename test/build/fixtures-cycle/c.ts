@@ -1,0 +1,2 @@
+import type { a } from './a.js';
+export const c = (x?: typeof a) => x;
