@@ -26,6 +26,14 @@ describe('format names', () => {
     expect(formatSelection(['tsv_iob', ' csv '])).toEqual(['TSV_IOB', 'CSV'] satisfies FormatName[]);
     expect(formatSelection(['ALL'])).toBe('all');
     expect(() => formatSelection(['TSV_IOBX'])).toThrow(/unknown or unavailable format "TSV_IOBX"/);
-    expect(() => convertExport(new Uint8Array(), { to: ['TSV_IOBX' as FormatName] })).toThrow(/one of DATASAUR_SCHEMA, /);
+    const error = (() => {
+      try {
+        convertExport(new Uint8Array(), { to: ['TSV_IOBX' as FormatName] });
+      } catch (e) {
+        return e as { code?: string; expected?: string };
+      }
+    })();
+    expect(error?.code).toBe('BAD_OPTION');
+    expect(error?.expected).toMatch(/^one of DATASAUR_SCHEMA, JSON_ADVANCED, .* or all$/);
   });
 });

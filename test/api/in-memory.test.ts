@@ -74,6 +74,8 @@ describe('the in-memory API', () => {
       expect(run.documents).toEqual(expected.documents);
       expect(run.exitCode).toBe(expected.exitCode);
     },
+    // The audio sample writes 40 PDFs twice (path-based and in memory): minutes on a busy machine.
+    300_000,
   );
 
   it('proves the lock works: a path-based read fails while it holds', async () => {
