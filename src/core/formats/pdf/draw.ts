@@ -1,6 +1,6 @@
 import { BOX_FILL_OPACITY } from './colors.js';
 import { EmbeddedFont, type PdfObjects, type PdfRef } from './embedded-font.js';
-import type { LoadedFace } from './fonts.js';
+import type { LoadedFace } from './font-face.js';
 import type { ArrowItem, BoxItem, LaidOutPage, TextItem } from './items.js';
 import type { MeasuredRun } from './measure.js';
 import { PageContent, pdfColor, pdfNumber } from './pdf-content.js';

@@ -1,4 +1,4 @@
-import type { LoadedFace } from './fonts.js';
+import type { LoadedFace } from './font-face.js';
 import type { ShapedGlyph } from './measure.js';
 import { pdfNumber } from './pdf-content.js';
 

@@ -1,22 +1,9 @@
 import type * as fontkit from 'fontkit';
 import { TextMeasure } from './measure.js';
 import { TrueTypeFont } from './truetype-subset.js';
+import type { FontFace, LoadedFace } from './font-face.js';
 
-/**
- * The fonts the PDF embeds, in fallback order: a character is drawn with the first face that has
- * a glyph for it, except that a script listed in `prefers` goes to its own face first (DejaVu
- * Sans has basic Arabic letters, but Noto Sans Arabic shapes the script better). The files ship
- * in the package's `fonts/` folder with their licences (fonts/README.md); never system fonts,
- * never downloaded.
- */
-export interface FontFace {
-  /** Name the face is registered under in the PDF document. */
-  name: string;
-  /** File name in the package's `fonts/` folder (and the asset name a browser build serves). */
-  file: string;
-  /** Code points this face is tried first for (a script's own face). */
-  prefers?: (cp: number) => boolean;
-}
+export type { FontFace, LoadedFace };
 
 const isArabic = (cp: number) =>
   (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
@@ -47,14 +34,6 @@ export type FontBytes = Uint8Array | ArrayBuffer;
  * The loader is called once per face per process (or page); the parsed fonts are kept.
  */
 export type FontLoader = (face: FontFace) => FontBytes | Promise<FontBytes>;
-
-export interface LoadedFace {
-  face: FontFace;
-  /** The parsed font (shaping and metrics), shared by every document of the process. */
-  font: fontkit.Font;
-  /** The same file read for subsetting: each PDF embeds only the glyphs it draws. */
-  file: TrueTypeFont;
-}
 
 /** Every face parsed once, with the text measure whose width cache every document shares. */
 export interface FontSet {

@@ -1,4 +1,4 @@
-import type { LoadedFace } from './fonts.js';
+import type { LoadedFace } from './font-face.js';
 import { splitRuns, type RunSplit, type TextRun } from './runs.js';
 
 /** One glyph as shaped by fontkit, in 1/1000 em (the PDF text space unit for font size 1). */

@@ -1,4 +1,4 @@
-import type { LoadedFace } from './fonts.js';
+import type { LoadedFace } from './font-face.js';
 
 /** A piece of text drawn with one font. */
 export interface TextRun {
