@@ -11,6 +11,12 @@ export interface ConvertOptions {
   scheme: 'IOB2' | 'IOB1' | 'IOBES' | 'BILOU';
   /** What to do with overlapping spans of one label set in formats that cannot hold them. */
   overlap: 'first' | 'longest' | 'columns' | 'error';
+  /**
+   * What a space inside a label name becomes in whitespace-separated tag columns (TSV_IOB,
+   * TSV_NON_IOB, CONLL_2003, Azure CoNLL); undefined = keep the name as it is (the server does),
+   * reported as `TagHasSpace`.
+   */
+  tagSpace?: string;
   /** Label set (index or name) for targets with one label column; undefined = index 0. */
   labelSet?: number | string;
   /** Keep CONFLICT labels (they are left out and reported by default). */

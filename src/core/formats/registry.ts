@@ -18,6 +18,7 @@ import { comprehendEntitiesPart } from './token/comprehend-entities.js';
 import { azureConllPart } from './token/azure-conll.js';
 import { vertexEntitiesPart } from './token/vertex-entities.js';
 import { spanAndArrowVisualization } from './pdf/span-and-arrow-visualization.js';
+import { hfTokenClassificationWriter } from './ml/hf-token-classification.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
@@ -38,6 +39,8 @@ const WRITERS: FormatWriter[] = [
   byKind('AZURE_AUTOML_CSV', 'csv', "Token: CoNLL for AutoML NER. Row/document: text,labels with labels as a Python list ['a','b']", [azureConllPart, azureClassifierPart]),
   byKind('GCP_VERTEX_AI_CSV', 'csv', 'Token: JSONL entity documents + import CSV. Row/document: [ml_use,]"text",label,... classification rows', [vertexEntitiesPart, vertexClassifierPart]),
   spanAndArrowVisualization,
+  // Training-ready formats beyond the server's list (issue 13).
+  hfTokenClassificationWriter,
 ];
 
 export function registeredFormats(): readonly FormatWriter[] {

@@ -16,7 +16,14 @@ export type FormatName =
   | 'AZURE_AUTOML_CSV'
   | 'GCP_VERTEX_AI_CSV'
   | 'PLAIN'
-  | 'SPAN_AND_ARROW_VISUALIZATION';
+  | 'SPAN_AND_ARROW_VISUALIZATION'
+  // Training-ready formats the server does not have (issue 13), `formats/ml/`.
+  | 'HF_TOKEN_CLASSIFICATION'
+  | 'HF_TEXT_CLASSIFICATION'
+  | 'SPACY_JSONL'
+  | 'CONLL_2003'
+  | 'COCO'
+  | 'YOLO';
 
 export const ALL_FORMAT_NAMES: readonly FormatName[] = [
   'DATASAUR_SCHEMA',
@@ -32,6 +39,12 @@ export const ALL_FORMAT_NAMES: readonly FormatName[] = [
   'GCP_VERTEX_AI_CSV',
   'PLAIN',
   'SPAN_AND_ARROW_VISUALIZATION',
+  'HF_TOKEN_CLASSIFICATION',
+  'HF_TEXT_CLASSIFICATION',
+  'SPACY_JSONL',
+  'CONLL_2003',
+  'COCO',
+  'YOLO',
 ];
 
 /** Bytes, text (written as UTF-8) or a stream of chunks for large outputs (XLSX, PDF, big CSV). */

@@ -35,6 +35,7 @@ export const MESSAGE_KINDS = {
   ArrowEndpointMissing: { severity: 'warning', meaning: 'an arrow points to a span that is not in the output' },
   // Names and values
   LabelRenamed: { severity: 'info', meaning: "a label name was changed to meet the target's naming rules" },
+  TagHasSpace: { severity: 'warning', meaning: 'a label name with a space is written in a whitespace-separated tag column, where readers that split on whitespace cut it (use --tag-space _ to replace the spaces)' },
   WhitespaceReplaced: { severity: 'warning', meaning: 'a tab, CR or LF inside a token or label name became a space' },
   DuplicateColumnRenamed: { severity: 'info', meaning: 'a duplicate column name got a numeric suffix' },
   FormulaEscaped: { severity: 'info', meaning: "a value starting with = + - @, TAB or CR was prefixed with ' (--escape-formulas)" },
@@ -48,6 +49,11 @@ export const MESSAGE_KINDS = {
   RowWithoutLabelSkipped: { severity: 'warning', meaning: 'a row without a label was left out of a classifier training file' },
   AnswerNotRepresented: { severity: 'warning', meaning: 'an answer cannot be written by this format' },
   BoundingBoxNotRepresented: { severity: 'warning', meaning: 'a bounding box cannot be written by this format (it stays in DATASAUR_SCHEMA)' },
+  BoxReshaped: { severity: 'info', meaning: 'a bounding box polygon (or a box of several shapes) was written as the axis-aligned rectangle(s) around its points: the format holds rectangles only' },
+  BoxClipped: { severity: 'warning', meaning: 'a bounding box reaching outside its page was clipped to the page: normalized coordinates must lie in [0,1]' },
+  BoxNotWritten: { severity: 'warning', meaning: 'a bounding box cannot be placed in this format (it has no shape, or its page has no size to normalize by) and was left out' },
+  BoxDetailNotRepresented: { severity: 'warning', meaning: "a bounding box is written but its caption or answers are not: the format holds a box's class and rectangle only" },
+  PageSizeMissing: { severity: 'warning', meaning: 'a page has no size in the export; the image is written with a null width and height' },
   CommentNotRepresented: { severity: 'info', meaning: 'comments are not written by this format' },
   MetadataNotRepresented: { severity: 'info', meaning: 'row metadata is not written by this format' },
   MissingFieldDefaulted: { severity: 'info', meaning: 'a field the output needs is not in the input and was written as null or a default' },
@@ -73,3 +79,6 @@ export const SPAN_LEFT_OUT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind
   'SpanNotRepresented',
   'SpanWithoutText',
 ]);
+
+/** The kinds that say "this bounding box is not in this output" (the counterpart of SPAN_LEFT_OUT_KINDS). */
+export const BOX_LEFT_OUT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(['BoundingBoxNotRepresented', 'BoxNotWritten']);

@@ -7,6 +7,7 @@ import { iobTags, type TokenRun } from './iob.js';
 import { LabelNamer, azureLabel } from './names.js';
 import { reportNotRepresented } from './not-represented.js';
 import { prepareSpans } from './prepare.js';
+import { checkTagSpace } from './tag-space.js';
 
 /**
  * AZURE_AUTOML_CSV for token projects: the CoNLL text Azure AutoML NER trains on. Azure's rules:
@@ -19,14 +20,21 @@ import { prepareSpans } from './prepare.js';
 export const azureConllPart: KindPart = {
   kinds: ['TOKEN_BASED'],
   writeDocument(doc, ctx) {
-    return [{ name: outputFileName(doc.name, 'conll'), content: conllSentences(doc, ctx, new LabelNamer(azureLabel, 'LABEL_', 'Azure')) }];
+    return [{ name: outputFileName(doc.name, 'conll'), content: conllSentences(doc, ctx, azureNamer(ctx)) }];
   },
   writeCombined(docs, ctx) {
-    const namer = new LabelNamer(azureLabel, 'LABEL_', 'Azure');
+    const namer = azureNamer(ctx);
     const content = docs.map((doc) => conllSentences(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer)).join('');
     return [{ name: combinedFileName(docs, 'conll'), content }];
   },
 };
+
+/** Azure always replaces whitespace in labels; `--tag-space` chooses with what (default `_`). */
+function azureNamer(ctx: WriteContext): LabelNamer {
+  const replacement = ctx.options.tagSpace;
+  if (replacement !== undefined) checkTagSpace(replacement);
+  return new LabelNamer((name) => azureLabel(name, replacement), 'LABEL_', 'Azure');
+}
 
 function conllSentences(doc: Document, ctx: WriteContext, namer: LabelNamer): string {
   const { report } = ctx;

@@ -38,9 +38,12 @@ export function vertexEntityLabel(name: string): string {
   return long.slice(0, VERTEX_ENTITY_LABEL_LENGTH.max);
 }
 
-/** Azure CoNLL lines are `token label` with one space: whitespace inside a label becomes `_`. */
-export function azureLabel(name: string): string {
-  return name.replace(/\s+/g, '_');
+/**
+ * Azure CoNLL lines are `token label` with one space: whitespace inside a label becomes `_` (or the
+ * `--tag-space` replacement), always, since Azure refuses the line otherwise.
+ */
+export function azureLabel(name: string, replacement = '_'): string {
+  return name.replace(/\s+/g, replacement);
 }
 
 /**

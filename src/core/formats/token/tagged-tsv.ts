@@ -4,6 +4,7 @@ import type { TokenRun } from './iob.js';
 import { replaceLineBreaks } from './names.js';
 import { reportNotRepresented } from './not-represented.js';
 import { prepareSpans } from './prepare.js';
+import { TagSpacePolicy } from './tag-space.js';
 
 /** Turns one row's runs of one tier into tags (IOB scheme or plain label names). */
 export type RowTagger = (tokenCount: number, runs: readonly TokenRun[]) => string[];
@@ -18,6 +19,7 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
   const { report } = ctx;
   reportNotRepresented(doc, report);
   const tiers = prepareSpans(doc, ctx, { widen: true, crossRow: 'split', labelSets: 'all', overlaps: 'policy', columns: true });
+  const tagSpace = TagSpacePolicy.from(ctx.options, 'TSV');
 
   const runsByTier = tiers.map((tier) => {
     const byRow = new Map<number, TokenRun[]>();
@@ -31,7 +33,7 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
           labelId: span.labelItemId,
         });
       }
-      const run = { start: span.start.token, end: span.end.token, label };
+      const run = { start: span.start.token, end: span.end.token, label: tagSpace.tag(label, report, span.labelItemId) };
       const list = byRow.get(span.start.row);
       if (list) list.push(run);
       else byRow.set(span.start.row, [run]);
