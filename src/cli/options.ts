@@ -9,6 +9,7 @@ import { InputError, isInputError } from '../core/errors.js';
 import { DEFAULT_OPTIONS, type ConvertOptions } from '../core/formats/options.js';
 import { findWriter, registeredFormats } from '../core/formats/registry.js';
 import { LINT_TARGETS } from '../core/formats/validate/types.js';
+import { checkTagSpace } from '../core/formats/token/tag-space.js';
 import { OFFSET_UNITS } from '../core/model/offsets.js';
 import { DEFAULT_LIMITS } from '../core/read/zip-entries.js';
 import '../core/read/register-readers.js';
@@ -50,9 +51,10 @@ export const OPTIONS: readonly OptionRow[] = [
 
   // ── format options (ConvertOptions; defaults are DEFAULT_OPTIONS) ─────────────────────────
   { flags: '--strict', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'warnings count as errors; nothing is written when any remains', convert: (o, v: boolean) => (o.strict = v) },
-  { flags: '--scheme <scheme>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'tagging scheme of TSV_IOB (BIOES is read as IOBES)', default: DEFAULT_OPTIONS.scheme, choices: SCHEMES, parse: (raw, flag) => oneOf(SCHEMES)(raw.toUpperCase() === 'BIOES' ? 'IOBES' : raw, flag), convert: (o, v: ConvertOptions['scheme']) => (o.scheme = v) },
+  { flags: '--scheme <scheme>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'tagging scheme of TSV_IOB, HF_TOKEN_CLASSIFICATION and CONLL_2003 (BIOES is read as IOBES)', default: DEFAULT_OPTIONS.scheme, choices: SCHEMES, parse: (raw, flag) => oneOf(SCHEMES)(raw.toUpperCase() === 'BIOES' ? 'IOBES' : raw, flag), convert: (o, v: ConvertOptions['scheme']) => (o.scheme = v) },
   { flags: '--overlap <rule>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'overlapping spans of one label set in formats that cannot hold them', default: DEFAULT_OPTIONS.overlap, choices: OVERLAPS, parse: oneOf(OVERLAPS), convert: (o, v: ConvertOptions['overlap']) => (o.overlap = v) },
   { flags: '--label-set <index|name>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'label set for formats with one label column', defaultText: 'index 0, the first', parse: (raw) => (/^\d+$/.test(raw) ? Number(raw) : raw), convert: (o, v: number | string) => (o.labelSet = v) },
+  { flags: '--tag-space <string>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'replace spaces in label names in whitespace-separated tag columns (TSV_IOB, TSV_NON_IOB, CONLL_2003; Azure CoNLL always replaces, with _ by default)', defaultText: 'keep them, reported as TagHasSpace', parse: (raw) => (checkTagSpace(raw), raw), convert: (o, v: string) => (o.tagSpace = v) },
   { flags: '--include-conflicts', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'keep CONFLICT labels (left out and reported otherwise)', convert: (o, v: boolean) => (o.includeConflicts = v) },
   { flags: '--offsets <unit>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'unit of character offsets written for external targets', default: DEFAULT_OPTIONS.offsets, choices: OFFSET_UNITS, parse: oneOf(OFFSET_UNITS), convert: (o, v: ConvertOptions['offsets']) => (o.offsets = v) },
   { flags: '--combine', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'also write one file for the whole project (targets that train on one file)', convert: (o, v: boolean) => (o.combine = v) },

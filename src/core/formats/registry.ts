@@ -19,6 +19,11 @@ import { azureConllPart } from './token/azure-conll.js';
 import { vertexEntitiesPart } from './token/vertex-entities.js';
 import { spanAndArrowVisualization } from './pdf/span-and-arrow-visualization.js';
 import { hfTokenClassificationWriter } from './ml/hf-token-classification.js';
+import { hfTextClassificationWriter } from './ml/hf-text-classification.js';
+import { spacyJsonlWriter } from './ml/spacy-jsonl.js';
+import { conll2003Writer } from './ml/conll-2003.js';
+import { cocoWriter } from './ml/coco.js';
+import { yoloWriter } from './ml/yolo.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
@@ -41,6 +46,11 @@ const WRITERS: FormatWriter[] = [
   spanAndArrowVisualization,
   // Training-ready formats beyond the server's list (issue 13).
   hfTokenClassificationWriter,
+  hfTextClassificationWriter,
+  spacyJsonlWriter,
+  conll2003Writer,
+  cocoWriter,
+  yoloWriter,
 ];
 
 export function registeredFormats(): readonly FormatWriter[] {

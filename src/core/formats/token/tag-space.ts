@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
+import type { Document } from '../../model/types.js';
 import type { ConvertOptions } from '../options.js';
 import { LabelNamer } from './names.js';
 
@@ -7,8 +8,9 @@ import { LabelNamer } from './names.js';
  * Label names in whitespace-separated tag columns (issue 13 item 6). Many CoNLL readers split a
  * line on any whitespace, so `B-Interaction Greeting` becomes two columns. By default the name is
  * written as it is (as the server does) and `TagHasSpace` warns once per label; `--tag-space _`
- * replaces each run of whitespace in the name with `_` (a rename, `LabelRenamed`). Two names
- * the replacement would make equal stay apart (`_2`), as every renaming target does.
+ * replaces each run of whitespace in the name with `_` (a rename, `LabelRenamed`). A replaced
+ * name never takes the name of a label that already has it (`A B` → `A_B_2` when `A_B` exists):
+ * the document's names without whitespace are claimed first.
  */
 export class TagSpacePolicy {
   private readonly namer?: LabelNamer;
@@ -16,15 +18,25 @@ export class TagSpacePolicy {
   constructor(
     private readonly replacement: string | undefined,
     private readonly target: string,
+    names: Iterable<string> = [],
+    report?: Report,
   ) {
     if (replacement !== undefined) {
       checkTagSpace(replacement);
       this.namer = new LabelNamer((name) => name.replace(/\s+/g, replacement), 'LABEL_', `${target} --tag-space`);
+      // Unchanged names report nothing; claiming them first keeps them for their own labels.
+      for (const name of names) if (!/\s/.test(name) && report) this.namer.name(name, report);
     }
   }
 
-  static from(options: Pick<ConvertOptions, 'tagSpace'>, target: string): TagSpacePolicy {
-    return new TagSpacePolicy(options.tagSpace, target);
+  /** The policy for one output: `names` are the label names it may write (all sets, all spans). */
+  static from(options: Pick<ConvertOptions, 'tagSpace'>, target: string, docs: readonly Document[] = [], report?: Report): TagSpacePolicy {
+    const names = new Set<string>();
+    for (const doc of docs) {
+      for (const set of doc.labelSets) for (const item of set.items) names.add(item.labelName);
+      for (const span of doc.spans) names.add(span.labelName);
+    }
+    return new TagSpacePolicy(options.tagSpace, target, names, report);
   }
 
   /** The name written in the tag column. */

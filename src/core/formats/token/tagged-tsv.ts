@@ -19,7 +19,7 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
   const { report } = ctx;
   reportNotRepresented(doc, report);
   const tiers = prepareSpans(doc, ctx, { widen: true, crossRow: 'split', labelSets: 'all', overlaps: 'policy', columns: true });
-  const tagSpace = TagSpacePolicy.from(ctx.options, 'TSV');
+  const tagSpace = TagSpacePolicy.from(ctx.options, 'TSV', [doc], report);
 
   const runsByTier = tiers.map((tier) => {
     const byRow = new Map<number, TokenRun[]>();
