@@ -6,7 +6,7 @@
 import { isInputError } from '../core/errors.js';
 import { resolveOptions } from '../core/formats/options.js';
 import { findWriter } from '../core/formats/registry.js';
-import type { OutputContent } from '../core/formats/types.js';
+import { SERVER_FORMAT_NAMES, type OutputContent } from '../core/formats/types.js';
 import { parseCabinetFolder } from '../core/read/layout.js';
 import { parseDocumentText } from '../core/read/parse-document.js';
 import { Report } from '../core/report/report.js';
@@ -22,7 +22,8 @@ export async function renderExport(content: JobContent, format: string): Promise
   if (format === 'DATASAUR_SCHEMA') {
     return { bytes: content.kind === 'document' ? content.copy.bytes : await buildExportZip(content.projects) };
   }
-  const writer = findWriter(format);
+  // The server knows its own formats only; the training-ready ones (COCO, HF…) are this tool's.
+  const writer = (SERVER_FORMAT_NAMES as readonly string[]).includes(format) ? findWriter(format) : undefined;
   if (!writer) return { errors: [{ id: 'UnsupportedFormat', stack: `Unknown export format ${format}`, args: { format } }] };
   if (content.kind === 'document') {
     return { errors: [{ id: 'UnsupportedFormat', stack: `The simulator exports single documents as DATASAUR_SCHEMA only, not ${format}`, args: { format } }] };

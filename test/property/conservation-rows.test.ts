@@ -116,6 +116,9 @@ function examplesIn(format: string, text: string): number {
       return Math.max(0, parseDelimited(text.replace(/\r?\n/g, '\r\n')).length - 1);
     case 'GCP_VERTEX_AI_CSV':
       return parseDelimited(text.replace(/\r?\n/g, '\r\n')).length;
+    case 'HF_TEXT_CLASSIFICATION':
+      // The first file is train.jsonl: one record per example.
+      return text.split('\n').filter((l) => l !== '').length;
     default:
       throw new Error(`no example counter for ${format}`);
   }

@@ -105,7 +105,50 @@ export const SPAN_CHECKS: Record<string, Check> = {
     const [line] = parseVertexJsonl(fileNamed(run.files!, '.jsonl').text);
     expect(line.textSegmentAnnotations.length).toBe(keptSpans(doc, run.messages).length);
   },
+  HF_TOKEN_CLASSIFICATION(doc, run, options) {
+    // Tag ids → names from dataset_info.json → decoded runs, one record per model row.
+    const names: string[] = JSON.parse(fileNamed(run.files!, '/dataset_info.json').text).features.ner_tags.feature.names;
+    const records = fileNamed(run.files!, '/train.jsonl').text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { tokens: string[]; ner_tags: number[] });
+    expect(records.length).toBe(doc.rows.length);
+    const written = records.flatMap((record, row) => decodeNamedTags(record.ner_tags.map((id) => names[id]), options.scheme).map((r) => ({ ...r, row })));
+    const expected = keptSpans(doc, run.messages).flatMap((s) => pieces(doc, s));
+    expect(multiset(written, tagKey)).toEqual(multiset(expected, tagKey));
+  },
+  SPACY_JSONL(doc, run) {
+    const records = run.files![0].text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { spans: Array<{ token_start: number; token_end: number; label: string }> });
+    expect(records.length).toBe(doc.rows.length);
+    const written = records.flatMap((record, row) => record.spans.map((s) => ({ row, start: s.token_start, end: s.token_end, label: s.label })));
+    const expected = keptSpans(doc, run.messages).flatMap((s) => pieces(doc, s));
+    expect(multiset(written, tagKey)).toEqual(multiset(expected, tagKey));
+  },
+  CONLL_2003(doc, run, options) {
+    // "word POS chunk NE": the tag is everything after the third space (a label may hold spaces).
+    const body = run.files![0].text.replace(/^-DOCSTART- -X- -X- O\n\n/, '');
+    const rows = rowsWithTokens(doc);
+    const sentences = body.split('\n\n').filter(Boolean).map((block) => block.split('\n').map((line) => line.split(' ').slice(3).join(' ')));
+    const written = sentences.flatMap((tags, i) => decodeNamedTags(tags, options.scheme).map((r) => ({ ...r, row: rows[i] })));
+    const expected = keptSpans(doc, run.messages).flatMap((s) => pieces(doc, s)).map((p) => ({ ...p, label: asTsvText(p.label) }));
+    expect(multiset(written, tagKey)).toEqual(multiset(expected, tagKey));
+  },
 };
+
+/**
+ * Runs from one sentence's tag names, through the project's tagged-TSV reader (its own decoder):
+ * the tags' labels are swapped for placeholders first, so labels holding tabs or spaces survive.
+ */
+function decodeNamedTags(tags: readonly string[], scheme: ConvertOptions['scheme']): Array<{ start: number; end: number; label: string }> {
+  const labels: string[] = [];
+  const placeholder = (tag: string) => {
+    if (tag === 'O') return 'O';
+    const label = tag.slice(2);
+    let i = labels.indexOf(label);
+    if (i < 0) i = labels.push(label) - 1;
+    return `${tag.slice(0, 2)}L${i}`;
+  };
+  if (tags.length === 0) return [];
+  const text = tags.map((tag) => `x\t${placeholder(tag)}\n`).join('') + '\n';
+  return decodeTagged(text, { scheme }).runs.map((r) => ({ start: r.start, end: r.end, label: labels[Number(r.label.slice(1))] }));
+}
 
 /** Formats that carry arrows, timestamps and document answers themselves. */
 const CARRIES_ARROWS = new Set(['DATASAUR_SCHEMA', 'JSON_ADVANCED']);

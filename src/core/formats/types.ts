@@ -25,7 +25,8 @@ export type FormatName =
   | 'COCO'
   | 'YOLO';
 
-export const ALL_FORMAT_NAMES: readonly FormatName[] = [
+/** The export formats of Datasaur's server (the export API's `format` values). */
+export const SERVER_FORMAT_NAMES: readonly FormatName[] = [
   'DATASAUR_SCHEMA',
   'JSON_ADVANCED',
   'TSV_IOB',
@@ -39,6 +40,11 @@ export const ALL_FORMAT_NAMES: readonly FormatName[] = [
   'GCP_VERTEX_AI_CSV',
   'PLAIN',
   'SPAN_AND_ARROW_VISUALIZATION',
+];
+
+/** Every format this tool writes: the server's, then the training-ready ones it adds. */
+export const ALL_FORMAT_NAMES: readonly FormatName[] = [
+  ...SERVER_FORMAT_NAMES,
   'HF_TOKEN_CLASSIFICATION',
   'HF_TEXT_CLASSIFICATION',
   'SPACY_JSONL',

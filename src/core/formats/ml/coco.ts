@@ -93,7 +93,7 @@ function cocoJson(docs: readonly Document[], ctx: WriteContext, combined: boolea
   }
   const doc = docs[0];
   const categories = vocabulary.classes.map((c, i) => ({ id: i + 1, name: c.name, supercategory: c.setName ?? '' }));
-  const info = { description: `Datasaur project "${doc?.project.name}", cabinet ${doc?.cabinet.folder}, written by datasaur-export`, version: '1.0' };
+  const info = { description: `Datasaur project ${doc?.project.folder}, cabinet ${doc?.cabinet.folder}, written by datasaur-export`, version: '1.0' };
   return JSON.stringify({ info, licenses: [], images, annotations, categories }, null, 2) + '\n';
 }
 

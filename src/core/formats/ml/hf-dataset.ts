@@ -100,5 +100,7 @@ export function datasetFolder(docs: readonly Document[], combined: boolean): str
 export function datasetDescription(docs: readonly Document[], what: string): string {
   const doc = docs[0];
   const scope = docs.length === 1 ? `document "${doc.name}"` : `${docs.length} documents`;
-  return `${what} from Datasaur project "${doc?.project.name}" (${scope}, cabinet ${doc?.cabinet.folder}), written by datasaur-export`;
+  // The project folder, not the name: a JSON_ADVANCED export spells the name differently, and both
+  // exports of one project must give the same bytes.
+  return `${what} from Datasaur project ${doc?.project.folder} (${scope}, cabinet ${doc?.cabinet.folder}), written by datasaur-export`;
 }
