@@ -12,8 +12,8 @@ describe('datasaur-export demo (npm run demo)', () => {
       const out = join(dir, 'out');
       const run = await cli('demo', '--out', out);
       expect(run.code, run.stderr).toBe(0);
-      // One export of several projects (token, row, document questions), as a user's export would be.
-      expect(run.stderr).toMatch(/running: datasaur-export export --project FxTok3n01,FxR0ws01,FxD0cQ01 --to all/);
+      // One export of several projects (token, row, document questions, boxes), as a user's export would be.
+      expect(run.stderr).toMatch(/running: datasaur-export export --project FxTok3n01,FxR0ws01,FxD0cQ01,FxB0x01 --to all/);
       const files = await listFiles(out);
       const missing = registeredFormats().map((w) => w.name).filter((name) => !files.some((f) => f.startsWith(`${name}/`)));
       expect(missing, 'registered formats with no file in out/').toEqual([]);

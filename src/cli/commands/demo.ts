@@ -21,7 +21,7 @@ export const DEMO_FIXTURE = fixture('token-project.zip');
  * Every project the demo serves: between them, every registered format has a project it fits
  * (the demo test checks that against the registry). A new project kind's fixture goes here.
  */
-export const DEMO_PROJECTS: readonly string[] = [DEMO_FIXTURE, fixture('row-project.zip'), fixture('document-project.zip')];
+export const DEMO_PROJECTS: readonly string[] = [DEMO_FIXTURE, fixture('row-project.zip'), fixture('document-project.zip'), fixture('bbox-project.zip')];
 
 export const DEMO_GCS_PREFIX = 'gs://demo-bucket/datasaur-export';
 

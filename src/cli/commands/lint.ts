@@ -17,9 +17,9 @@ import { EXIT_OK, EXIT_REPORTED_ERRORS, type Command } from '../command.js';
  */
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'check a Comprehend, Azure or Vertex training file against the target\'s rules',
+  summary: 'check a training file (Comprehend, Azure, Vertex, HF, spaCy, CoNLL-2003, COCO, YOLO) against the target\'s rules',
   arguments: ['<file>'],
-  notes: 'The layout (entity annotations or classifier file; Vertex JSONL, import CSV or classifier CSV) is told from the file.',
+  notes: 'The layout (entity annotations or classifier file; Vertex JSONL, import CSV or classifier CSV) is told from the file. HF: a dataset_info.json beside the JSONL gives the class names; YOLO: a classes.txt beside the labels folder (or the file) gives the class count.',
   async run(args, io) {
     const file = args.positionals[0]!;
     const target = args.str('target') as LintTarget;
@@ -28,7 +28,7 @@ export const lintCommand: Command = {
 
     const entities = target === 'comprehend' && detectLayout(file, text, target) === 'entities';
     const texts = entities ? await comprehendTexts(file, text, args.list('text')) : undefined;
-    const { layout, result } = lintFile(file, text, target, { unit, texts });
+    const { layout, result } = lintFile(file, text, target, { unit, texts, ...(await companions(file, target)) });
 
     if (args.flag('json')) {
       io.stdout.write(JSON.stringify({ file, target, layout, ok: !hasErrors(result), counts: result.counts, issues: result.issues }, null, 2) + '\n');
@@ -41,6 +41,27 @@ export const lintCommand: Command = {
     return hasErrors(result) ? EXIT_REPORTED_ERRORS : EXIT_OK;
   },
 };
+
+/** The files a dataset keeps beside the one checked: HF `dataset_info.json`, YOLO `classes.txt`. */
+async function companions(file: string, target: LintTarget): Promise<{ features?: Record<string, unknown>; classCount?: number }> {
+  const dir = path.dirname(file);
+  if (target === 'hf') {
+    const info = await fs.readFile(path.join(dir, 'dataset_info.json'), 'utf8').catch(() => undefined);
+    if (info === undefined) return {};
+    try {
+      return { features: (JSON.parse(info) as { features?: Record<string, unknown> }).features };
+    } catch {
+      throw new InputError('NOT_JSON', 'dataset_info.json beside the file is not JSON', { file: path.join(dir, 'dataset_info.json') });
+    }
+  }
+  if (target === 'yolo') {
+    for (const candidate of [path.join(dir, '..', 'classes.txt'), path.join(dir, 'classes.txt')]) {
+      const classes = await fs.readFile(candidate, 'utf8').catch(() => undefined);
+      if (classes !== undefined) return { classCount: classes.split('\n').filter((l) => l.trim() !== '').length };
+    }
+  }
+  return {};
+}
 
 async function readText(file: string): Promise<string> {
   try {

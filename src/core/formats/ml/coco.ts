@@ -94,7 +94,8 @@ function cocoJson(docs: readonly Document[], ctx: WriteContext, combined: boolea
   const doc = docs[0];
   const categories = vocabulary.classes.map((c, i) => ({ id: i + 1, name: c.name, supercategory: c.setName ?? '' }));
   const info = { description: `Datasaur project ${doc?.project.folder}, cabinet ${doc?.cabinet.folder}, written by datasaur-export`, version: '1.0' };
-  return JSON.stringify({ info, licenses: [], images, annotations, categories }, null, 2) + '\n';
+  // Compact: COCO files of real projects hold thousands of annotations (pycocotools reads either).
+  return JSON.stringify({ info, licenses: [], images, annotations, categories }) + '\n';
 }
 
 /** A polygon needs three points: one or two points give the corners of the rectangle around them. */

@@ -3,8 +3,8 @@
  * target would, independently of our writers, so tests (and users, through `datasaur-export lint`)
  * catch an output the target would refuse.
  */
-export type LintTarget = 'comprehend' | 'azure' | 'vertex';
-export const LINT_TARGETS: readonly LintTarget[] = ['comprehend', 'azure', 'vertex'];
+export type LintTarget = 'comprehend' | 'azure' | 'vertex' | 'hf' | 'spacy' | 'conll2003' | 'coco' | 'yolo';
+export const LINT_TARGETS: readonly LintTarget[] = ['comprehend', 'azure', 'vertex', 'hf', 'spacy', 'conll2003', 'coco', 'yolo'];
 
 export interface LintIssue {
   /** `error`: the target refuses the file (documented rule); `warning`: accepted but likely a mistake. */
