@@ -9,6 +9,8 @@ import { tsvTableInput } from './inputs/tsv-table.js';
 import { tsvIobInput } from './inputs/tsv-iob.js';
 import { tsvNonIobInput } from './inputs/tsv-non-iob.js';
 import { conll2003Input } from './inputs/conll-2003.js';
+import { spacyJsonlInput } from './inputs/spacy-jsonl.js';
+import { hfTokenClassificationInput } from './inputs/hf-token-classification.js';
 
 registerReader(datasaurSchemaInput);
 registerReader(jsonAdvancedInput);
@@ -17,3 +19,5 @@ registerReader(tsvTableInput);
 registerReader(tsvIobInput);
 registerReader(tsvNonIobInput);
 registerReader(conll2003Input);
+registerReader(spacyJsonlInput);
+registerReader(hfTokenClassificationInput);
