@@ -111,7 +111,7 @@ export class ClassVocabulary {
   }
 
   addDocument(doc: Document): void {
-    for (const set of doc.boundingBoxLabelSets) for (const c of set.classes) this.add(c.id, c.name, set.name);
+    for (const set of doc.boundingBoxLabelSets) for (const c of set.classes) this.add(c.id, c.name, set.name ?? undefined);
     for (const box of doc.boundingBoxes) this.add(box.classId, box.className);
   }
 
@@ -128,11 +128,9 @@ export function hasCaption(box: BoundingBox): boolean {
 }
 
 export function hasAnswers(box: BoundingBox): boolean {
+  // An answer set (question id → answer); present when at least one question has an answer.
   const a = box.answers;
-  if (a === undefined || a === null || a === '') return false;
-  if (Array.isArray(a)) return a.length > 0;
-  if (typeof a === 'object') return Object.keys(a).length > 0;
-  return true;
+  return a !== undefined && a !== null && Object.values(a).some((v) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
 }
 
 /** Comments are not in any box format; said once per document. */
