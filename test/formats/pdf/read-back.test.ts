@@ -53,6 +53,28 @@ describe('SPAN_AND_ARROW_VISUALIZATION read back with pdfjs-dist', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
+  it('a relation label set counts its arrows in the legend, and they are not listed again', async () => {
+    const doc = tokenDocument({
+      rows: [['Aspirin', 'treats', 'pain', 'and', 'fever']],
+      labelSets: [['DRUG', 'SYMPTOM'], { index: 1, id: 'rel', name: 'Relations', items: [{ id: 'treats', labelName: 'TREATS', color: null }, { id: 'causes', labelName: 'CAUSES', color: null }] }],
+      spans: [
+        { id: 'a', label: 'DRUG', start: [0, 0], end: [0, 0] },
+        { id: 'p', label: 'SYMPTOM', start: [0, 2], end: [0, 2] },
+        { id: 'f', label: 'SYMPTOM', start: [0, 4], end: [0, 4] },
+      ],
+      arrows: [
+        { id: 'r1', from: 'a', to: 'p', label: 'TREATS', layer: 1 },
+        { id: 'r2', from: 'a', to: 'f', label: 'TREATS', layer: 1 },
+      ],
+    });
+    const text = (await pageTexts((await writePdf(doc)).bytes))[0].items.map((i) => i.str);
+    expect(text).toContain('Relations');
+    expect(text).toContain('TREATS (2)');
+    expect(text).toContain('CAUSES (0)');
+    expect(text).toContain('SYMPTOM (2)');
+    expect(text).not.toContain('Arrows');
+  });
+
   it('has the page count the layout predicts, and full pages hold the rows the geometry allows', async () => {
     const rows = Array.from({ length: 230 }, (_, i) => [`row${i}`, 'plain', 'words']);
     const doc = tokenDocument({ name: 'long.txt', rows });

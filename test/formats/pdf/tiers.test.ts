@@ -1,37 +1,70 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignTiers, type TierPiece } from '../../../src/core/formats/pdf/tiers.js';
+import { stackPieces, type StackedPiece, type TierPiece } from '../../../src/core/formats/pdf/tiers.js';
 
-const piece = (x0: number, x1: number, labelWidth = 0, rank = 0): TierPiece => ({ x0, x1, labelWidth, rank });
+const settings = { boxPad: 2, tierGrow: 1.5, labelRight: 10_000 };
+/** Tokens of width 20 with a gap of 3: token t covers [23t, 23t + 20]. */
+const span = (from: number, to: number, labelWidth = 10, rank = 0) => ({ from, to, piece: { x0: 23 * from, x1: 23 * to + 20, labelWidth, rank } as TierPiece });
+function stack(spans: Array<ReturnType<typeof span>>): StackedPiece[] {
+  return stackPieces(
+    spans.map((s) => s.piece),
+    (i, j) => spans[i].from <= spans[j].from && spans[j].to <= spans[i].to,
+    settings,
+  );
+}
 
-describe('assignTiers', () => {
-  it('keeps separate boxes on tier 0 and puts a containing span above the one it contains', () => {
-    expect(assignTiers([piece(0, 10), piece(20, 30)])).toEqual([0, 0]);
-    expect(assignTiers([piece(0, 100), piece(10, 20)])).toEqual([1, 0]);
-    expect(assignTiers([piece(0, 100), piece(10, 20), piece(30, 40), piece(5, 50)])).toEqual([2, 0, 0, 1]);
+describe('stackPieces', () => {
+  it('keeps separate spans on tier 0 with boxes around the text, apart from each other', () => {
+    const [a, b] = stack([span(0, 0), span(1, 1)]);
+    expect([a.tier, b.tier, a.base, b.base]).toEqual([0, 0, -1, -1]);
+    // Adjacent tokens 3 apart: each box takes less than half the gap.
+    expect(a.right).toBeLessThan(b.left);
   });
 
-  it('lifts a box whose neighbour label name would run into it', () => {
-    expect(assignTiers([piece(0, 5, 40), piece(20, 30, 5)])).toEqual([0, 1]);
+  it('puts a containing span above the one it contains, its box enclosing the inner box', () => {
+    const [outer, inner] = stack([span(0, 2), span(1, 1)]);
+    expect(outer.tier).toBeGreaterThan(inner.tier);
+    expect([outer.base, inner.base]).toEqual([-1, -1]);
+    expect(outer.left).toBeLessThan(inner.left);
+    expect(outer.right).toBeGreaterThan(inner.right);
+    expect(outer.level).toBe(1);
+    // Sharing an edge, the outer box still steps out beyond the inner one.
+    const [o2, i2] = stack([span(0, 2), span(0, 1)]);
+    expect(o2.left).toBeLessThan(i2.left);
   });
 
-  it('never leaves two overlapping boxes or label names on one tier, and outer boxes are never below inner ones', () => {
-    const pieces = fc.array(
-      fc.record({ x0: fc.integer({ min: 0, max: 400 }), w: fc.integer({ min: 1, max: 150 }), labelWidth: fc.integer({ min: 0, max: 60 }) }),
-      { maxLength: 25 },
-    );
+  it('stops a crossing span\'s box above the span it crosses, with its own name above that', () => {
+    const [first, second] = stack([span(0, 2), span(1, 3)]);
+    const [lower, upper] = first.tier < second.tier ? [first, second] : [second, first];
+    expect(lower.base).toBe(-1);
+    expect(upper.base).toBeGreaterThanOrEqual(lower.tier);
+    expect(upper.tier).toBeGreaterThan(upper.base);
+  });
+
+  it('lifts a name that would run over a neighbour\'s box above that box', () => {
+    const [long, next] = stack([span(0, 0, 60), span(1, 1, 5)]);
+    expect(long.tier).toBeGreaterThan(next.tier);
+    expect(next.base).toBe(-1);
+  });
+
+  it('never lets unrelated boxes, or a name and an unrelated box, share a band where they overlap', () => {
+    const spans = fc.array(fc.record({ from: fc.integer({ min: 0, max: 12 }), length: fc.integer({ min: 0, max: 5 }), labelWidth: fc.integer({ min: 0, max: 90 }) }), { maxLength: 14 });
     fc.assert(
-      fc.property(pieces, (raw) => {
-        const ps = raw.map((p, i) => piece(p.x0, p.x0 + p.w, p.labelWidth, i));
-        const tiers = assignTiers(ps);
-        const extent = (p: TierPiece) => [p.x0 - 2, Math.max(p.x1 + 2, p.x0 + p.labelWidth + 2)];
-        for (let i = 0; i < ps.length; i++) {
-          for (let j = i + 1; j < ps.length; j++) {
-            const [a0, a1] = extent(ps[i]);
-            const [b0, b1] = extent(ps[j]);
-            if (a0 < b1 && b0 < a1) expect(tiers[i]).not.toBe(tiers[j]);
-            const iInJ = ps[j].x0 < ps[i].x0 && ps[i].x1 < ps[j].x1;
-            if (iInJ) expect(tiers[j]).toBeGreaterThan(tiers[i]);
+      fc.property(spans, (raw) => {
+        const input = raw.map((s, i) => span(s.from, s.from + s.length, s.labelWidth, i));
+        const out = stack(input);
+        const contains = (i: number, j: number) => input[i].from <= input[j].from && input[j].to <= input[i].to;
+        const bands = (p: StackedPiece) => [p.base, p.tier - 1];
+        const overlap = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
+        for (let i = 0; i < out.length; i++) {
+          const [b0, b1] = bands(out[i]);
+          expect(b1).toBeGreaterThanOrEqual(b0);
+          for (let j = 0; j < out.length; j++) {
+            if (i === j || contains(i, j) || contains(j, i)) continue;
+            const [c0, c1] = bands(out[j]);
+            if (overlap(out[i].left, out[i].right, out[j].left, out[j].right)) expect(b1 < c0 || c1 < b0, `boxes ${i} ${j}`).toBe(true);
+            const labelEnd = out[i].labelX + input[i].piece.labelWidth;
+            if (overlap(out[i].labelX, labelEnd, out[j].left, out[j].right)) expect(out[i].tier < c0 || out[i].tier > c1, `name ${i} box ${j}`).toBe(true);
           }
         }
       }),

@@ -18,15 +18,22 @@ export function layoutHeader(b: PageBuilder, doc: Document): void {
 }
 
 /**
- * The legend: each drawn label set with its labels (colour swatch, name, number of spans drawn),
- * then the arrow labels with their counts. Entries flow left to right and wrap.
+ * The legend: each drawn label set with its labels (colour swatch, name, and how many were drawn),
+ * then the arrow labels with their counts. A relation label set (one that arrows use and no span
+ * does) counts its arrows and shows line swatches, and its arrows are not listed again. Entries
+ * flow left to right and wrap.
  */
 export function layoutLegend(b: PageBuilder, doc: Document, drawn: DrawnLabels, colors: ReadonlyMap<string, string>, shownSets: ReadonlySet<number>, onNewPage: () => void): void {
   const { geo } = b;
   const size = geo.smallSize * 1.2;
   const lineHeight = size * 1.7;
+  const count = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const spanCounts = new Map<string, number>();
-  for (const s of drawn.spans) spanCounts.set(labelKey(s.layer, s.labelItemId), (spanCounts.get(labelKey(s.layer, s.labelItemId)) ?? 0) + 1);
+  for (const s of drawn.spans) count(spanCounts, labelKey(s.layer, s.labelItemId));
+  const arrowCounts = new Map<string, number>();
+  for (const a of drawn.arrows) if (a.layer != null && a.labelItemId != null) count(arrowCounts, labelKey(a.layer, a.labelItemId));
+  const spanLayers = new Set(doc.spans.map((s) => s.layer));
+  const relationSets = new Set(doc.labelSets.filter((set) => shownSets.has(set.index) && !spanLayers.has(set.index) && doc.arrows.some((a) => a.layer === set.index)).map((set) => set.index));
 
   let x = geo.margin;
   const newLine = () => {
@@ -50,8 +57,12 @@ export function layoutLegend(b: PageBuilder, doc: Document, drawn: DrawnLabels, 
 
   for (const set of doc.labelSets) {
     if (!shownSets.has(set.index)) continue;
+    const relation = relationSets.has(set.index);
     heading(set.name || `Label set ${set.index + 1}`);
-    for (const item of set.items) entry(colors.get(labelKey(set.index, item.id))!, `${item.labelName} (${spanCounts.get(labelKey(set.index, item.id)) ?? 0})`, 'box');
+    for (const item of set.items) {
+      const key = labelKey(set.index, item.id);
+      entry(colors.get(key)!, `${item.labelName} (${(relation ? arrowCounts : spanCounts).get(key) ?? 0})`, relation ? 'line' : 'box');
+    }
     b.y += lineHeight;
   }
   // Spans whose label is not an item of its set still count somewhere: list them by name.
@@ -59,23 +70,26 @@ export function layoutLegend(b: PageBuilder, doc: Document, drawn: DrawnLabels, 
   const unknown = [...spanCounts].filter(([key]) => !known.has(key));
   if (unknown.length) {
     heading('Labels not in a label set');
-    for (const [key, count] of unknown) {
+    for (const [key, n] of unknown) {
       const span = drawn.spans.find((s) => labelKey(s.layer, s.labelItemId) === key)!;
-      entry(colors.get(key) ?? ARROW_COLOR, `${span.labelName} (${count})`, 'box');
+      entry(colors.get(key) ?? ARROW_COLOR, `${span.labelName} (${n})`, 'box');
     }
     b.y += lineHeight;
   }
-  if (drawn.arrows.length) {
+  // Arrows not counted above: those of span label sets, without a label, or with an unknown one.
+  const counted = (a: DrawnLabels['arrows'][number]) => a.layer != null && a.labelItemId != null && relationSets.has(a.layer) && known.has(labelKey(a.layer, a.labelItemId));
+  const rest = drawn.arrows.filter((a) => !counted(a));
+  if (rest.length) {
     heading('Arrows');
-    const arrowCounts = new Map<string, { color: string; count: number }>();
-    for (const a of drawn.arrows) {
+    const arrowNames = new Map<string, { color: string; count: number }>();
+    for (const a of rest) {
       const name = a.labelName ?? '(no label)';
       const color = (a.labelItemId != null && a.layer != null && colors.get(labelKey(a.layer, a.labelItemId))) || ARROW_COLOR;
-      const hit = arrowCounts.get(name) ?? { color, count: 0 };
+      const hit = arrowNames.get(name) ?? { color, count: 0 };
       hit.count++;
-      arrowCounts.set(name, hit);
+      arrowNames.set(name, hit);
     }
-    for (const [name, { color, count }] of arrowCounts) entry(color, `${name} (${count})`, 'line');
+    for (const [name, { color, count: n }] of arrowNames) entry(color, `${name} (${n})`, 'line');
     b.y += lineHeight;
   }
   b.add({ kind: 'rule', from: { x: geo.margin, y: b.y }, to: { x: geo.width - geo.margin, y: b.y }, color: '#cccccc' });

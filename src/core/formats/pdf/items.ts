@@ -22,6 +22,8 @@ export interface TextItem {
   width: number;
   /** A white box behind the text (arrow labels drawn over curves). */
   backdrop?: boolean;
+  /** The id of the span whose label name this is. */
+  labelOf?: string;
 }
 
 export interface BoxItem {

@@ -1,7 +1,8 @@
+import { comparePositions } from '../../model/positions.js';
 import type { Row, Span } from '../../model/types.js';
 import type { BoxItem } from './items.js';
 import type { PageBuilder } from './page-builder.js';
-import { assignTiers } from './tiers.js';
+import { stackPieces } from './tiers.js';
 import { isRightToLeft, rowUnits, startsRightToLeft, wrapUnits, type PlacedUnit } from './units.js';
 
 /** Where an arrow attaches to a span: the top centre of the span's first box. */
@@ -39,10 +40,14 @@ interface Piece {
 const GUTTER_COLOR = '#888888';
 const TEXT_COLOR = '#000000';
 
+/** Span a contains span b: it starts no later and ends no earlier (equal spans contain each other). */
+const spanContains = (a: Span, b: Span) => comparePositions(a.start, b.start) <= 0 && comparePositions(b.end, a.end) <= 0;
+
 /**
  * Lays out one row: its number in the gutter, its tokens wrapped into lines, and above each line
- * the boxes and label names of the spans on it, stacked in tiers. A line is never split across
- * pages; a row may be.
+ * the boxes and label names of the spans on it, stacked in tiers (tiers.ts) so that boxes meet
+ * only when one span contains the other and names sit clear of other spans' boxes. A line is
+ * never split across pages; a row may.
  */
 export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
   const { geo, measure } = b;
@@ -51,23 +56,29 @@ export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
   const started = new Set<Span>();
   lines.forEach((line, lineIndex) => {
     const pieces = linePieces(row, line, ctx.spans, b, started);
-    const tiers = assignTiers(
+    const stacked = stackPieces(
       pieces.map((p) => ({ x0: p.x0, x1: p.x1, labelWidth: measure.width(p.span.labelName, geo.smallSize), rank: ctx.rank.get(p.span) ?? 0 })),
+      (i, j) => spanContains(pieces[i].span, pieces[j].span),
+      { boxPad: geo.boxPad, tierGrow: geo.tierGrow, labelRight: geo.width - geo.margin * 0.5 },
     );
-    const tierCount = pieces.length ? Math.max(...tiers) + 1 : 0;
+    let tierCount = 0;
+    let maxLevel = 0;
+    for (const s of stacked) {
+      tierCount = Math.max(tierCount, s.tier + 1);
+      if (s.base < 0) maxLevel = Math.max(maxLevel, s.level);
+    }
     const lane = pieces.some((p) => p.first && ctx.arrowEnds.has(p.span.id)) ? geo.arrowLane : 0;
-    const grow = tierCount > 1 ? (tierCount - 1) * geo.tierGrow : 0;
-    const height = lane + tierCount * geo.tierHeight + geo.lineHeight + grow + 1;
+    const height = lane + tierCount * geo.tierHeight + geo.lineHeight + maxLevel * geo.tierGrow + 1;
     b.ensureRoom(height, ctx.onNewPage);
 
     const lineTop = b.y;
     const textTop = lineTop + lane + tierCount * geo.tierHeight;
     const baseline = textTop + geo.baseline;
-    const boxes: BoxItem[] = pieces.map((p, i) => {
-      const t = tiers[i];
-      const pad = geo.boxPad + t * geo.tierGrow;
-      const top = textTop - t * geo.tierHeight - 0.5;
-      return { kind: 'box', x: p.x0 - pad, y: top, w: p.x1 - p.x0 + 2 * pad, h: textTop + geo.lineHeight + t * geo.tierGrow - top, color: ctx.colorOf(p.span), spanId: p.span.id, tier: t };
+    const boxes: BoxItem[] = stacked.map((s, i) => {
+      const top = textTop - s.tier * geo.tierHeight - 0.5;
+      // Around the text, or ending just above band `base` (clear of the boxes and names it may not cover).
+      const bottom = s.base < 0 ? textTop + geo.lineHeight + s.level * geo.tierGrow : textTop - s.base * geo.tierHeight - 1.5;
+      return { kind: 'box', x: s.left, y: top, w: s.right - s.left, h: bottom - top, color: ctx.colorOf(pieces[i].span), spanId: pieces[i].span.id, tier: s.tier };
     });
     // Outer tiers first so inner boxes are painted over them; fills are translucent anyway.
     const order = boxes.map((_, i) => i).sort((x, y) => boxes[y].tier - boxes[x].tier || x - y);
@@ -75,9 +86,7 @@ export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
     for (const i of order) {
       const box = boxes[i];
       const labelBaseline = textTop - box.tier * geo.tierHeight - geo.smallSize * 0.3 - 1;
-      // A box near the right margin gets its name moved left so it stays on the page.
-      const labelX = Math.min(box.x + 0.5, geo.width - geo.margin * 0.5 - measure.width(pieces[i].span.labelName, geo.smallSize));
-      b.text(pieces[i].span.labelName, labelX, labelBaseline, geo.smallSize, ctx.labelColorOf(pieces[i].span));
+      b.text(pieces[i].span.labelName, stacked[i].labelX, labelBaseline, geo.smallSize, ctx.labelColorOf(pieces[i].span)).labelOf = pieces[i].span.id;
       if (pieces[i].first) ctx.anchor(pieces[i].span, { page: b.page!.number, x: box.x + box.w / 2, y: box.y, laneTop: lineTop });
     }
     if (lineIndex === 0) {
