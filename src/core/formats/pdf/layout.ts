@@ -9,6 +9,7 @@ import type { TextMeasure } from './measure.js';
 import { PageBuilder } from './page-builder.js';
 import { layoutRow, type SpanAnchor } from './rows.js';
 import type { DrawnLabels } from './select.js';
+import type { CutText } from './cut.js';
 
 export interface LayoutInput {
   doc: Document;
@@ -26,6 +27,8 @@ export interface LayoutSettings {
   measure: TextMeasure;
   /** A character no font can draw was placed in document `docIndex`. */
   onMissing(docIndex: number, ch: string): void;
+  /** A text of document `docIndex` too long to lay out is drawn cut; `place` names a token or cell. */
+  onCut?(docIndex: number, original: string, cut: CutText, place?: { row: number; column: number; token?: number }): void;
 }
 
 /**
@@ -90,7 +93,7 @@ function pageFinisher(inputs: readonly LayoutInput[], settings: LayoutSettings, 
   const colors = inputs.map(documentColors);
   const arrowColor = (doc: number, a: Arrow) => (a.layer != null && a.labelItemId != null && colors[doc].get(labelKey(a.layer, a.labelItemId))) || ARROW_COLOR;
   let docIndex = 0;
-  const b = new PageBuilder(geo, measure, (ch) => settings.onMissing(docIndex, ch), () => {});
+  const b = new PageBuilder(geo, measure, (ch) => settings.onMissing(docIndex, ch), () => {}, (original, cut) => settings.onCut?.(docIndex, original, cut));
   return (raw) => {
     b.page = raw.page;
     docIndex = raw.docIndex;
@@ -129,10 +132,16 @@ function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, rec
   let docIndex = 0;
   let anchored: RawPage['anchored'] = [];
   const finished: RawPage[] = [];
-  const b = new PageBuilder(geo, measure, (ch) => settings.onMissing(docIndex, ch), (page) => {
-    finished.push({ page, docIndex, anchored });
-    anchored = [];
-  });
+  const b = new PageBuilder(
+    geo,
+    measure,
+    (ch) => settings.onMissing(docIndex, ch),
+    (page) => {
+      finished.push({ page, docIndex, anchored });
+      anchored = [];
+    },
+    (original, cut) => settings.onCut?.(docIndex, original, cut),
+  );
 
   for (const [index, input] of inputs.entries()) {
     const { doc, drawn, shownSets } = input;
@@ -171,6 +180,10 @@ function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, rec
           anchored.push({ docIndex: index, spanId: span.id });
         },
         onNewPage: continued,
+        onCut: (cut, column, token) => {
+          const cell = row.cells[column];
+          settings.onCut?.(index, token < 0 ? cell.content : cell.tokens[token], cut, token < 0 ? { row: row.index, column } : { row: row.index, column, token });
+        },
       });
       yield* finished.splice(0);
     }

@@ -60,8 +60,10 @@ export class TextMeasure {
       const split = splitRuns(text, this.faces);
       const runs = split.runs.map((run) => this.shape(run));
       hit = { runs, missing: split.missing, unitWidth: runs.reduce((sum, run) => sum + run.unitWidth, 0) };
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(text, hit);
+      if (text.length <= MAX_CACHED_WORD) {
+        if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+        this.cache.set(text, hit);
+      }
     }
     return hit;
   }

@@ -1,3 +1,4 @@
+import { cutText, type CutText } from './cut.js';
 import type { PageGeometry } from './geometry.js';
 import type { DrawItem, LaidOutPage, TextItem } from './items.js';
 import type { TextMeasure } from './measure.js';
@@ -19,6 +20,8 @@ export class PageBuilder {
     private readonly onMissing: (ch: string) => void,
     /** Called with each page when it is full (or the last). */
     private readonly onPageDone: (page: LaidOutPage) => void,
+    /** A text (a name, a label) is drawn cut: too long to lay out. */
+    private readonly onCut: (original: string, cut: CutText) => void = () => {},
   ) {}
 
   get pagesStarted(): number {
@@ -53,7 +56,9 @@ export class PageBuilder {
 
   /** A text item at (x, baseline y); returns it so callers can align by its width. */
   text(text: string, x: number, y: number, size: number, color: string, backdrop = false): TextItem {
-    const measured = this.measure.measure(text);
+    const cut = cutText(text);
+    if (cut) this.onCut(text, cut);
+    const measured = this.measure.measure(cut ? cut.text : text);
     for (const ch of measured.missing) this.onMissing(ch);
     const item: TextItem = { kind: 'text', x, y, size, runs: measured.runs, color, width: measured.unitWidth * size };
     if (backdrop) item.backdrop = true;

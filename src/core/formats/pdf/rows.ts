@@ -1,6 +1,7 @@
 import { comparePositions } from '../../model/positions.js';
 import type { Row, Span } from '../../model/types.js';
 import type { BoxItem } from './items.js';
+import type { CutText } from './cut.js';
 import type { PageBuilder } from './page-builder.js';
 import { stackPieces } from './tiers.js';
 import { isRightToLeft, rowUnits, startsRightToLeft, wrapUnits, type PlacedUnit } from './units.js';
@@ -27,6 +28,8 @@ export interface RowContext {
   anchor(span: Span, anchor: SpanAnchor): void;
   /** Draws the running header of a continuation page. */
   onNewPage(): void;
+  /** A token or cell of this row is drawn cut (too long to lay out). */
+  onCut(cut: CutText, column: number, token: number): void;
 }
 
 interface Piece {
@@ -51,7 +54,7 @@ const spanContains = (a: Span, b: Span) => comparePositions(a.start, b.start) <=
  */
 export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
   const { geo, measure } = b;
-  const lines = wrapUnits(rowUnits(row, geo, measure), geo, measure, isRightToLeft(row));
+  const lines = wrapUnits(rowUnits(row, geo, measure, ctx.onCut), geo, measure, isRightToLeft(row));
   if (lines.length === 0) lines.push([]);
   const started = new Set<Span>();
   lines.forEach((line, lineIndex) => {
@@ -129,11 +132,15 @@ function coveredX(rowIndex: number, span: Span, u: PlacedUnit, b: PageBuilder): 
   const fromStart = cmp(here, key(span.start.row, span.start.column, span.start.token));
   const toEnd = cmp(here, key(span.end.row, span.end.column, span.end.token));
   if (fromStart < 0 || toEnd > 0) return null;
-  // Char-level spans: start inside the token or end before its last character.
+  // Char-level spans: start inside the token or end before its last character. In a cut token
+  // the characters from the cut on are drawn as the cut mark (the unit's character `cutAt`).
+  const cut = u.cutAt;
+  const drawnStart = (c: number) => (cut === undefined ? c : Math.min(c, cut));
+  const drawnEnd = (c: number) => (cut === undefined || c <= cut ? c : cut + 1);
   let lo = u.charStart;
   let hi = u.charEnd;
-  if (fromStart === 0) lo = Math.max(lo, span.start.char);
-  if (toEnd === 0) hi = Math.min(hi, span.end.char + 1);
+  if (fromStart === 0) lo = Math.max(lo, drawnStart(span.start.char));
+  if (toEnd === 0) hi = Math.min(hi, drawnEnd(span.end.char + 1));
   if (lo >= hi) return null;
   const size = b.geo.fontSize;
   const prefix = (to: number) => (to <= u.charStart ? 0 : to >= u.charEnd ? u.width : b.measure.width(u.text.slice(0, to - u.charStart), size));

@@ -5,6 +5,7 @@ import type { ConvertOptions } from '../options.js';
 import { pageGeometry } from './geometry.js';
 import type { LayoutInput } from './layout.js';
 import { codePointName } from './runs.js';
+import { quoteStart, type CutText } from './cut.js';
 import { selectDrawnLabels } from './select.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
 
@@ -49,10 +50,20 @@ function visualize(docs: readonly Document[], ctx: WriteContext, title: string):
       text: `no embedded font has ${codePointName(ch)} (${JSON.stringify(ch)}); it is drawn as \uFFFD`,
     });
   };
+  const onCut = (docIndex: number, original: string, cut: CutText, place?: { row: number; column: number; token?: number }) => {
+    const doc = docs[docIndex];
+    const what = !place ? 'a text' : place.token === undefined ? `cell ${place.column + 1} of row ${place.row + 1}` : `token ${place.token + 1} of row ${place.row + 1}`;
+    const key = place ? `${place.row}:${place.column}:${place.token ?? -1}` : `${cut.length}:${original.slice(0, 64)}`;
+    reportFor(ctx.report, doc, docs.length).once(`cut:${doc.id}:${key}`, {
+      kind: 'TextCut',
+      text: `${what} of ${cut.length.toLocaleString('en-US')} characters (${quoteStart(original)}) is drawn up to ${cut.kept.toLocaleString('en-US')} characters and \u2026`,
+      ...(place ? { place } : {}),
+    });
+  };
   const geo = pageGeometry(ctx.options.pdf);
   return (async function* () {
     const [{ loadFonts }, { renderPdf }] = await Promise.all([import('./fonts.js'), import('./render.js')]);
-    yield* renderPdf(inputs, { geo, fonts: await loadFonts(), title, onMissing });
+    yield* renderPdf(inputs, { geo, fonts: await loadFonts(), title, onMissing, onCut });
   })();
 }
 

@@ -1,5 +1,6 @@
 import { cellTokenOffsets } from '../../model/align.js';
 import type { Row } from '../../model/types.js';
+import { cutText, type CutText } from './cut.js';
 import type { PageGeometry } from './geometry.js';
 import type { TextMeasure } from './measure.js';
 
@@ -15,6 +16,11 @@ export interface TextUnit {
   width: number;
   /** Space before the unit taken from the row's content (0 at a line start). */
   gap: number;
+  /**
+   * Set when the token was too long and is drawn cut (cut.ts): characters of the token from this
+   * index on are shown by the cut mark, the last character of `text`.
+   */
+  cutAt?: number;
 }
 
 export interface PlacedUnit extends TextUnit {
@@ -52,7 +58,7 @@ const MAX_GAP_SPACES = 8;
  * no space when tokens touch (`word` `,`), one space width per whitespace character otherwise.
  * Tokens are the truth: the content only gives the gaps.
  */
-export function rowUnits(row: Row, geo: PageGeometry, measure: TextMeasure): TextUnit[] {
+export function rowUnits(row: Row, geo: PageGeometry, measure: TextMeasure, onCut: (cut: CutText, column: number, token: number) => void = () => {}): TextUnit[] {
   const space = measure.width(' ', geo.fontSize);
   const units: TextUnit[] = [];
   row.cells.forEach((cell, column) => {
@@ -74,7 +80,10 @@ export function rowUnits(row: Row, geo: PageGeometry, measure: TextMeasure): Tex
   return units;
 
   function unit(column: number, token: number, text: string, charStart: number, charEnd: number, gap: number): TextUnit {
-    return { column, token, text, charStart, charEnd, width: measure.width(text, geo.fontSize), gap };
+    const cut = cutText(text);
+    if (!cut) return { column, token, text, charStart, charEnd, width: measure.width(text, geo.fontSize), gap };
+    onCut(cut, column, token);
+    return { column, token, text: cut.text, charStart: 0, charEnd: cut.text.length, width: measure.width(cut.text, geo.fontSize), gap, cutAt: cut.kept };
   }
 }
 
@@ -91,7 +100,9 @@ export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure
       x = geo.textLeft;
     }
     const gap = line.length ? u.gap : 0;
-    line.push({ column: u.column, token: u.token, text: u.text, charStart: u.charStart, charEnd: u.charEnd, width: u.width, gap, x: x + gap, rtl });
+    const placed: PlacedUnit = { column: u.column, token: u.token, text: u.text, charStart: u.charStart, charEnd: u.charEnd, width: u.width, gap, x: x + gap, rtl };
+    if (u.cutAt !== undefined) placed.cutAt = u.cutAt;
+    line.push(placed);
     x += gap + u.width;
   };
   for (const u of units) {
@@ -106,18 +117,29 @@ export function wrapUnits(units: readonly TextUnit[], geo: PageGeometry, measure
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * Cuts a unit wider than a line into pieces that fit, between graphemes. Each grapheme is measured
+ * alone (cached, so repeated characters cost nothing) and summed, which keeps breaking linear in the
+ * text; each piece is then measured whole for its drawn width.
+ */
 function breakUnit(u: TextUnit, full: number, geo: PageGeometry, measure: TextMeasure): TextUnit[] {
   const pieces: TextUnit[] = [];
-  let start = u.charStart;
-  let text = '';
-  for (const { segment, index } of graphemes.segment(u.text.slice(u.charStart, u.charEnd))) {
-    if (text && measure.width(text + segment, geo.fontSize) > full) {
-      pieces.push({ ...u, text, charStart: start, charEnd: u.charStart + index, width: measure.width(text, geo.fontSize), gap: pieces.length ? 0 : u.gap });
-      start = u.charStart + index;
-      text = '';
+  const text = u.text.slice(u.charStart, u.charEnd);
+  const piece = (from: number, to: number) => {
+    const part: TextUnit = { ...u, text: text.slice(from, to), charStart: u.charStart + from, charEnd: u.charStart + to, width: measure.width(text.slice(from, to), geo.fontSize), gap: pieces.length ? 0 : u.gap };
+    pieces.push(part);
+  };
+  let start = 0;
+  let width = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    const w = measure.width(segment, geo.fontSize);
+    if (index > start && width + w > full) {
+      piece(start, index);
+      start = index;
+      width = 0;
     }
-    text += segment;
+    width += w;
   }
-  pieces.push({ ...u, text, charStart: start, charEnd: u.charEnd, width: measure.width(text, geo.fontSize), gap: pieces.length ? 0 : u.gap });
+  piece(start, text.length);
   return pieces;
 }
