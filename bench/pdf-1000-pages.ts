@@ -27,6 +27,8 @@ export interface PdfBenchResult {
   arrows: number;
   bytes: number;
   wallMs: number;
+  /** User + system CPU of the process while rendering (one thread: the figure a core gives). */
+  cpuMs: number;
   /** Peak resident set of the process, in MiB. */
   peakRssMB: number;
   /** RSS before rendering (Node, modules, fonts, the input document). */
@@ -78,6 +80,7 @@ export async function runPdfBench(targetPages = 1000, seed = 42): Promise<PdfBen
   let peak = startRssMB;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 20);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const report = new Report();
   const [file] = await spanAndArrowVisualization.writeDocument(doc, { options: resolveOptions(), report });
   const out = path.join(tmpdir(), `datasaur-export-bench-${process.pid}.pdf`);
@@ -97,16 +100,17 @@ export async function runPdfBench(targetPages = 1000, seed = 42): Promise<PdfBen
   await once(sink, 'close');
   rmSync(out, { force: true });
   const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   const peakRssMB = Math.max(peak, process.resourceUsage().maxRSS / 1024);
-  return { targetPages, pages, rows, spans: doc.spans.length, arrows: doc.arrows.length, bytes, wallMs, peakRssMB, startRssMB, liveHeapEarlyMB, liveHeapEndMB };
+  return { targetPages, pages, rows, spans: doc.spans.length, arrows: doc.arrows.length, bytes, wallMs, cpuMs: (used.user + used.system) / 1000, peakRssMB, startRssMB, liveHeapEarlyMB, liveHeapEndMB };
 }
 
 function printTable(results: PdfBenchResult[]): void {
-  console.log('| target pages | pages | rows | spans | arrows | MiB written | seconds | start RSS MiB | peak RSS MiB | live heap MiB at 10 % / end |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| target pages | pages | rows | spans | arrows | MiB written | wall s | cpu s | pages per CPU s | start RSS MiB | peak RSS MiB | live heap MiB at 10 % / end |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.targetPages} | ${r.pages} | ${r.rows} | ${r.spans} | ${r.arrows} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${(r.wallMs / 1000).toFixed(1)} | ${r.startRssMB.toFixed(0)} | ${r.peakRssMB.toFixed(0)} | ${r.liveHeapEarlyMB.toFixed(0)} / ${r.liveHeapEndMB.toFixed(0)} |`);
+    console.log(`| ${r.targetPages} | ${r.pages} | ${r.rows} | ${r.spans} | ${r.arrows} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${(r.wallMs / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${(r.pages / (r.cpuMs / 1000)).toFixed(0)} | ${r.startRssMB.toFixed(0)} | ${r.peakRssMB.toFixed(0)} | ${r.liveHeapEarlyMB.toFixed(0)} / ${r.liveHeapEndMB.toFixed(0)} |`);
   }
 }
 

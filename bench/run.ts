@@ -69,6 +69,9 @@ function formatsOf(scenario: Scenario, only?: string[]): string[] {
     .filter((n) => !only || only.includes(n));
 }
 
+/** The variant name of scenario b's PDF row (not a '1 thread' row: the floor goals are for data formats). */
+export const PDF_VARIANT = 'PDF, 1 thread';
+
 const failed = (error: string): CaseResult => ({ wallMs: NaN, cpuMs: NaN, maxRssMB: NaN, startRssMB: NaN, outFiles: 0, outBytes: 0, pages: 0, error });
 const asCase = (result: CaseResult | { error: string }): CaseResult => ('wallMs' in result ? result : failed(result.error));
 
@@ -131,6 +134,14 @@ async function main(): Promise<void> {
         results.push(parallel);
         print(parallel);
       }
+    }
+    // The PDF of every document (issue 15 item 5: one-page documents at document speed); its
+    // budget is documents per CPU second, so it has no floor or baseline.
+    if (scenario.id === 'b' && (!args.formats || args.formats.includes('SPAN_AND_ARROW_VISUALIZATION'))) {
+      const library = asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format: 'SPAN_AND_ARROW_VISUALIZATION', outDir, countPages: true }, args.timeoutMs));
+      const measured: Measured = { ...row('SPAN_AND_ARROW_VISUALIZATION', PDF_VARIANT, library, input), unit: 'pages', units: library.pages };
+      results.push(measured);
+      print(measured);
     }
     // Floor and baseline of every format, in one process (their memory is not reported).
     const measuredFormats = single.filter((m) => !m.library.error).map((m) => ({ format: m.format, outFiles: m.library.outFiles, outBytes: m.library.outBytes }));

@@ -18,6 +18,18 @@ describe('text runs by glyph coverage', () => {
     expect(splitRuns('cafe\u0301', faces).runs).toEqual([{ face: 'DejaVuSans', text: 'cafe\u0301' }]);
   });
 
+  it('shapes numbers digit by digit exactly as whole (no face kerns or substitutes digits)', () => {
+    for (const { font } of faces) {
+      for (let a = 0; a < 10; a++) {
+        for (let b = 0; b < 10; b++) {
+          const whole = font.layout(`${a}${b}`);
+          expect(whole.glyphs.map((g) => g.id)).toEqual([font.layout(`${a}`).glyphs[0].id, font.layout(`${b}`).glyphs[0].id]);
+          expect(whole.advanceWidth).toBe(font.layout(`${a}`).advanceWidth + font.layout(`${b}`).advanceWidth);
+        }
+      }
+    }
+  });
+
   it('names characters no font has and draws a placeholder for them', () => {
     const split = splitRuns(`x${UNDRAWABLE}y${UNDRAWABLE}`, faces);
     expect(split.missing).toEqual([UNDRAWABLE]);

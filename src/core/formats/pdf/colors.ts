@@ -60,8 +60,18 @@ export function fallbackColor(item: Pick<LabelItem, 'id'>): string {
   return PALETTE[hash % PALETTE.length];
 }
 
+const darkened = new Map<string, string>();
+
 /** The colour mixed toward black: label names drawn in a light label colour stay readable. */
 export function darken(hex: string, amount = 0.35): string {
-  const [r, g, b] = hexToRgb(hex).map((c) => Math.round(c * (1 - amount)));
-  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
+  const key = `${hex}/${amount}`;
+  let dark = darkened.get(key);
+  if (dark === undefined) {
+    const [r, g, b] = hexToRgb(hex).map((c) => Math.round(c * (1 - amount)));
+    dark = `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
+    // Bounded: an export may name any number of colours.
+    if (darkened.size >= 10_000) darkened.clear();
+    darkened.set(key, dark);
+  }
+  return dark;
 }

@@ -8,7 +8,7 @@ import { PageContent, pdfColor, pdfNumber } from './pdf-content.js';
 /** The pdfkit document calls the painter makes: pages, objects, and raw page content. */
 export interface PdfDocumentLike extends PdfObjects {
   addPage(): unknown;
-  addContent(content: string): unknown;
+  addContent(content: string | Uint8Array): unknown;
   page: { height: number; fonts: Record<string, PdfRef>; ext_gstates: Record<string, PdfRef> };
 }
 
@@ -28,6 +28,8 @@ const FILL_STATE = 'GsBox';
  */
 export class PdfPainter {
   private readonly fonts = new Map<string, EmbeddedFont>();
+  /** The show operation of each run drawn so far (CIDs are this document's). */
+  private readonly shown = new Map<MeasuredRun, string>();
   private readonly faces: Map<string, LoadedFace>;
   private fillState: PdfRef | undefined;
 
@@ -65,7 +67,7 @@ export class PdfPainter {
       c.op('1 1 1 rg').nums([item.x - 1, item.y - item.size * 0.85, item.width + 2, item.size * 1.1], 're f');
       this.text(c, [item], height);
     }
-    this.pdf.addContent(c.toString());
+    this.pdf.addContent(c.toBytes());
   }
 
   /** Ends the fonts' objects; call once after the last page, before pdfkit's `end()`. */
@@ -99,8 +101,9 @@ export class PdfPainter {
    * token a separate piece of text instead of joining a line into one string.
    */
   private text(c: PageContent, items: readonly TextItem[], height: number): void {
+    const flip = `q 1 0 0 -1 0 ${pdfNumber(height)} cm`;
     for (const item of items) {
-      c.op('q').nums([1, 0, 0, -1, 0, height], 'cm').op(`${pdfColor(item.color)} rg`);
+      c.op(flip).op(`${pdfColor(item.color)} rg`);
       let x = item.x;
       for (const run of item.runs) {
         this.run(c, run, x, height - item.y, item.size);
@@ -119,9 +122,31 @@ export class PdfPainter {
     const font = this.font(run.face);
     const glyphs = run.glyphs;
     if (glyphs.length === 0) return;
-    const hex = glyphs.map((g) => font.hex(g));
-    const scale = size / 1000;
     c.op('BT').nums([1, 0, 0, 1, x, y], 'Tm').op(`/${font.id} ${pdfNumber(size)} Tf`);
+    // A run without offset glyphs writes the same show operation wherever it stands (adjustments
+    // are in thousandths of the font size): tokens repeat, so it is kept for the document.
+    const shown = this.shown.get(run);
+    if (shown !== undefined) {
+      c.op(shown).op('ET');
+      return;
+    }
+    const hex = glyphs.map((g) => font.hex(g));
+    if (!glyphs.some((g) => g.xOffset || g.yOffset)) {
+      const ops: string[] = [];
+      let from = 0;
+      for (let i = 0; i < glyphs.length; i++) {
+        const g = glyphs[i];
+        if (g.xAdvance !== g.advance || i === glyphs.length - 1) {
+          ops.push(`<${hex.slice(from, i + 1).join('')}> ${pdfNumber(-(g.xAdvance - g.advance))}`);
+          from = i + 1;
+        }
+      }
+      const op = `[${ops.join(' ')}] TJ`;
+      if (this.shown.size < 100_000) this.shown.set(run, op);
+      c.op(op).op('ET');
+      return;
+    }
+    const scale = size / 1000;
     let commands: string[] = [];
     let last = 0;
     const segment = (end: number) => {

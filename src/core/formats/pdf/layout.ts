@@ -56,7 +56,7 @@ export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSet
   const anchors: AnchorMap = new Map();
   let kept: RawPage[] | undefined = [];
   let pageCount = 0;
-  for (const raw of rawPages(inputs, settings, anchors)) {
+  for (const raw of rawPages(inputs, settings, anchors, KEEP_PAGES)) {
     pageCount = raw.page.number;
     if (kept && kept.push(raw) > KEEP_PAGES) kept = undefined;
   }
@@ -72,7 +72,7 @@ export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSet
 export function planLayout(inputs: readonly LayoutInput[], settings: LayoutSettings): { anchors: AnchorMap; pageCount: number } {
   const anchors: AnchorMap = new Map();
   let pageCount = 0;
-  for (const raw of rawPages(inputs, settings, anchors)) pageCount = raw.page.number;
+  for (const raw of rawPages(inputs, settings, anchors, 0)) pageCount = raw.page.number;
   return { anchors, pageCount };
 }
 
@@ -126,8 +126,11 @@ function documentColors({ doc, drawn }: LayoutInput): Map<string, string> {
   return colors;
 }
 
-/** The pages without arrows and footer; span anchors are recorded into `record`. */
-function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, record: AnchorMap): Generator<RawPage> {
+/**
+ * The pages without arrows and footer; span anchors are recorded into `record`. Pages after
+ * `fullPages` are laid out without items (only their breaks and anchors).
+ */
+function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, record: AnchorMap, fullPages = Infinity): Generator<RawPage> {
   const { geo, measure } = settings;
   let docIndex = 0;
   let anchored: RawPage['anchored'] = [];
@@ -142,6 +145,7 @@ function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, rec
     },
     (original, cut) => settings.onCut?.(docIndex, original, cut),
   );
+  b.fullPages = fullPages;
 
   for (const [index, input] of inputs.entries()) {
     const { doc, drawn, shownSets } = input;

@@ -72,6 +72,12 @@ export class TextMeasure {
     return this.measure(text).unitWidth * size;
   }
 
+  private shapedWord(words: Map<string, ShapedWord>, face: LoadedFace, word: string): ShapedWord {
+    let shaped = words.get(word);
+    if (!shaped) words.set(word, (shaped = shapeWord(face, word)));
+    return shaped;
+  }
+
   private shape(run: TextRun): MeasuredRun {
     const face = this.byName.get(run.face);
     if (!face) throw new Error(`unknown font face ${run.face}`);
@@ -87,7 +93,9 @@ export class TextMeasure {
       const word = text.slice(start, end);
       let shaped = words.get(word);
       if (!shaped) {
-        shaped = shapeWord(face, word);
+        // Numbers (row and page numbers) are all different: built from their digits, which the
+        // fonts neither kern nor substitute (checked in test/formats/pdf/unicode.test.ts).
+        shaped = DIGITS.test(word) ? joinShaped([...word].map((ch) => this.shapedWord(words!, face, ch))) : shapeWord(face, word);
         if (word.length <= MAX_CACHED_WORD) {
           if (words.size >= CACHE_LIMIT) words.clear();
           words.set(word, shaped);
@@ -117,4 +125,11 @@ function shapeWord({ font }: LoadedFace, word: string): ShapedWord {
     return { id: glyph.id, codePoints: glyph.codePoints, advance: glyph.advanceWidth * scale, xAdvance: p.xAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale };
   });
   return { glyphs, advance };
+}
+
+/** A number, with the space that may end a word. */
+const DIGITS = /^[0-9]+ ?$/;
+
+function joinShaped(parts: readonly ShapedWord[]): ShapedWord {
+  return { glyphs: parts.flatMap((p) => p.glyphs), advance: parts.reduce((sum, p) => sum + p.advance, 0) };
 }

@@ -12,6 +12,12 @@ export class PageBuilder {
   page: LaidOutPage | null = null;
   /** Next free y on the current page. */
   y = 0;
+  /**
+   * Pages started after this many are laid out without their items (boxes, text): the first pass
+   * of a long document only needs where lines break and spans land (layout.ts).
+   */
+  fullPages = Infinity;
+  private dry = false;
   private pageCount = 0;
 
   constructor(
@@ -31,6 +37,7 @@ export class PageBuilder {
   newPage(): LaidOutPage {
     this.closePage();
     this.page = { number: ++this.pageCount, items: [] };
+    this.dry = this.pageCount > this.fullPages;
     this.y = this.geo.top;
     return this.page;
   }
@@ -51,11 +58,12 @@ export class PageBuilder {
   }
 
   add(item: DrawItem): void {
-    this.page!.items.push(item);
+    if (!this.dry) this.page!.items.push(item);
   }
 
   /** A text item at (x, baseline y); returns it so callers can align by its width. */
   text(text: string, x: number, y: number, size: number, color: string, backdrop = false): TextItem {
+    if (this.dry) return { kind: 'text', x, y, size, runs: [], color, width: 0 };
     const cut = cutText(text);
     if (cut) this.onCut(text, cut);
     const measured = this.measure.measure(cut ? cut.text : text);

@@ -6,6 +6,13 @@ export function pdfNumber(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+const encoder = new TextEncoder();
+
+function contentNumber(n: number): number {
+  if (!(n > -1e21 && n < 1e21)) throw new Error(`unsupported number in PDF content: ${n}`);
+  return Math.round(n * 1000) / 1000;
+}
+
 const colorOps = new Map<string, string>();
 
 /** `r g b` of a `#rrggbb` colour, 0–1, as content operands. */
@@ -32,15 +39,20 @@ export class PageContent {
     return this;
   }
 
-  /** Numbers joined by spaces, then the operator. */
+  /** Numbers joined by spaces, then the operator; 1/1000 pt is finer than any output device. */
   nums(values: readonly number[], operator: string): this {
     let text = '';
-    for (const v of values) text += `${pdfNumber(v)} `;
+    for (const v of values) text += `${contentNumber(v)} `;
     this.parts.push(text + operator);
     return this;
   }
 
   toString(): string {
     return this.parts.join('\n');
+  }
+
+  /** The content as bytes (it is ASCII: names, numbers, hex strings, operators), one line per operation. */
+  toBytes(): Uint8Array {
+    return encoder.encode(`${this.toString()}\n`);
   }
 }

@@ -123,25 +123,28 @@ function linePieces(row: Row, line: readonly PlacedUnit[], spans: readonly Span[
   return pieces;
 }
 
+/** Compares a token's place with a position's token (row, column, token), ignoring the character. */
+const compareToken = (row: number, column: number, token: number, p: Span['start']) => row - p.row || column - p.column || token - p.token;
+
 /** Horizontal extent of the span inside one unit, or null when the span does not cover it. */
 function coveredX(rowIndex: number, span: Span, u: PlacedUnit, b: PageBuilder): [number, number] | null {
   if (u.token < 0) return null;
-  const key = (row: number, column: number, token: number) => [row, column, token];
-  const here = key(rowIndex, u.column, u.token);
-  const cmp = (a: number[], c: number[]) => a[0] - c[0] || a[1] - c[1] || a[2] - c[2];
-  const fromStart = cmp(here, key(span.start.row, span.start.column, span.start.token));
-  const toEnd = cmp(here, key(span.end.row, span.end.column, span.end.token));
-  if (fromStart < 0 || toEnd > 0) return null;
+  const fromStart = compareToken(rowIndex, u.column, u.token, span.start);
+  if (fromStart < 0) return null;
+  const toEnd = compareToken(rowIndex, u.column, u.token, span.end);
+  if (toEnd > 0) return null;
   // Char-level spans: start inside the token or end before its last character. In a cut token
   // the characters from the cut on are drawn as the cut mark (the unit's character `cutAt`).
   const cut = u.cutAt;
-  const drawnStart = (c: number) => (cut === undefined ? c : Math.min(c, cut));
-  const drawnEnd = (c: number) => (cut === undefined || c <= cut ? c : cut + 1);
   let lo = u.charStart;
   let hi = u.charEnd;
-  if (fromStart === 0) lo = Math.max(lo, drawnStart(span.start.char));
-  if (toEnd === 0) hi = Math.min(hi, drawnEnd(span.end.char + 1));
+  if (fromStart === 0) lo = Math.max(lo, cut === undefined ? span.start.char : Math.min(span.start.char, cut));
+  if (toEnd === 0) {
+    const end = span.end.char + 1;
+    hi = Math.min(hi, cut === undefined || end <= cut ? end : cut + 1);
+  }
   if (lo >= hi) return null;
+  if (lo === u.charStart && hi === u.charEnd) return [u.x, u.x + u.width];
   const size = b.geo.fontSize;
   const prefix = (to: number) => (to <= u.charStart ? 0 : to >= u.charEnd ? u.width : b.measure.width(u.text.slice(0, to - u.charStart), size));
   // In a right-to-left token the first character is at the right edge.
