@@ -65,7 +65,7 @@ export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSet
     for (const raw of kept) yield finish(raw);
     return;
   }
-  for (const raw of rawPages(inputs, settings, new Map())) yield finish(raw);
+  for (const raw of rawPages(inputs, settings, null)) yield finish(raw);
 }
 
 /** The page count and span anchors of a layout (what `layoutPages` lays out first). */
@@ -127,10 +127,11 @@ function documentColors({ doc, drawn }: LayoutInput): Map<string, string> {
 }
 
 /**
- * The pages without arrows and footer; span anchors are recorded into `record`. Pages after
+ * The pages without arrows and footer; span anchors are recorded into `record` (the second pass
+ * of a long document needs none: it has them from the first). Pages after
  * `fullPages` are laid out without items (only their breaks and anchors).
  */
-function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, record: AnchorMap, fullPages = Infinity): Generator<RawPage> {
+function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, record: AnchorMap | null, fullPages = Infinity): Generator<RawPage> {
   const { geo, measure } = settings;
   let docIndex = 0;
   let anchored: RawPage['anchored'] = [];
@@ -180,7 +181,7 @@ function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, rec
         labelColorOf: (s) => darken(colorOf(s)),
         arrowEnds,
         anchor: (span, anchor) => {
-          record.set(anchorKey(index, span.id), anchor);
+          record?.set(anchorKey(index, span.id), anchor);
           anchored.push({ docIndex: index, spanId: span.id });
         },
         onNewPage: continued,
