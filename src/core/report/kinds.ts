@@ -57,6 +57,7 @@ export const MESSAGE_KINDS = {
   CommentNotRepresented: { severity: 'info', meaning: 'comments are not written by this format' },
   MetadataNotRepresented: { severity: 'info', meaning: 'row metadata is not written by this format' },
   MissingFieldDefaulted: { severity: 'info', meaning: 'a field the output needs is not in the input and was written as null or a default' },
+  SpanNotDrawn: { severity: 'warning', meaning: 'the PDF has no place for a span: more spans overlap on one line than fit above it on a page, or it covers no drawn character; it was left out of the PDF (the other formats carry it)' },
   TextCut: { severity: 'warning', meaning: 'a text too long for the PDF to lay out in one piece (over 2,000 characters: a token, a cell, a name, a label) was drawn up to that length and marked with …; the other formats carry it whole' },
   GlyphMissing: { severity: 'warning', meaning: 'no embedded font can draw a character; it is shown as a placeholder' },
   OffsetUnit: { severity: 'info', meaning: 'the unit the offsets of this output are counted in' },
@@ -79,6 +80,7 @@ export const SPAN_LEFT_OUT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind
   'SpanCrossesRows',
   'SpanNotRepresented',
   'SpanWithoutText',
+  'SpanNotDrawn',
 ]);
 
 /** The kinds that say "this bounding box is not in this output" (the counterpart of SPAN_LEFT_OUT_KINDS). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stackPieces, type StackedPiece, type TierPiece } from '../../../src/core/formats/pdf/tiers.js';
 
-const settings = { boxPad: 2, tierGrow: 1.5, labelRight: 10_000 };
+const settings = { boxPad: 2, tierGrow: 1.5, labelRight: 10_000, maxTiers: 1_000 };
 /** Tokens of width 20 with a gap of 3: token t covers [23t, 23t + 20]. */
 const span = (from: number, to: number, labelWidth = 10, rank = 0) => ({ from, to, piece: { x0: 23 * from, x1: 23 * to + 20, labelWidth, rank } as TierPiece });
 function stack(spans: Array<ReturnType<typeof span>>): StackedPiece[] {

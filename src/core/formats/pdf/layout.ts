@@ -29,6 +29,13 @@ export interface LayoutSettings {
   onMissing(docIndex: number, ch: string): void;
   /** A text of document `docIndex` too long to lay out is drawn cut; `place` names a token or cell. */
   onCut?(docIndex: number, original: string, cut: CutText, place?: { row: number; column: number; token?: number }): void;
+  /**
+   * A drawn span has no box on some line (`crowded`: more spans overlap there than a page has
+   * tiers for) or none at all (`no text`: it covers no drawn character).
+   */
+  onSpanNotDrawn?(docIndex: number, span: Span, reason: 'crowded' | 'no text'): void;
+  /** An arrow is not drawn because an end span has no box. */
+  onArrowNotDrawn?(docIndex: number, arrow: Arrow, missingSpanIds: string[]): void;
 }
 
 /**
@@ -60,6 +67,7 @@ export function* layoutPages(inputs: readonly LayoutInput[], settings: LayoutSet
     pageCount = raw.page.number;
     if (kept && kept.push(raw) > KEEP_PAGES) kept = undefined;
   }
+  reportUnanchored(inputs, settings, anchors);
   const finish = pageFinisher(inputs, settings, anchors, pageCount);
   if (kept) {
     for (const raw of kept) yield finish(raw);
@@ -74,6 +82,17 @@ export function planLayout(inputs: readonly LayoutInput[], settings: LayoutSetti
   let pageCount = 0;
   for (const raw of rawPages(inputs, settings, anchors, 0)) pageCount = raw.page.number;
   return { anchors, pageCount };
+}
+
+/** Spans that got no box anywhere, and the arrows that therefore have no end to point at. */
+function reportUnanchored(inputs: readonly LayoutInput[], settings: LayoutSettings, anchors: AnchorMap): void {
+  inputs.forEach(({ drawn }, docIndex) => {
+    for (const span of drawn.spans) if (!anchors.has(anchorKey(docIndex, span.id))) settings.onSpanNotDrawn?.(docIndex, span, 'no text');
+    for (const arrow of drawn.arrows) {
+      const missing = [String(arrow.originId), String(arrow.destinationId)].filter((id) => !anchors.has(anchorKey(docIndex, id)));
+      if (missing.length) settings.onArrowNotDrawn?.(docIndex, arrow, missing);
+    }
+  });
 }
 
 /** Adds a page's arrows (between anchors of any page) and its footer. */
@@ -185,6 +204,7 @@ function* rawPages(inputs: readonly LayoutInput[], settings: LayoutSettings, rec
           anchored.push({ docIndex: index, spanId: span.id });
         },
         onNewPage: continued,
+        onNotDrawn: (span) => settings.onSpanNotDrawn?.(index, span, 'crowded'),
         onCut: (cut, column, token) => {
           const cell = row.cells[column];
           settings.onCut?.(index, token < 0 ? cell.content : cell.tokens[token], cut, token < 0 ? { row: row.index, column } : { row: row.index, column, token });

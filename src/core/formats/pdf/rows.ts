@@ -30,7 +30,15 @@ export interface RowContext {
   onNewPage(): void;
   /** A token or cell of this row is drawn cut (too long to lay out). */
   onCut(cut: CutText, column: number, token: number): void;
+  /** A span has no place on one of its lines: more spans overlap there than a page has tiers for. */
+  onNotDrawn(span: Span): void;
 }
+
+/**
+ * Spans stacked on one line at most (in the §6 order): more could not be drawn within a page's
+ * tiers anyway, and stacking is quadratic in them.
+ */
+const MAX_PIECES_PER_LINE = 400;
 
 interface Piece {
   span: Span;
@@ -58,12 +66,22 @@ export function layoutRow(b: PageBuilder, row: Row, ctx: RowContext): void {
   if (lines.length === 0) lines.push([]);
   const started = new Set<Span>();
   lines.forEach((line, lineIndex) => {
-    const pieces = linePieces(row, line, ctx.spans, b, started);
-    const stacked = stackPieces(
-      pieces.map((p) => ({ x0: p.x0, x1: p.x1, labelWidth: measure.width(p.span.labelName, geo.smallSize), rank: ctx.rank.get(p.span) ?? 0 })),
-      (i, j) => spanContains(pieces[i].span, pieces[j].span),
-      { boxPad: geo.boxPad, tierGrow: geo.tierGrow, labelRight: geo.width - geo.margin * 0.5 },
+    const found = linePieces(row, line, ctx.spans, b, started);
+    for (const p of found.slice(MAX_PIECES_PER_LINE)) ctx.onNotDrawn(p.span);
+    const candidates = found.slice(0, MAX_PIECES_PER_LINE);
+    // As many tiers as a page holds above one line with its arrow lane and nested box bottoms.
+    const maxTiers = Math.max(1, Math.floor((geo.bottom - geo.top - geo.lineHeight - geo.arrowLane - 1) / (geo.tierHeight + geo.tierGrow)));
+    const stackedAll = stackPieces(
+      candidates.map((p) => ({ x0: p.x0, x1: p.x1, labelWidth: measure.width(p.span.labelName, geo.smallSize), rank: ctx.rank.get(p.span) ?? 0 })),
+      (i, j) => spanContains(candidates[i].span, candidates[j].span),
+      { boxPad: geo.boxPad, tierGrow: geo.tierGrow, labelRight: geo.width - geo.margin * 0.5, maxTiers },
     );
+    const pieces = candidates.filter((p, i) => {
+      if (stackedAll[i].tier >= 0) return true;
+      ctx.onNotDrawn(p.span);
+      return false;
+    });
+    const stacked = stackedAll.filter((s) => s.tier >= 0);
     let tierCount = 0;
     let maxLevel = 0;
     for (const s of stacked) {

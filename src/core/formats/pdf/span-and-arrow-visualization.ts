@@ -1,4 +1,4 @@
-import type { Document } from '../../model/types.js';
+import type { Arrow, Document, Span } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import { outputFileName } from '../../model/naming.js';
 import type { ConvertOptions } from '../options.js';
@@ -60,10 +60,30 @@ function visualize(docs: readonly Document[], ctx: WriteContext, title: string):
       ...(place ? { place } : {}),
     });
   };
+  const onSpanNotDrawn = (docIndex: number, span: Span, reason: 'crowded' | 'no text') => {
+    const doc = docs[docIndex];
+    const { row, column, token } = span.start;
+    reportFor(ctx.report, doc, docs.length).once(`span-not-drawn:${doc.id}:${span.id}`, {
+      kind: 'SpanNotDrawn',
+      text: reason === 'crowded' ? 'more spans overlap on a line of this span than fit above one line of a page; its box there is not drawn' : 'the span covers no drawn character; it is not drawn',
+      place: { row, column, token },
+      labelId: span.id,
+      label: span.labelName,
+    });
+  };
+  const onArrowNotDrawn = (docIndex: number, arrow: Arrow, missing: string[]) => {
+    const doc = docs[docIndex];
+    reportFor(ctx.report, doc, docs.length).once(`arrow-not-drawn:${doc.id}:${arrow.id}`, {
+      kind: 'ArrowEndpointMissing',
+      text: `arrow end span ${missing.join(', ')} is not drawn, so the arrow is not drawn`,
+      labelId: arrow.id,
+      ...(arrow.labelName ? { label: arrow.labelName } : {}),
+    });
+  };
   const geo = pageGeometry(ctx.options.pdf);
   return (async function* () {
     const [{ loadFonts }, { renderPdf }] = await Promise.all([import('./fonts.js'), import('./render.js')]);
-    yield* renderPdf(inputs, { geo, fonts: await loadFonts(), title, onMissing, onCut });
+    yield* renderPdf(inputs, { geo, fonts: await loadFonts(), title, onMissing, onCut, onSpanNotDrawn, onArrowNotDrawn });
   })();
 }
 

@@ -15,6 +15,8 @@ export interface TierSettings {
   tierGrow: number;
   /** Rightmost x a label name may reach: a name that would pass it moves left. */
   labelRight: number;
+  /** Tiers that fit above a line on a page: a piece that would need a higher one is not drawn. */
+  maxTiers: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface TierSettings {
  * `base` is -1, around the line's text.
  */
 export interface StackedPiece {
+  /** -1: no tier below `maxTiers` has room for it, and it is not drawn. */
   tier: number;
   base: number;
   /** How many levels of pieces it contains (0: none); its box's bottom goes that much lower. */
@@ -115,7 +118,8 @@ export function stackPieces(pieces: readonly TierPiece[], contains: (i: number, 
   for (const k of order) {
     let t = 0;
     for (const j of placed) if (inside(j, k)) t = Math.max(t, tier[j] + 1);
-    for (; ; t++) {
+    tier[k] = -1;
+    for (; t < settings.maxTiers; t++) {
       // The label name in band t: clear of names there and of boxes covering band t.
       const labelClear = placed.every((j) => {
         if (tier[j] === t && overlaps(labelX[k], labelEnd(k), labelX[j], labelEnd(j), LABEL_GAP)) return false;
@@ -152,7 +156,7 @@ export function stackPieces(pieces: readonly TierPiece[], contains: (i: number, 
         break;
       }
     }
-    placed.push(k);
+    if (tier[k] >= 0) placed.push(k);
   }
   return pieces.map((_, i) => ({ tier: tier[i], base: base[i], level: level[i], left: left[i], right: right[i], labelX: labelX[i] }));
 }
