@@ -53,7 +53,7 @@ describe('item 2: the PDF cuts what it cannot lay out, within its memory', () =>
     expect(cut[0].place?.row).toBe(0);
     const tsv = files.find((f) => f.endsWith('.tsv'))!;
     expect((await fs.stat(path.join(box.out, tsv))).size).toBeGreaterThan(50 * MB);
-  });
+  }, 300_000);
 
   it('a 200 MB string in a JSON document (a row\'s only token): the PDF is written with it cut and named, in a 1.5 GB heap', async () => {
     const box = await sandbox('item02-json');
@@ -78,5 +78,5 @@ describe('item 2: the PDF cuts what it cannot lay out, within its memory', () =>
     const cut = (await readReport(box.report)).filter((m) => m.kind === 'TextCut');
     expect(cut.map((m) => m.place?.row)).toEqual([doc.data.rows.length - 1]);
     expect(cut[0].text).toContain('200,000,000 characters');
-  });
+  }, 360_000);
 });
