@@ -51,7 +51,9 @@ describe('simulator projects', () => {
   });
 
   it('links answer 403 once expired, like pre-signed storage links', async () => {
-    await withSimulator({ linkTtlMs: 1500, queuedMs: 10, processingMs: 10 }, async (sim) => {
+    // The link must outlive the job and the first download even on a loaded machine (1.5 s did
+    // not under a parallel test run), so it lives 6 s and the test waits for its expiry.
+    await withSimulator({ linkTtlMs: 6000, queuedMs: 10, processingMs: 10 }, async (sim) => {
       const api = clientFor(sim).api;
       const result = await api.exportTextProject({ projectIds: ['ODMzNDE3Yjk'], fileName: 'e', format: 'DATASAUR_SCHEMA', method: 'FILE_STORAGE' });
       for (let i = 0; i < 100 && (await api.getExportDeliveryStatus(result.exportId)).deliveryStatus !== 'DELIVERED'; i++) await new Promise((r) => setTimeout(r, 10));
