@@ -6,7 +6,7 @@
 import { DEFAULT_WEBHOOK_BODY_LIMIT } from '../client/webhook.js';
 import { EXPORT_METHODS } from '../client/operations.js';
 import { InputError, isInputError } from '../core/errors.js';
-import { DEFAULT_OPTIONS, type ConvertOptions } from '../core/formats/options.js';
+import { DEFAULT_OPTIONS, OVERLAP_RULES as OVERLAPS, SCHEMES, type ConvertOptions } from '../core/formats/options.js';
 import { findWriter, registeredFormats } from '../core/formats/registry.js';
 import { LINT_TARGETS } from '../core/formats/validate/types.js';
 import { checkTagSpace } from '../core/formats/token/tag-space.js';
@@ -27,8 +27,6 @@ const SERVER = 'Server and credentials (flags win over the environment):';
 const DELIVERY = 'Delivery:';
 const SELECTION = 'What to export:';
 
-const SCHEMES = ['IOB2', 'IOB1', 'IOBES', 'BILOU'] as const satisfies readonly ConvertOptions['scheme'][];
-const OVERLAPS = ['first', 'longest', 'columns', 'error'] as const satisfies readonly ConvertOptions['overlap'][];
 const ML_USES = ['training', 'test', 'validation'] as const;
 const PAGE_SIZES = ['A4', 'LETTER'] as const satisfies readonly ConvertOptions['pdf']['pageSize'][];
 const ORIENTATIONS = ['portrait', 'landscape'] as const satisfies readonly ConvertOptions['pdf']['orientation'][];

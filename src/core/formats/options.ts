@@ -50,6 +50,10 @@ export interface ConvertOptions {
   };
 }
 
+/** The choices of `scheme` and `overlap`, for the command line's and the web page's option lists. */
+export const SCHEMES = ['IOB2', 'IOB1', 'IOBES', 'BILOU'] as const satisfies readonly ConvertOptions['scheme'][];
+export const OVERLAP_RULES = ['first', 'longest', 'columns', 'error'] as const satisfies readonly ConvertOptions['overlap'][];
+
 export const DEFAULT_OPTIONS: ConvertOptions = {
   strict: false,
   scheme: 'IOB2',

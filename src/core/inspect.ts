@@ -1,0 +1,95 @@
+import type { Document } from './model/types.js';
+import { Report } from './report/report.js';
+import { loadOrReport } from './read/index.js';
+import type { OpenedInput } from './read/input.js';
+import { openExport, type ExportInput, type ExportInputOptions } from './export-input.js';
+
+export interface DocumentCounts {
+  name: string;
+  cabinet: string;
+  kinds: string[];
+  rows: number;
+  tokens: number;
+  /** Spans per label set index. */
+  spansByLabelSet: Record<string, number>;
+  spans: number;
+  arrows: number;
+  timestamps: number;
+  rowAnswers: number;
+  documentAnswers: number;
+  boundingBoxes: number;
+  /** What the file was read as and why (content detection). */
+  readAs?: Document['readAs'];
+}
+
+export interface ProjectSummary {
+  folder: string;
+  id: string;
+  name: string;
+  kinds: string[];
+  cabinets: string[];
+  /** The label sets of its documents, by index (the name of the first document that names it). */
+  labelSets: Array<{ index: number; name?: string }>;
+  documents: DocumentCounts[];
+}
+
+export interface InspectResult {
+  input: string;
+  type: 'zip' | 'folder' | 'file';
+  projects: ProjectSummary[];
+  report: Report;
+}
+
+/**
+ * Counts what an export held in memory holds (the same input as `readExport`), per project,
+ * cabinet and document, reading one document at a time.
+ */
+export async function inspectExport(input: ExportInput, options: ExportInputOptions = {}): Promise<InspectResult> {
+  const opened = await openExport(input, options);
+  return inspectOpened(opened, options.name ?? opened.path);
+}
+
+/** The same on an input already opened (the CLI opens files and folders with the Node adapter). */
+export async function inspectOpened(opened: OpenedInput, input: string): Promise<InspectResult> {
+  const report = new Report();
+  const projects = new Map<string, ProjectSummary>(
+    opened.projects.map((p) => [p.folder, { folder: p.folder, id: p.id, name: p.name, kinds: [], cabinets: [], labelSets: [], documents: [] }]),
+  );
+  for (const ref of opened.documents) {
+    const project = projects.get(ref.projectFolder)!;
+    if (!project.cabinets.includes(ref.cabinet.folder)) project.cabinets.push(ref.cabinet.folder);
+    const doc = await loadOrReport(ref, report);
+    if (!doc) continue;
+    for (const kind of doc.kinds) if (!project.kinds.includes(kind)) project.kinds.push(kind);
+    for (const set of doc.labelSets) {
+      const known = project.labelSets.find((s) => s.index === set.index);
+      if (!known) project.labelSets.push({ index: set.index, ...(set.name ? { name: set.name } : {}) });
+      else if (known.name === undefined && set.name) known.name = set.name;
+    }
+    project.documents.push(countDocument(doc));
+  }
+  for (const project of projects.values()) project.labelSets.sort((a, b) => a.index - b.index);
+  return { input, type: opened.type, projects: [...projects.values()], report };
+}
+
+export function countDocument(doc: Document): DocumentCounts {
+  const spansByLabelSet: Record<string, number> = {};
+  for (const set of doc.labelSets) spansByLabelSet[String(set.index)] = 0;
+  for (const span of doc.spans) spansByLabelSet[String(span.layer)] = (spansByLabelSet[String(span.layer)] ?? 0) + 1;
+  const answered = (answers: Record<string, unknown> | null) => Object.values(answers ?? {}).filter((v) => v !== null && v !== undefined && v !== '').length;
+  return {
+    name: doc.name,
+    cabinet: doc.cabinet.folder,
+    kinds: doc.kinds,
+    rows: doc.rows.length,
+    tokens: doc.rows.reduce((sum, row) => sum + row.cells.reduce((s, c) => s + c.tokens.length, 0), 0),
+    spansByLabelSet,
+    spans: doc.spans.length,
+    arrows: doc.arrows.length,
+    timestamps: doc.timestamps.length,
+    rowAnswers: Object.values(doc.rowAnswers).reduce((sum, answers) => sum + answered(answers), 0),
+    documentAnswers: answered(doc.documentAnswers),
+    boundingBoxes: doc.boundingBoxes.length,
+    readAs: doc.readAs,
+  };
+}
