@@ -11,7 +11,7 @@ const CONFIG = path.resolve(__dirname, '../../web/vite.config.ts');
  */
 export async function serveBuiltPage(): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dx-web-'));
-  await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: CONFIG, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({ configFile: CONFIG, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server has no local URL');
