@@ -6,7 +6,8 @@
 import { DEFAULT_WEBHOOK_BODY_LIMIT } from '../client/webhook.js';
 import { EXPORT_METHODS } from '../client/operations.js';
 import { InputError, isInputError } from '../core/errors.js';
-import { DEFAULT_OPTIONS, OVERLAP_RULES as OVERLAPS, SCHEMES, type ConvertOptions } from '../core/formats/options.js';
+import { DEFAULT_OPTIONS, type ConvertOptions } from '../core/formats/options.js';
+import { MAIN_OPTIONS } from '../core/formats/main-options.js';
 import { findWriter, registeredFormats } from '../core/formats/registry.js';
 import { LINT_TARGETS } from '../core/formats/validate/types.js';
 import { checkTagSpace } from '../core/formats/token/tag-space.js';
@@ -30,7 +31,6 @@ const SELECTION = 'What to export:';
 const ML_USES = ['training', 'test', 'validation'] as const;
 const PAGE_SIZES = ['A4', 'LETTER'] as const satisfies readonly ConvertOptions['pdf']['pageSize'][];
 const ORIENTATIONS = ['portrait', 'landscape'] as const satisfies readonly ConvertOptions['pdf']['orientation'][];
-const CABINET_DEFAULT = 'REVIEW';
 /** The registered input readers' format names (core/read/register-readers.ts). */
 const INPUT_FORMATS = inputFormatNames();
 
@@ -38,7 +38,7 @@ export const OPTIONS: readonly OptionRow[] = [
   // ── convert / export: where the output goes ──────────────────────────────────────────────
   { flags: '-t, --to <formats>', commands: CONVERTING, group: OUTPUT, description: 'output formats, comma-separated, or all (`datasaur-export formats` lists them)', parse: formatNames, required: { message: 'no output format given', hint: 'Run `datasaur-export formats` to list them.' } },
   { flags: '-o, --out <dir>', commands: [...CONVERTING, 'demo'], group: OUTPUT, description: 'output folder (one subfolder per format unless --flat)', required: { message: 'no output folder given' } },
-  { flags: '-c, --cabinet <cabinet>', commands: CONVERTING, group: OUTPUT, description: 'whose labels: REVIEW, ROOT, a labeler e-mail, or all', default: CABINET_DEFAULT },
+  { flags: '-c, --cabinet <cabinet>', commands: CONVERTING, group: OUTPUT, description: MAIN_OPTIONS.cabinet.description, default: MAIN_OPTIONS.cabinet.default },
   { flags: '-r, --report <file>', commands: CONVERTING, group: OUTPUT, description: 'also write the full report as JSON to this file' },
   { flags: '-f, --force', commands: CONVERTING, group: OUTPUT, description: 'replace outputs that already exist' },
   { flags: '--flat', commands: ['convert'], group: OUTPUT, description: 'write every file straight into --out (no subfolder per format)' },
@@ -49,9 +49,9 @@ export const OPTIONS: readonly OptionRow[] = [
 
   // ── format options (ConvertOptions; defaults are DEFAULT_OPTIONS) ─────────────────────────
   { flags: '--strict', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'warnings count as errors; nothing is written when any remains', convert: (o, v: boolean) => (o.strict = v) },
-  { flags: '--scheme <scheme>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'tagging scheme of TSV_IOB, HF_TOKEN_CLASSIFICATION and CONLL_2003 (BIOES is read as IOBES)', default: DEFAULT_OPTIONS.scheme, choices: SCHEMES, parse: (raw, flag) => oneOf(SCHEMES)(raw.toUpperCase() === 'BIOES' ? 'IOBES' : raw, flag), convert: (o, v: ConvertOptions['scheme']) => (o.scheme = v) },
-  { flags: '--overlap <rule>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'overlapping spans of one label set in formats that cannot hold them', default: DEFAULT_OPTIONS.overlap, choices: OVERLAPS, parse: oneOf(OVERLAPS), convert: (o, v: ConvertOptions['overlap']) => (o.overlap = v) },
-  { flags: '--label-set <index|name>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'label set for formats with one label column', defaultText: 'index 0, the first', parse: (raw) => (/^\d+$/.test(raw) ? Number(raw) : raw), convert: (o, v: number | string) => (o.labelSet = v) },
+  { flags: '--scheme <scheme>', commands: CONVERTING, group: FORMAT_OPTIONS, description: MAIN_OPTIONS.scheme.description, default: MAIN_OPTIONS.scheme.default, choices: MAIN_OPTIONS.scheme.choices, parse: (raw, flag) => oneOf(MAIN_OPTIONS.scheme.choices)(raw.toUpperCase() === 'BIOES' ? 'IOBES' : raw, flag), convert: (o, v: ConvertOptions['scheme']) => (o.scheme = v) },
+  { flags: '--overlap <rule>', commands: CONVERTING, group: FORMAT_OPTIONS, description: MAIN_OPTIONS.overlap.description, default: MAIN_OPTIONS.overlap.default, choices: MAIN_OPTIONS.overlap.choices, parse: oneOf(MAIN_OPTIONS.overlap.choices), convert: (o, v: ConvertOptions['overlap']) => (o.overlap = v) },
+  { flags: '--label-set <index|name>', commands: CONVERTING, group: FORMAT_OPTIONS, description: MAIN_OPTIONS.labelSet.description, defaultText: MAIN_OPTIONS.labelSet.defaultText, parse: (raw) => (/^\d+$/.test(raw) ? Number(raw) : raw), convert: (o, v: number | string) => (o.labelSet = v) },
   { flags: '--tag-space <string>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'replace spaces in label names in whitespace-separated tag columns (TSV_IOB, TSV_NON_IOB, CONLL_2003; Azure CoNLL always replaces, with _ by default)', defaultText: 'keep them, reported as TagHasSpace', parse: (raw) => (checkTagSpace(raw), raw), convert: (o, v: string) => (o.tagSpace = v) },
   { flags: '--include-conflicts', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'keep CONFLICT labels (left out and reported otherwise)', convert: (o, v: boolean) => (o.includeConflicts = v) },
   { flags: '--offsets <unit>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'unit of character offsets written for external targets', default: DEFAULT_OPTIONS.offsets, choices: OFFSET_UNITS, parse: oneOf(OFFSET_UNITS), convert: (o, v: ConvertOptions['offsets']) => (o.offsets = v) },

@@ -19,6 +19,7 @@ export { portableZipCodec, defaultZipCodec, setDefaultZipCodec, type ZipCodec } 
 export { registeredFormats, findWriter } from './formats/registry.js';
 export { formatSelection, resolveFormats, type FormatSelection } from './formats/resolve-formats.js';
 export { DEFAULT_OPTIONS, OVERLAP_RULES, SCHEMES, resolveOptions, type ConvertOptions } from './formats/options.js';
+export { MAIN_OPTIONS, type MainOption } from './formats/main-options.js';
 export { ALL_FORMAT_NAMES, type FormatWriter, type FormatName, type OutputFile, type OutputContent, type WriteContext } from './formats/types.js';
 export { readTaggedTsv, type TaggedTsvOptions } from './read/tagged-tsv.js';
 export * from './formats/validate/index.js';

@@ -2,17 +2,18 @@
  * The page: what was dropped goes to the conversion worker (which runs the converter core), and
  * what comes back is shown: counts, report, files, previews, downloads. No conversion logic here.
  */
-import type { FormatName } from '../../src/core/index.js';
+import type { FormatName, MainOption } from '../../src/core/index.js';
 import { ConverterClient, WorkerProblem, type Converted } from './converter-client.js';
 import { describeInput, fromDataTransfer, fromFileList } from './dropped-input.js';
 import { preloadPdfPreview, showPreview } from './preview.js';
-import type { DroppedInput, FormatInfo, InspectedProject, PageSettings } from './protocol.js';
+import type { DroppedInput, FormatInfo, InspectedProject, MainOptions, PageSettings } from './protocol.js';
 import { el, filesView, inspectView, reportView } from './views.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const converter = new ConverterClient();
 let formats: FormatInfo[] = [];
+let options: MainOptions | undefined;
 let input: DroppedInput | undefined;
 let projects: InspectedProject[] = [];
 let result: Converted | undefined;
@@ -21,8 +22,10 @@ let result: Converted | undefined;
 Promise.all([converter.ready, preloadPdfPreview()]).then(
   ([ready]) => {
     formats = ready.formats;
-    fillSelect($<HTMLSelectElement>('scheme'), ready.schemes.map((s) => [s, s]), ready.defaults.scheme);
-    fillSelect($<HTMLSelectElement>('overlap'), ready.overlaps.map((s) => [s, s]), ready.defaults.overlap);
+    options = ready.options;
+    describeOptions(options);
+    fillSelect($<HTMLSelectElement>('scheme'), options.scheme.choices.map((s) => [s, s]), options.scheme.default);
+    fillSelect($<HTMLSelectElement>('overlap'), options.overlap.choices.map((s) => [s, s]), options.overlap.default);
     $('load-state').textContent = 'Loaded. From here on the page needs no network: you can go offline.';
     document.documentElement.dataset.ready = 'true';
   },
@@ -30,6 +33,15 @@ Promise.all([converter.ready, preloadPdfPreview()]).then(
     $('load-state').textContent = `The converter could not be loaded: ${messageOf(error)}`;
   },
 );
+
+/** Each option's label: its name, the CLI flag that does the same, and the CLI's help text. */
+function describeOptions(table: MainOptions): void {
+  for (const label of document.querySelectorAll<HTMLLabelElement>('label[data-option]')) {
+    const option: MainOption = table[label.dataset.option as keyof MainOptions];
+    const help = option.description.charAt(0).toUpperCase() + option.description.slice(1);
+    label.replaceChildren(label.textContent ?? '', ' ', el('code', {}, option.flag), el('small', {}, help + (option.defaultText ? ` (default: ${option.defaultText})` : '')));
+  }
+}
 
 function fillSelect(select: HTMLSelectElement, options: ReadonlyArray<readonly [value: string, text: string]>, selected?: string): void {
   select.replaceChildren(...options.map(([value, text]) => el('option', value === selected ? { value, selected: '' } : { value }, text)));
@@ -100,7 +112,9 @@ function showConvertForm(): void {
   if (cabinets.includes('REVIEW')) choices.push(['REVIEW', 'REVIEW (reviewed labels)']);
   if (cabinets.some((c) => c.startsWith('ROOT'))) choices.push(['ROOT', 'ROOT (the project owner’s)']);
   choices.push(...labelers, ['all', 'all cabinets']);
-  fillSelect($<HTMLSelectElement>('cabinet'), choices, choices[0][0]);
+  // The CLI's default (REVIEW) when the export has it, else the first there is.
+  const preferred = choices.find(([value]) => value === options?.cabinet.default) ?? choices[0];
+  fillSelect($<HTMLSelectElement>('cabinet'), choices, preferred[0]);
 
   const sets = new Map<number, string | undefined>();
   for (const p of projects) for (const s of p.labelSets) if (!sets.has(s.index) || sets.get(s.index) === undefined) sets.set(s.index, s.name);

@@ -2,10 +2,13 @@
  * The messages between the page and its conversion worker. Only types: the page's main thread
  * never loads the converter; everything the core does happens in the worker.
  */
-import type { ConversionMessage, DocumentCounts, FormatName, ProjectKind } from '../../src/core/index.js';
+import type { ConversionMessage, DocumentCounts, FormatName, MAIN_OPTIONS, ProjectKind } from '../../src/core/index.js';
 
 /** What was dropped or chosen: one file (ZIP or document), or the files of a folder with their paths. */
 export type DroppedInput = { kind: 'file'; file: File } | { kind: 'files'; name: string; files: Array<{ path: string; file: File }> };
+
+/** The CLI's table of the main options (cabinet, scheme, overlap, label set). */
+export type MainOptions = typeof MAIN_OPTIONS;
 
 export interface PageSettings {
   to: FormatName[];
@@ -46,7 +49,7 @@ export type ToWorker =
 
 export type FromWorker =
   /** Sent once the worker and every module it may need are loaded, and the fonts fetched. */
-  | { type: 'ready'; formats: FormatInfo[]; schemes: readonly string[]; overlaps: readonly string[]; defaults: { scheme: string; overlap: string } }
+  | { type: 'ready'; formats: FormatInfo[]; options: MainOptions }
   | { type: 'inspected'; id: number; input: string; inputType: 'zip' | 'folder' | 'file'; projects: InspectedProject[]; problems: ConversionMessage[] }
   | { type: 'progress'; id: number; done: number; total: number; document: string }
   | { type: 'file'; id: number; path: string; format: string; blob: Blob }

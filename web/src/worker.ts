@@ -7,12 +7,10 @@
 import {
   contentBytes,
   convertExport,
-  DEFAULT_OPTIONS,
   inspectExport,
   isInputError,
-  OVERLAP_RULES,
+  MAIN_OPTIONS,
   registeredFormats,
-  SCHEMES,
   type ConvertOptions,
   type ExportInput,
   type ExportInputOptions,
@@ -41,9 +39,8 @@ void fontsLoaded.then(
     post({
       type: 'ready',
       formats: registeredFormats().map((w) => ({ name: w.name, kinds: w.kinds, extension: w.extension, description: w.description })),
-      schemes: SCHEMES,
-      overlaps: OVERLAP_RULES,
-      defaults: { scheme: DEFAULT_OPTIONS.scheme, overlap: DEFAULT_OPTIONS.overlap },
+      // The CLI's own table of the main options: the page's fields say what its flags say.
+      options: MAIN_OPTIONS,
     }),
   (error: unknown) => post({ type: 'failed', id: 0, error: problemOf(error) }),
 );
