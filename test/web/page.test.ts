@@ -10,6 +10,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPTIONS } from '../../src/cli/options.js';
+import { longFlagOf } from '../../src/cli/option-row.js';
 import { cli } from '../helpers/cli.js';
 import { listFiles } from '../hardening/harness.js';
 import { sample } from '../helpers/samples.js';
@@ -112,8 +114,89 @@ describe.skipIf(!browser.available)('the web page in headless Chromium', () => {
     // Local object URLs (blob:, data:) never leave the browser; anything else after load is a request.
     const network = requests.filter((r) => !/^(blob|data):/.test(r.url()));
     expect(network.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+    await chromium.context.setOffline(false);
+    await page.close();
   }, 300_000);
+
+  it('offers the main options with the texts, choices and defaults of the CLI\'s options table', async () => {
+    const { page } = await openPage(chromium.context, site.url);
+    await page.setInputFiles('#file-input', PROJECT_1);
+    await page.locator('#convert-section:not([hidden])').waitFor();
+    const row = (flag: string) => OPTIONS.find((r) => longFlagOf(r) === flag)!;
+    for (const [id, flag] of [['cabinet', '--cabinet'], ['scheme', '--scheme'], ['overlap', '--overlap'], ['label-set', '--label-set']] as const) {
+      const label = (await page.locator(`label[for="${id}"]`).textContent())!.toLowerCase();
+      expect(label).toContain(flag);
+      expect(label).toContain(row(flag).description.toLowerCase());
+    }
+    for (const [id, flag] of [['scheme', '--scheme'], ['overlap', '--overlap']] as const) {
+      expect(await page.locator(`#${id} option`).evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))).toEqual([...row(flag).choices!]);
+      expect(await page.locator(`#${id}`).inputValue()).toBe(row(flag).default);
+    }
+    expect(await page.locator('#cabinet').inputValue()).toBe(row('--cabinet').default);
+    await page.close();
+  }, 120_000);
+
+  it('converts a folder with the main options (cabinet, scheme, overlap, label set) as the CLI does with the same flags', async () => {
+    const folder = path.resolve(__dirname, '../../fixtures/token-project');
+    const flags = ['--cabinet', 'all', '--scheme', 'BILOU', '--overlap', 'columns', '--label-set', '1'];
+    const expected = await cliConvert(folder, ['TSV_IOB', 'CONLL_2003', 'TSV_NON_IOB'], flags);
+    const { page, requests } = await openPage(chromium.context, site.url);
+
+    await page.setInputFiles('#folder-input', folder);
+    await page.locator('#convert-section:not([hidden])').waitFor();
+    await page.selectOption('#cabinet', 'all');
+    await page.selectOption('#scheme', 'BILOU');
+    await page.selectOption('#overlap', 'columns');
+    await page.selectOption('#label-set', '1');
+    for (const format of ['TSV_IOB', 'CONLL_2003', 'TSV_NON_IOB']) await page.locator(`input[name="format"][value="${format}"]`).check();
+    const outputs = await convertAndZip(page);
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, bytes] of Object.entries(expected)) expect(Buffer.from(outputs[file]).equals(bytes), `${file} differs from the CLI's`).toBe(true);
+    expect(requests.filter((r) => !/^(blob|data):/.test(r.url())).map((r) => r.url())).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('converts one TSV document (a dataset with IOB tags) as the CLI does', async () => {
+    const document = sample('datasets', 'ncbi-disease-iob.tsv');
+    const expected = await cliConvert(document, ['TSV_IOB', 'CSV'], ['--scheme', 'IOBES']);
+    const { page } = await openPage(chromium.context, site.url);
+    await page.setInputFiles('#file-input', document);
+    await page.locator('#convert-section:not([hidden])').waitFor();
+    await page.selectOption('#scheme', 'IOBES');
+    for (const format of ['TSV_IOB', 'CSV']) await page.locator(`input[name="format"][value="${format}"]`).check();
+    const outputs = await convertAndZip(page);
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, bytes] of Object.entries(expected)) expect(Buffer.from(outputs[file]).equals(bytes), `${file} differs from the CLI's`).toBe(true);
+    await page.close();
+  }, 300_000);
+
+  it('says what is wrong with a dropped file as the CLI does (a broken ZIP stops, a document that is not an export is reported) and keeps working', async () => {
+    const { page } = await openPage(chromium.context, site.url);
+    await page.evaluate(dropScript('broken.zip', 'PK\u0003\u0004garbage'));
+    await expect.poll(() => page.locator('#input-state').textContent()).toMatch(/^Cannot read broken\.zip/);
+    expect(await page.locator('#input-state').textContent()).toContain('[BAD_ZIP]');
+    expect(await page.locator('#inspect-section').isHidden()).toBe(true);
+
+    await page.evaluate(dropScript('not-an-export.json', '{"this": "is not an export"}'));
+    await page.locator('#inspect-section:not([hidden])').waitFor();
+    const problems = await page.locator('#inspect-output .report tbody tr').allTextContents();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/error\s*DocumentSkipped.*not a Datasaur export document/);
+
+    await page.setInputFiles('#file-input', PROJECT_1);
+    await expect.poll(() => page.locator('#input-state').textContent()).toMatch(/^Read Project 1\.zip/);
+    await page.close();
+  }, 120_000);
 });
+
+/** A script that drops one file on the page's drop zone (a synthetic drop event: the handler a real drop runs). */
+function dropScript(name: string, content: string): string {
+  return `(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  })()`;
+}
 
 /** The canvas as far as the pixel count reads it (the test's types have no DOM). */
 interface CanvasLike {
@@ -132,7 +215,9 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   const loaded: string[] = [];
   const requests: Request[] = [];
   let ready = false;
-  context.on('request', (request) => (ready ? requests.push(request) : loaded.push(request.url())));
+  const record = (request: Request) => (ready ? requests.push(request) : loaded.push(request.url()));
+  context.on('request', record);
+  page.on('close', () => context.off('request', record));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
@@ -147,4 +232,24 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
 async function download(page: Page, trigger: { click(): Promise<void> }): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
   return readFileSync(await file.path());
+}
+
+/** The CLI's outputs for an input, formats and flags: path under --out → bytes. */
+async function cliConvert(input: string, formats: string[], flags: string[]): Promise<Record<string, Buffer>> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'dx-web-cli-'));
+  try {
+    const run = await cli('convert', input, '--to', formats.join(','), '--out', out, ...flags);
+    expect(run.code, run.stderr).toBe(0);
+    const files = await listFiles(out);
+    return Object.fromEntries(files.map((f) => [f.split(path.sep).join('/'), readFileSync(path.join(out, f))]));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Converts with the page's current choices and downloads every output as one ZIP: path → bytes. */
+async function convertAndZip(page: Page): Promise<Record<string, Uint8Array>> {
+  await page.locator('#convert-button').click();
+  await page.locator('#results-section:not([hidden])').waitFor({ timeout: 120_000 });
+  return unzipSync(await download(page, page.locator('#download-all')));
 }
