@@ -66,4 +66,8 @@ export default defineConfig({
   // has every format without another request.
   worker: { format: 'iife' },
   server: { fs: { allow: [projectRoot] } },
+  // The dev server pre-bundles the dependencies found from these entries before the first page
+  // load; without the worker among them, its lazily loaded writers (pdfkit, exceljs, …) are found
+  // one by one and each makes the dev page reload.
+  optimizeDeps: { entries: ['index.html', 'src/worker.ts', '../src/core/formats/**/*.ts'] },
 });
