@@ -206,8 +206,8 @@ interface CanvasLike {
 }
 
 /**
- * Opens the page and waits until it says it is loaded (the worker, the fonts and pdf.js are all
- * in). Returns the URLs fetched until then and a live list of every request made afterwards,
+ * Opens the page and waits until it says it needs no network any more (the worker, the PDF fonts
+ * and pdf.js are all in). Returns the URLs fetched until then and a live list of every request made afterwards,
  * by the page and by its workers.
  */
 async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; requests: Request[]; loaded: string[] }> {
@@ -221,7 +221,7 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
-  await page.locator('html[data-ready="true"]').waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
+  await page.locator('html[data-offline="true"]').waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
     throw new Error(`the page did not load: ${await page.locator('#load-state').textContent()} ${errors.join('; ')} (${String(error)})`);
   });
   ready = true;

@@ -22,6 +22,9 @@ interface Pending {
 /** The page's side of the conversion worker: one promise per request, progress and files as they come. */
 export class ConverterClient {
   readonly ready: Promise<Ready>;
+  /** The PDF fonts are in the worker (fetched in the background after `ready`). */
+  readonly fonts: Promise<void>;
+  private fontsSettled!: (message: Extract<FromWorker, { type: 'fonts' }>) => void;
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
@@ -31,10 +34,16 @@ export class ConverterClient {
     this.ready = new Promise<Ready>((resolve, reject) => {
       this.pending.set(0, { resolve: (m) => resolve(m as Ready), reject });
     });
+    this.fonts = new Promise<void>((resolve, reject) => {
+      this.fontsSettled = (m) => (m.error ? reject(new WorkerProblem(m.error)) : resolve());
+    });
+    // Settled by a failed load too (below); a page that never asks is not an unhandled rejection.
+    this.fonts.catch(() => undefined);
     this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.receive(event.data));
     this.worker.addEventListener('error', (event) => {
       const error = new Error(`the converter stopped: ${event.message || 'it could not be loaded'}`);
       for (const pending of this.pending.values()) pending.reject(error);
+      this.fontsSettled({ type: 'fonts', error: { message: error.message } });
       this.pending.clear();
     });
   }
@@ -67,6 +76,10 @@ export class ConverterClient {
   }
 
   private receive(message: FromWorker): void {
+    if (message.type === 'fonts') {
+      this.fontsSettled(message);
+      return;
+    }
     const id = message.type === 'ready' ? 0 : message.id;
     const pending = this.pending.get(id);
     if (!pending) return;

@@ -18,19 +18,28 @@ let input: DroppedInput | undefined;
 let projects: InspectedProject[] = [];
 let result: Converted | undefined;
 
-// Everything the page may need is loaded now, so that it keeps working offline.
-Promise.all([converter.ready, preloadPdfPreview()]).then(
-  ([ready]) => {
+converter.ready.then(
+  (ready) => {
     formats = ready.formats;
     options = ready.options;
     describeOptions(options);
     fillSelect($<HTMLSelectElement>('scheme'), options.scheme.choices.map((s) => [s, s]), options.scheme.default);
     fillSelect($<HTMLSelectElement>('overlap'), options.overlap.choices.map((s) => [s, s]), options.overlap.default);
-    $('load-state').textContent = 'Loaded. From here on the page needs no network: you can go offline.';
     document.documentElement.dataset.ready = 'true';
+    if (document.documentElement.dataset.offline !== 'true') $('load-state').textContent = 'Loaded. Fetching the PDF fonts and the PDF preview in the background, so that the page also works offline…';
   },
   (error: unknown) => {
     $('load-state').textContent = `The converter could not be loaded: ${messageOf(error)}`;
+  },
+);
+// Everything the page may need, fetched now (not when first used), so that it keeps working offline.
+Promise.all([converter.ready, converter.fonts, preloadPdfPreview()]).then(
+  () => {
+    $('load-state').textContent = 'Loaded. From here on the page needs no network: you can go offline.';
+    document.documentElement.dataset.offline = 'true';
+  },
+  (error: unknown) => {
+    if (document.documentElement.dataset.ready === 'true') $('load-state').textContent = `Loaded, but PDF output or its preview is unavailable: ${messageOf(error)}`;
   },
 );
 

@@ -48,8 +48,10 @@ export type ToWorker =
   | { type: 'zip'; id: number; files: Array<{ path: string; blob: Blob }> };
 
 export type FromWorker =
-  /** Sent once the worker and every module it may need are loaded, and the fonts fetched. */
+  /** Sent once the worker and every module it may need are loaded. */
   | { type: 'ready'; formats: FormatInfo[]; options: MainOptions }
+  /** Sent once the PDF fonts are fetched (or could not be: PDFs cannot be written then). */
+  | { type: 'fonts'; error?: ProblemInfo }
   | { type: 'inspected'; id: number; input: string; inputType: 'zip' | 'folder' | 'file'; projects: InspectedProject[]; problems: ConversionMessage[] }
   | { type: 'progress'; id: number; done: number; total: number; document: string }
   | { type: 'file'; id: number; path: string; format: string; blob: Blob }

@@ -2,7 +2,7 @@
  * The conversion worker: the converter core runs here, off the page's thread, so the page stays
  * responsive on big exports. It reads what was dropped (Files are handed over by reference, read
  * slice by slice), counts it (`inspectExport`), converts it (`convertExport`) and zips the outputs.
- * Nothing here talks to a network: the only fetches are the page's own font files, at start.
+ * Nothing here talks to a network: the only fetches are the page's own font files, right after start.
  */
 import {
   contentBytes,
@@ -34,15 +34,17 @@ scope.addEventListener('message', (event) => {
   work.catch((error: unknown) => post({ type: 'failed', id: message.id, error: problemOf(error) }));
 });
 
+// Usable at once; the PDF fonts (7 MB) keep coming in the background, and the page is told when
+// they are in (from then on it needs no network). A PDF asked for before that waits for them.
+post({
+  type: 'ready',
+  formats: registeredFormats().map((w) => ({ name: w.name, kinds: w.kinds, extension: w.extension, description: w.description })),
+  // The CLI's own table of the main options: the page's fields say what its flags say.
+  options: MAIN_OPTIONS,
+});
 void fontsLoaded.then(
-  () =>
-    post({
-      type: 'ready',
-      formats: registeredFormats().map((w) => ({ name: w.name, kinds: w.kinds, extension: w.extension, description: w.description })),
-      // The CLI's own table of the main options: the page's fields say what its flags say.
-      options: MAIN_OPTIONS,
-    }),
-  (error: unknown) => post({ type: 'failed', id: 0, error: problemOf(error) }),
+  () => post({ type: 'fonts' }),
+  (error: unknown) => post({ type: 'fonts', error: problemOf(error) }),
 );
 
 /** What the core reads: the dropped File itself, or a folder's files with their paths inside it. */
