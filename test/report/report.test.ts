@@ -44,3 +44,48 @@ describe('the conversion report', () => {
     expect(text).toMatch(/SpanWidenedToToken 5/);
   });
 });
+
+describe('a run report in bounded memory', () => {
+  it('keeps at most `keep` messages but counts every one, per kind, severity, format and document', () => {
+    const report = new Report({ keep: 3 });
+    for (let d = 0; d < 4; d++) {
+      const scoped = report.scope({ format: 'TSV_IOB', document: `d${d}` });
+      for (let i = 0; i < 1000; i++) scoped.add({ kind: 'OverlapDropped', text: `span ${i}` });
+      scoped.add({ kind: 'SpanWidenedToToken', text: 'w' });
+    }
+    expect(report.all()).toHaveLength(3);
+    expect(report.dropped).toBe(4004 - 3);
+    expect(report.count()).toBe(4004);
+    expect(report.count({ kind: 'OverlapDropped' })).toBe(4000);
+    expect(report.count({ kind: 'OverlapDropped', document: 'd2' })).toBe(1000);
+    expect(report.count({ severity: 'info', format: 'TSV_IOB' })).toBe(4);
+    expect(report.hasErrors(false)).toBe(false);
+    expect(report.hasErrors(true)).toBe(true);
+    // Repeated messages are one group each: 4 documents x 2 kinds, however many messages.
+    expect(report.groups()).toHaveLength(8);
+    expect(report.groups()[0]).toEqual({ kind: 'OverlapDropped', severity: 'warning', format: 'TSV_IOB', project: undefined, cabinet: undefined, document: 'd0', count: 1000 });
+    expect(report.summary(true)).toEqual({ total: 4004, bySeverity: { error: 4000, warning: 0, info: 4 }, byKind: { SpanWidenedToToken: 4, OverlapDropped: 4000 } });
+    // The text rendering counts what was not kept too.
+    const text = renderReportText(report, { limit: 2 });
+    expect(text).toMatch(/… 4002 more/);
+    expect(text).toMatch(/report: 0 error\(s\), 4000 warning\(s\), 4 info — OverlapDropped 4000, SpanWidenedToToken 4/);
+  });
+  it('counts a document whose name holds a NUL under that name', () => {
+    const report = new Report({ keep: 0 });
+    report.scope({ document: 'a\u0000b', format: 'CSV' }).add({ kind: 'UnknownField', text: 'x' });
+    report.scope({ document: 'a\u0000b', format: 'CSV' }).add({ kind: 'UnknownField', text: 'y' });
+    expect(report.count({ document: 'a\u0000b' })).toBe(2);
+    expect(report.groups()).toEqual([{ kind: 'UnknownField', severity: 'info', format: 'CSV', project: undefined, cabinet: undefined, document: 'a\u0000b', count: 2 }]);
+  });
+  it('sends every message to an attached sink, kept or not, until detached', () => {
+    const report = new Report({ keep: 1 });
+    const seen: string[] = [];
+    const detach = report.attach({ write: (m) => seen.push(m.text) });
+    report.scope({ document: 'a' }).add({ kind: 'UnknownField', text: 'one' });
+    report.add({ kind: 'UnknownField', text: 'two' });
+    detach();
+    report.add({ kind: 'UnknownField', text: 'three' });
+    expect(seen).toEqual(['one', 'two']);
+    expect(report.all().map((m) => m.text)).toEqual(['one']);
+  });
+});

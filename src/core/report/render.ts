@@ -1,19 +1,13 @@
 import { MESSAGE_KIND_NAMES } from './kinds.js';
-import { effectiveSeverity, type ConversionMessage, type MessagePlace } from './report.js';
+import { effectiveSeverity, Report, type ConversionMessage, type MessagePlace } from './report.js';
+import { Tally, type ReportSummary } from './tally.js';
 
-export interface ReportSummary {
-  total: number;
-  bySeverity: Record<'error' | 'warning' | 'info', number>;
-  byKind: Record<string, number>;
-}
+export type { ReportSummary } from './tally.js';
 
 export function summarize(messages: readonly ConversionMessage[], strict = false): ReportSummary {
-  const summary: ReportSummary = { total: messages.length, bySeverity: { error: 0, warning: 0, info: 0 }, byKind: {} };
-  for (const m of messages) {
-    summary.bySeverity[effectiveSeverity(m, strict)]++;
-    summary.byKind[m.kind] = (summary.byKind[m.kind] ?? 0) + 1;
-  }
-  return summary;
+  const tally = new Tally();
+  for (const m of messages) tally.add(m);
+  return tally.summary(strict);
 }
 
 /** The JSON form (`--report file.json`): stable key order, one object per message. */
@@ -35,10 +29,15 @@ export function formatPlace(place: MessagePlace | undefined): string {
   return parts.join(', ');
 }
 
-/** One line per message, then a count per kind. `limit` caps the lines (the counts stay complete). */
-export function renderReportText(messages: readonly ConversionMessage[], options: { strict?: boolean; limit?: number } = {}): string {
+/**
+ * One line per message, then a count per kind. `limit` caps the lines (the counts stay complete).
+ * Given a run's Report, the counts are the run's, including messages it did not keep in memory.
+ */
+export function renderReportText(source: readonly ConversionMessage[] | Report, options: { strict?: boolean; limit?: number } = {}): string {
   const strict = options.strict ?? false;
   const lines: string[] = [];
+  const messages = source instanceof Report ? source.all() : source;
+  const summary = source instanceof Report ? source.summary(strict) : summarize(messages, strict);
   const shown = options.limit === undefined ? messages : messages.slice(0, options.limit);
   for (const m of shown) {
     const where = [m.format, m.document && `${m.document}${m.cabinet ? ` [${m.cabinet}]` : ''}`, formatPlace(m.place)]
@@ -47,8 +46,7 @@ export function renderReportText(messages: readonly ConversionMessage[], options
     const label = m.labelId ? ` (label ${m.labelId}${m.label ? ` "${m.label}"` : ''})` : '';
     lines.push(`${effectiveSeverity(m, strict)} ${m.kind}${where ? ` ${where}` : ''}: ${m.text}${label}`);
   }
-  if (shown.length < messages.length) lines.push(`… ${messages.length - shown.length} more (see --report for all)`);
-  const summary = summarize(messages, strict);
+  if (shown.length < summary.total) lines.push(`… ${summary.total - shown.length} more (see --report for all)`);
   const kinds = MESSAGE_KIND_NAMES.filter((k) => summary.byKind[k]).map((k) => `${k} ${summary.byKind[k]}`);
   lines.push(
     `report: ${summary.bySeverity.error} error(s), ${summary.bySeverity.warning} warning(s), ${summary.bySeverity.info} info${kinds.length ? ` — ${kinds.join(', ')}` : ''}`,

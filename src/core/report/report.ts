@@ -1,4 +1,5 @@
 import { MESSAGE_KINDS, type MessageKind, type Severity } from './kinds.js';
+import { Tally, type ReportSummary, type MessageGroup } from './tally.js';
 
 /** Where in a document a message points. Any subset may be known. */
 export interface MessagePlace {
@@ -14,6 +15,7 @@ export interface MessagePlace {
   line?: number;
 }
 
+/** One message of a run. A field added here is also copied in `stamp` (below). */
 export interface ConversionMessage {
   kind: MessageKind;
   severity: Severity;
@@ -34,56 +36,156 @@ export type MessageInput = Omit<ConversionMessage, 'severity'> & { severity?: Se
 /** Context stamped on every message added through a scoped report. */
 export type ReportScope = Pick<ConversionMessage, 'format' | 'project' | 'document' | 'cabinet'>;
 
+/** Receives every message of a run in the order it was added (the `--report` file streams them). */
+export interface ReportSink {
+  write(message: ConversionMessage): void;
+}
+
+export interface ReportSettings {
+  /**
+   * Messages kept in memory for `all()` / `messages`; past it only the counts (per severity, kind
+   * and group) grow, so a run's memory does not grow with its messages. Default: every message.
+   */
+  keep?: number;
+  /** Gets every message as it is added, kept or not. */
+  sink?: ReportSink;
+}
+
+/** State shared by a report and all its scoped views. */
+interface RunState {
+  readonly messages: ConversionMessage[];
+  readonly keep: number;
+  readonly sinks: ReportSink[];
+  readonly tally: Tally;
+  /** Keys of messages meant to be said once (e.g. one LabelRenamed per label), outside any document. */
+  readonly onceKeys: Set<string>;
+  /**
+   * The same for the document being converted: documents are converted one after the other, so
+   * only the current one's keys are kept (a run of 100,000 documents does not keep 100,000 sets).
+   */
+  onceDocument: { id: string; keys: Set<string> };
+}
+
 /**
  * Collects the messages of one run. Writers and readers receive a scoped view (`scope`) so each
  * message carries its document, cabinet and format without every call repeating them.
+ *
+ * Counts (`count`, `hasErrors`, `summary`, `groups`) are always exact; the message list itself
+ * holds at most `keep` messages (`dropped` says how many more there were), and a `sink` sees all.
  */
 export class Report {
-  readonly messages: ConversionMessage[] = [];
-  /** Keys of messages meant to be said once (e.g. one LabelRenamed per label). */
-  private readonly onceKeys = new Set<string>();
+  private readonly run: RunState;
+  private readonly context: ReportScope;
 
-  constructor(private readonly context: ReportScope = {}, private readonly root?: Report) {}
+  constructor(settings: ReportSettings | ReportScope = {}, parent?: Report) {
+    if (parent) {
+      this.run = parent.run;
+      this.context = settings as ReportScope;
+      return;
+    }
+    // `new Report({ format, document })` (a scoped root, as tests make) or `new Report({ keep, sink })`.
+    const isSettings = 'keep' in settings || 'sink' in settings;
+    const { keep, sink } = isSettings ? (settings as ReportSettings) : {};
+    this.context = isSettings ? {} : (settings as ReportScope);
+    this.run = { messages: [], keep: keep ?? Infinity, sinks: sink ? [sink] : [], tally: new Tally(), onceKeys: new Set(), onceDocument: { id: '', keys: new Set() } };
+  }
+
+  /** The messages kept in memory (all of them unless `keep` was set and exceeded). */
+  get messages(): ConversionMessage[] {
+    return this.run.messages;
+  }
+
+  /** Messages added but not kept in memory (past `keep`). */
+  get dropped(): number {
+    return this.run.tally.total - this.run.messages.length;
+  }
 
   add(input: MessageInput): ConversionMessage {
-    const message: ConversionMessage = {
-      ...this.context,
-      ...input,
-      severity: input.severity ?? MESSAGE_KINDS[input.kind].severity,
-    };
-    (this.root ?? this).messages.push(message);
+    const message = stamp(this.context, input);
+    const run = this.run;
+    run.tally.add(message);
+    if (run.messages.length < run.keep) run.messages.push(message);
+    for (const sink of run.sinks) sink.write(message);
     return message;
   }
 
-  /** Adds the message unless one with the same key was already added in this run. */
+  /** Adds the message unless one with the same key was already added for this format and document (or run, outside documents). */
   once(key: string, input: MessageInput): void {
-    const owner = this.root ?? this;
-    const scoped = `${this.context.format ?? ''}\u0000${this.context.document ?? ''}\u0000${this.context.cabinet ?? ''}\u0000${key}`;
-    if (owner.onceKeys.has(scoped)) return;
-    owner.onceKeys.add(scoped);
+    const { format, document, cabinet, project } = this.context;
+    let keys = this.run.onceKeys;
+    if (document !== undefined) {
+      const id = `${project ?? ''}\u0000${cabinet ?? ''}\u0000${document}`;
+      if (this.run.onceDocument.id !== id) this.run.onceDocument = { id, keys: new Set() };
+      keys = this.run.onceDocument.keys;
+    }
+    const scoped = `${format ?? ''}\u0000${cabinet ?? ''}\u0000${key}`;
+    if (keys.has(scoped)) return;
+    keys.add(scoped);
     this.add(input);
   }
 
+  /** Sends every message added from now on to `sink` too; returns the function that stops it. */
+  attach(sink: ReportSink): () => void {
+    this.run.sinks.push(sink);
+    return () => {
+      const at = this.run.sinks.indexOf(sink);
+      if (at >= 0) this.run.sinks.splice(at, 1);
+    };
+  }
+
   scope(context: ReportScope): Report {
-    return new Report({ ...this.context, ...context }, this.root ?? this);
+    return new Report({ ...this.context, ...context }, this);
   }
 
   count(filter?: Partial<Pick<ConversionMessage, 'kind' | 'severity' | 'format' | 'document'>>): number {
-    return this.all().filter((m) => matches(m, filter)).length;
+    return this.run.tally.count(filter);
   }
 
+  /** The kept messages of the whole run (see `keep`). */
   all(): ConversionMessage[] {
-    return (this.root ?? this).messages;
+    return this.run.messages;
   }
 
-  /** Messages with this scope's context (a scoped report only sees its own). */
+  /** Kept messages with this scope's context (a scoped report only sees its own). */
   own(): ConversionMessage[] {
     return this.all().filter((m) => matches(m, this.context));
   }
 
   hasErrors(strict = false): boolean {
-    return this.all().some((m) => m.severity === 'error' || (strict && m.severity === 'warning'));
+    const { error, warning } = this.run.tally.bySeverity;
+    return error > 0 || (strict && warning > 0);
   }
+
+  /** Counts per severity (warnings as errors under `strict`) and per kind, of every message added. */
+  summary(strict = false): ReportSummary {
+    return this.run.tally.summary(strict);
+  }
+
+  /** Every message added, aggregated per kind, severity, format and document, in first-seen order. */
+  groups(): MessageGroup[] {
+    return [...this.run.tally.groups()];
+  }
+}
+
+/**
+ * The message with its scope and default severity. Built field by field, in one order (kind,
+ * severity, text, where, what): an object spread of scope and input cost about ten times more per
+ * message, and a run may add millions. A field the input gives wins over the scope's.
+ */
+function stamp(scope: ReportScope, input: MessageInput): ConversionMessage {
+  const message: ConversionMessage = { kind: input.kind, severity: input.severity ?? MESSAGE_KINDS[input.kind].severity, text: input.text };
+  const format = input.format ?? scope.format;
+  const project = input.project ?? scope.project;
+  const document = input.document ?? scope.document;
+  const cabinet = input.cabinet ?? scope.cabinet;
+  if (format !== undefined) message.format = format;
+  if (project !== undefined) message.project = project;
+  if (document !== undefined) message.document = document;
+  if (cabinet !== undefined) message.cabinet = cabinet;
+  if (input.place !== undefined) message.place = input.place;
+  if (input.labelId !== undefined) message.labelId = input.labelId;
+  if (input.label !== undefined) message.label = input.label;
+  return message;
 }
 
 function matches(message: ConversionMessage, filter: object | undefined): boolean {
@@ -95,3 +197,5 @@ function matches(message: ConversionMessage, filter: object | undefined): boolea
 export function effectiveSeverity(message: ConversionMessage, strict: boolean): Severity {
   return strict && message.severity === 'warning' ? 'error' : message.severity;
 }
+
+export type { ReportSummary, MessageGroup } from './tally.js';

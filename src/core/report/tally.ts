@@ -1,0 +1,93 @@
+import { MESSAGE_KIND_NAMES, type MessageKind, type Severity } from './kinds.js';
+
+/** What a tally needs of a message (structural, so this module needs nothing else of the report). */
+interface Counted {
+  kind: MessageKind;
+  severity: Severity;
+  format?: string;
+  project?: string;
+  cabinet?: string;
+  document?: string;
+}
+
+export interface ReportSummary {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byKind: Record<string, number>;
+}
+
+/** The messages of one kind, severity, format and document: the report's unit of aggregation. */
+export interface MessageGroup {
+  kind: MessageKind;
+  severity: Severity;
+  format?: string;
+  project?: string;
+  cabinet?: string;
+  document?: string;
+  count: number;
+}
+
+type CountFilter = Partial<Pick<Counted, 'kind' | 'severity' | 'format' | 'document'>>;
+
+/** Group keys: the group's fields joined by NUL. */
+const SEP = '\u0000';
+const ESCAPED = '\u0001';
+
+/**
+ * Exact counts of every message of a run, in memory that grows with the number of distinct
+ * (kind, severity, format, document) groups, not with the number of messages: a document with
+ * 40,000 OverlapDropped warnings is one group. A group is one short string and a number (about
+ * 130 bytes), so 100,000 documents with a few kinds each stay in tens of megabytes.
+ */
+export class Tally {
+  total = 0;
+  readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly byKind = new Map<MessageKind, number>();
+  private readonly byGroup = new Map<string, number>();
+
+  add(message: Counted): void {
+    this.total++;
+    this.bySeverity[message.severity]++;
+    this.byKind.set(message.kind, (this.byKind.get(message.kind) ?? 0) + 1);
+    const fields = [message.format ?? '', message.project ?? '', message.cabinet ?? '', message.document ?? ''];
+    // A name holding the separator (a NUL in a document name) makes a JSON key instead.
+    const key = fields.some((f) => f.includes(SEP)) ? ESCAPED + JSON.stringify([message.kind, message.severity, ...fields]) : message.kind + SEP + message.severity + SEP + fields.join(SEP);
+    this.byGroup.set(key, (this.byGroup.get(key) ?? 0) + 1);
+  }
+
+  count(filter?: CountFilter): number {
+    if (!filter || Object.values(filter).every((v) => v === undefined)) return this.total;
+    if (filter.format === undefined && filter.document === undefined && filter.severity === undefined) return this.byKind.get(filter.kind!) ?? 0;
+    let n = 0;
+    for (const group of this.groups()) {
+      if (
+        (filter.kind === undefined || group.kind === filter.kind) &&
+        (filter.severity === undefined || group.severity === filter.severity) &&
+        (filter.format === undefined || group.format === filter.format) &&
+        (filter.document === undefined || group.document === filter.document)
+      ) {
+        n += group.count;
+      }
+    }
+    return n;
+  }
+
+  /** Under `strict` warnings are counted as errors. Kinds in the order of the kind table. */
+  summary(strict = false): ReportSummary {
+    const { error, warning, info } = this.bySeverity;
+    const byKind: Record<string, number> = {};
+    for (const kind of MESSAGE_KIND_NAMES) {
+      const n = this.byKind.get(kind);
+      if (n) byKind[kind] = n;
+    }
+    return { total: this.total, bySeverity: strict ? { error: error + warning, warning: 0, info } : { error, warning, info }, byKind };
+  }
+
+  /** The groups in first-seen order (absent fields: the messages had none). */
+  *groups(): IterableIterator<MessageGroup> {
+    for (const [key, count] of this.byGroup) {
+      const [kind, severity, format, project, cabinet, document] = key.startsWith(ESCAPED) ? (JSON.parse(key.slice(1)) as string[]) : key.split(SEP);
+      yield { kind: kind as MessageKind, severity: severity as Severity, format: format || undefined, project: project || undefined, cabinet: cabinet || undefined, document: document || undefined, count };
+    }
+  }
+}
