@@ -49,7 +49,7 @@ function comprehendRecords(doc: Document, ctx: WriteContext, namer: LabelNamer):
   const [tier] = prepareSpans(doc, ctx, { widen: false, crossRow: 'drop', labelSets: 'one', overlaps: 'policy', columns: false });
   const { text, rowStart } = documentText(doc);
   const lines = new LineIndex(text);
-  const counter = new OffsetCounter(options.offsets);
+  const counter = OffsetCounter.of(doc, options.offsets);
   const file = plainFileName(doc.name);
   let out = '';
   for (const span of tier.spans) {

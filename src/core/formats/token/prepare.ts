@@ -1,6 +1,7 @@
 import type { Document, Span, TokenPosition } from '../../model/types.js';
 import { compareSpans, isCharLevel } from '../../model/positions.js';
 import type { WriteContext } from '../types.js';
+import { Report, type ConversionMessage } from '../../report/report.js';
 import { eligibleSpans } from './eligible.js';
 import { layerCount, selectedLayer } from './label-set.js';
 import { resolveOverlaps } from './overlap.js';
@@ -33,6 +34,30 @@ export interface Tier {
  * spans still gets its tier, and a document without label sets gets one empty tier).
  */
 export function prepareSpans(doc: Document, ctx: WriteContext, rules: TargetRules): Tier[] {
+  const { options } = ctx;
+  // Everything the preparation reads: the rules and the three options that steer it.
+  const key = `${rules.widen}|${rules.crossRow}|${rules.labelSets}|${rules.overlaps}|${rules.columns}|${options.includeConflicts}|${options.overlap}|${String(options.labelSet)}|${typeof options.labelSet}`;
+  let forDocument = prepared.get(doc);
+  if (!forDocument) prepared.set(doc, (forDocument = new Map()));
+  let done = forDocument.get(key);
+  if (!done) {
+    const recorder = new Report();
+    done = { tiers: computeTiers(doc, { ...ctx, report: recorder }, rules), messages: recorder.messages };
+    forDocument.set(key, done);
+  }
+  // Each format reports what the preparation changed, as if it had done it itself.
+  for (const message of done.messages) ctx.report.add(message);
+  return done.tiers;
+}
+
+/**
+ * Preparations already made for a document, by rules and options: the token formats that share
+ * rules (TSV_IOB and TSV_NON_IOB) share the work, and a document converted to nine formats is
+ * prepared once per rule set. Held only as long as the document is. Tiers are read-only.
+ */
+const prepared = new WeakMap<Document, Map<string, { tiers: Tier[]; messages: readonly ConversionMessage[] }>>();
+
+function computeTiers(doc: Document, ctx: WriteContext, rules: TargetRules): Tier[] {
   const { report, options } = ctx;
   let spans = eligibleSpans(doc, ctx);
 

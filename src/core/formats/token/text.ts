@@ -14,6 +14,15 @@ export interface DocumentText {
 }
 
 export function documentText(doc: Document): DocumentText {
+  let done = texts.get(doc);
+  if (!done) texts.set(doc, (done = joinRows(doc)));
+  return done;
+}
+
+/** Built once per document: PLAIN, Comprehend and Vertex all need it. Read-only. */
+const texts = new WeakMap<Document, DocumentText>();
+
+function joinRows(doc: Document): DocumentText {
   const rowStart: number[] = [];
   let text = '';
   for (const row of doc.rows) {
@@ -64,6 +73,16 @@ function charOffset(doc: Document, p: TokenPosition, span: Span, report: Report,
 export class OffsetCounter {
   private readonly converters = new Map<string, (o: number) => number>();
   constructor(readonly unit: OffsetUnit) {}
+
+  /** The counter of a document's strings: the offset formats of one document share its tables. */
+  static of(doc: Document, unit: OffsetUnit): OffsetCounter {
+    let byUnit = counters.get(doc);
+    if (!byUnit) counters.set(doc, (byUnit = new Map()));
+    let counter = byUnit.get(unit);
+    if (!counter) byUnit.set(unit, (counter = new OffsetCounter(unit)));
+    return counter;
+  }
+
   in(text: string, utf16: number): number {
     let convert = this.converters.get(text);
     if (!convert) {
@@ -73,6 +92,8 @@ export class OffsetCounter {
     return convert(utf16);
   }
 }
+
+const counters = new WeakMap<Document, Map<OffsetUnit, OffsetCounter>>();
 
 /** Tells the report which unit an output's offsets count in (FORMATS.md §4: "the report states the unit"). */
 export function reportOffsetUnit(report: Report, unit: OffsetUnit): void {

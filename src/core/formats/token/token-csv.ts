@@ -33,7 +33,7 @@ function tokenCsvRecords(doc: Document, ctx: WriteContext): string {
   reportOffsetUnit(report, options.offsets);
   const tiers = prepareSpans(doc, ctx, { widen: false, crossRow: 'split', labelSets: 'all', overlaps: 'hold', columns: false });
   const spans: Span[] = tiers.flatMap((t) => t.spans).sort((a, b) => compareSpans(doc, a, b) || a.layer - b.layer);
-  const counter = new OffsetCounter(options.offsets);
+  const counter = OffsetCounter.of(doc, options.offsets);
   const file = escapeFormula(plainFileName(doc.name), options.escapeFormulas, report);
   let out = '';
   for (const span of spans) {

@@ -46,7 +46,7 @@ function vertexJsonLine(doc: Document, ctx: WriteContext, namer: LabelNamer): st
   reportOffsetUnit(report, options.offsets);
   const [tier] = prepareSpans(doc, ctx, { widen: false, crossRow: 'keep', labelSets: 'one', overlaps: 'policy', columns: false });
   const { text, rowStart } = documentText(doc);
-  const counter = new OffsetCounter(options.offsets);
+  const counter = OffsetCounter.of(doc, options.offsets);
   const annotations: Array<{ startOffset: number; endOffset: number; displayName: string }> = [];
   for (const span of tier.spans) {
     const range = spanRowRange(doc, span, report);
