@@ -122,6 +122,20 @@ class Conversion implements ConversionRun {
     const { opened, refs } = await this.open();
     const { options, report, writers } = this;
     const combined = new Map<string, Document[]>();
+    // --combine: the messages of the per-document passes, to tell which ones a combined pass only
+    // repeats; gathered as they come (the report may not keep every message in memory).
+    const seen = new Set<string>();
+    const stopSeeing = options.combine ? report.attach({ write: (m) => seen.add(messageKey(m)) }) : undefined;
+    try {
+      yield* this.documentFiles(opened, refs, combined);
+    } finally {
+      stopSeeing?.();
+    }
+    yield* this.combinedFiles(combined, seen);
+  }
+
+  private async *documentFiles(opened: OpenedInput, refs: readonly DocumentRef[], combined: Map<string, Document[]>): AsyncGenerator<ConvertedFile> {
+    const { options, report, writers } = this;
     for (const [n, ref] of refs.entries()) {
       // A single document file is the whole input: its problem is the run's error.
       const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder })) : await loadOrReport(ref, report);
@@ -141,14 +155,11 @@ class Conversion implements ConversionRun {
       }
       this.settings.onDocument?.(n + 1, refs.length, ref);
     }
-    yield* this.combinedFiles(combined);
   }
 
   /** `--combine`: one file per project, cabinet and format, after the per-document files. */
-  private async *combinedFiles(combined: Map<string, Document[]>): AsyncGenerator<ConvertedFile> {
+  private async *combinedFiles(combined: Map<string, Document[]>, seen: Set<string>): AsyncGenerator<ConvertedFile> {
     const { options, report } = this;
-    // Messages of the per-document passes, to tell which ones a combined pass only repeats.
-    const seen = combined.size ? new Set(report.all().map(messageKey)) : new Set<string>();
     for (const [key, docs] of combined) {
       const [name, projectFolder, cabinetFolder] = key.split('\u0000');
       const writer = findWriter(name)!;

@@ -20,7 +20,7 @@ const BATCH = 32;
  * a single-thread run. The first failure stops every worker and is thrown (as an InputError when
  * it was one).
  */
-export function runWorkers(setup: WorkerSetup, total: number, count: number, onDocument: (reply: DocumentReply) => Promise<void>): Promise<void> {
+export function runWorkers(setup: WorkerSetup, total: number, count: number, signal: AbortSignal | undefined, onDocument: (reply: DocumentReply) => Promise<void>): Promise<void> {
   const pool = Array.from({ length: count }, () => ({ worker: startWorker(setup), inFlight: 0, ready: false }));
   const replies = new Map<number, DocumentReply>();
   let next = 0;
@@ -32,8 +32,13 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, onD
       if (settled) return;
       settled = true;
       replies.clear();
+      signal?.removeEventListener('abort', onAbort);
       void Promise.all(pool.map((p) => p.worker.terminate())).finally(() => (error ? reject(error) : resolve()));
     };
+    // An abort (Ctrl-C) stops every worker at once.
+    const onAbort = () => finish(signal!.reason);
+    if (signal?.aborted) return finish(signal.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     // Hand out documents while a worker has room, keeping the reorder buffer bounded.
     const batch = Math.max(1, Math.min(BATCH, Math.floor(total / (count * AHEAD * 4))));
     const pump = () => {

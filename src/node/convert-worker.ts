@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { Report, type ConversionMessage } from '../core/report/report.js';
+import { Report, type ConversionMessage, type ReportScope } from '../core/report/report.js';
 import { isInputError } from '../core/errors.js';
 import { resolveFormats, type FormatSelection } from '../core/formats/resolve-formats.js';
 import { writeFormats, type OutputLayout } from '../core/convert-document.js';
@@ -27,7 +27,7 @@ export interface DocumentReply {
   index: number;
   converted: boolean;
   /** The document's output files: paths relative to the output root and bytes (the main thread stages them). */
-  files: { path: string; bytes: Uint8Array }[];
+  files: { path: string; scope: ReportScope; bytes: Uint8Array }[];
   messages: ConversionMessage[];
 }
 
@@ -85,7 +85,7 @@ async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<t
   const files: DocumentReply['files'] = [];
   if (doc) {
     for await (const file of writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout })) {
-      files.push({ path: file.path, bytes: await contentBytes(file.content) });
+      files.push({ path: file.path, scope: { format: file.format, project: file.project, cabinet: file.cabinet, document: file.document }, bytes: await contentBytes(file.content) });
     }
   }
   return { type: 'document', index, converted: doc !== null, files, messages: report.messages };

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { Report } from '../core/report/report.js';
+import { InputError } from '../core/errors.js';
 import { resolveOptions, type ConvertOptions } from '../core/formats/options.js';
 import { isExplicit, resolveFormats, type FormatSelection } from '../core/formats/resolve-formats.js';
 import type { DocumentRef } from '../core/read/input.js';
@@ -8,8 +8,13 @@ import { convertOpened, selectDocuments } from '../core/convert.js';
 import { openInput } from './open-input.js';
 import { StagedWriter } from './staged-writer.js';
 import { runWorkers } from './convert-parallel.js';
+import { ReportFile } from './report-file.js';
+import { Interrupted, interruptSignal, onForcedExit, type InterruptSignal } from './interrupt.js';
 // The PDF writer's fonts (read from the package's fonts/ folder on first use).
 import './pdf-fonts.js';
+
+/** Messages a run's own report keeps in memory (its counts are always complete; `reportFile` gets all). */
+export const KEPT_MESSAGES = 10_000;
 
 export { resolveFormats };
 
@@ -33,6 +38,18 @@ export interface ConvertRequest {
   /** Read every document file as this format (`--input-format`) instead of detecting it from its content. */
   inputFormat?: string;
   report?: Report;
+  /**
+   * Streams every message of the run to this JSON file (the `--report` file), written under a
+   * temporary name and renamed when the run ends. The in-memory report keeps exact counts but at
+   * most `KEPT_MESSAGES` messages (unless `report` is given), so memory does not grow with them.
+   */
+  reportFile?: string;
+  /**
+   * Stops the run at the next file when it aborts (Ctrl-C through `withInterrupts`): what was
+   * staged is removed and an `Interrupted` error says so. Once the commit has begun it finishes;
+   * the result then has `interrupted` set.
+   */
+  signal?: AbortSignal;
   /** Called after each document (for progress displays). */
   onDocument?: (done: number, total: number, ref: DocumentRef) => void;
   /**
@@ -44,9 +61,13 @@ export interface ConvertRequest {
 
 export interface ConvertResult {
   report: Report;
-  /** Paths of the files written (empty when a --strict run failed). */
-  files: string[];
+  /** How many files were written (0 when a --strict run failed). */
+  written: number;
+  /** The entries of `outDir` that hold them (`TSV_IOB`, … or the `--flat` folders), sorted. */
+  committed: string[];
   documents: { converted: number; skipped: number };
+  /** Set when `signal` aborted during the commit, which was finished. */
+  interrupted?: InterruptSignal | 'abort';
   /** 0: all good; 1: errors were reported (or warnings under --strict). */
   exitCode: 0 | 1;
 }
@@ -57,41 +78,79 @@ export interface ConvertResult {
  */
 export async function convert(request: ConvertRequest): Promise<ConvertResult> {
   const options = resolveOptions(request.options);
-  const report = request.report ?? new Report();
+  const report = request.report ?? new Report({ keep: KEPT_MESSAGES });
   // Unknown formats are a usage error before the input is opened.
   resolveFormats(request.to);
+  const reportFile = request.reportFile === undefined ? undefined : openReportFile(request.reportFile, options.strict);
+  const detach = reportFile ? report.attach(reportFile) : undefined;
+  try {
+    const result = await convertInto(request, options, report);
+    reportFile?.finish(report.summary(options.strict));
+    return result;
+  } catch (error) {
+    reportFile?.abandon();
+    throw error;
+  } finally {
+    detach?.();
+  }
+}
+
+function openReportFile(file: string, strict: boolean): ReportFile {
+  try {
+    return new ReportFile(file, strict);
+  } catch (error) {
+    throw new InputError('BAD_OPTION', `cannot write the report file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file, where: '--report', cause: error });
+  }
+}
+
+async function convertInto(request: ConvertRequest, options: ConvertOptions, report: Report): Promise<ConvertResult> {
   const opened = await openInput(request.input, { limits: request.limits, inputFormat: request.inputFormat });
   const selector = request.cabinet ?? 'REVIEW';
   const refs = selectDocuments(opened, selector);
-  const staged = new StagedWriter(request.force ?? false);
-  const target = (relative: string) => path.join(request.outDir, relative);
+  const signal = request.signal;
+  signal?.throwIfAborted();
+  const staged = new StagedWriter(request.outDir, { force: request.force ?? false });
+  // A second Ctrl-C exits at once: the staging folder goes with it.
+  const forgetStaging = onForcedExit(() => staged.discardNow());
   let counts = { converted: 0, skipped: 0 };
   try {
     const workers = Math.min(request.workers ?? 1, refs.length);
     if (workers > 1 && opened.type !== 'file' && !options.combine) {
       const setup = { input: request.input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat };
-      await runWorkers(setup, refs.length, workers, async (reply) => {
+      await runWorkers(setup, refs.length, workers, signal, async (reply) => {
         if (reply.converted) counts.converted++;
         else counts.skipped++;
         for (const message of reply.messages) report.add(message);
-        for (const file of reply.files) await staged.stage(target(file.path), file.bytes);
+        for (const file of reply.files) await staged.stage(file.path, file.bytes, report.scope(file.scope));
         request.onDocument?.(reply.index + 1, refs.length, refs[reply.index]);
       });
     } else {
       // On the calling thread (no workers asked for, a single file, or --combine): the in-memory
       // conversion, its files staged as they come.
       const run = convertOpened(opened, refs, { ...request, report });
-      for await (const file of run) await staged.stage(target(file.path), file.content);
+      for await (const file of run) {
+        signal?.throwIfAborted();
+        await staged.stage(file.path, file.content, report.scope({ format: file.format, project: file.project, cabinet: file.cabinet, document: file.document }));
+      }
       counts = run.documents;
     }
+    signal?.throwIfAborted();
   } catch (error) {
+    const count = staged.count;
     await staged.discard();
+    forgetStaging();
+    if (signal?.aborted) throw new Interrupted(interruptSignal(signal), `interrupted (${interruptSignal(signal)}): nothing was written to ${request.outDir} (the ${count} staged file(s) were removed)`);
     throw error;
   }
   if (report.hasErrors(options.strict) && options.strict) {
     await staged.discard();
-    return { report, files: [], documents: counts, exitCode: 1 };
+    forgetStaging();
+    return { report, written: 0, committed: [], documents: counts, exitCode: 1 };
   }
-  const files = await staged.commit();
-  return { report, files, documents: counts, exitCode: report.hasErrors(options.strict) ? 1 : 0 };
+  // From here on the commit finishes, interrupted or not: it is short (folder renames), and a
+  // half-committed output would look complete.
+  forgetStaging();
+  const { files, entries } = await staged.commit();
+  const interrupted = signal?.aborted ? interruptSignal(signal) : undefined;
+  return { report, written: files, committed: entries, documents: counts, exitCode: report.hasErrors(options.strict) ? 1 : 0, ...(interrupted ? { interrupted } : {}) };
 }

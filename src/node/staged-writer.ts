@@ -1,89 +1,298 @@
-import { createWriteStream, existsSync, promises as fs, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, writeFile, mkdirSync, promises as fs, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { InputError } from '../core/errors.js';
 import type { OutputContent } from '../core/formats/types.js';
+import type { Report } from '../core/report/report.js';
+import { key, OutputNames, type EntryKind } from './output-names.js';
+
+/** Left in `--out` while a commit runs; a run that finds it knows the last commit did not finish. */
+export const COMMIT_MARKER = '.datasaur-export-incomplete';
+/** The staging folder's name starts with this (inside `--out`, so commits are renames on one file system). */
+export const STAGING_PREFIX = '.tmp-datasaur-export-';
+/** Writes kept in flight at once, and the bytes they may hold. */
+const MAX_WRITES = 32;
+const MAX_BYTES = 64 * 2 ** 20;
+
+export interface StagedWriterOptions {
+  /** Overwrite existing outputs (otherwise an existing one stops the run before anything is written). */
+  force: boolean;
+}
+
+export interface CommitSummary {
+  /** Files committed. */
+  files: number;
+  /** Top-level entries of `--out` that hold this run's files (`TSV_IOB`, …), sorted. */
+  entries: string[];
+}
 
 /**
- * Writes outputs atomically: each file goes to a temporary name beside its target and is renamed
- * only when the whole run commits, so a failed or `--strict` run leaves no partial output and an
- * interrupted write never leaves a half file under the final name.
+ * Writes a run's outputs atomically and without per-file overhead. Every file goes into one
+ * staging folder inside `--out` (`.tmp-datasaur-export-<pid>-<random>/`, the outputs' layout),
+ * written while the run goes on (several writes in flight; the run waits only when too many are).
+ * The commit renames whole folders where the target does not exist yet, and only descends into
+ * folders that already exist; nothing is moved before it, so a failed, `--strict` or interrupted
+ * run leaves `--out` as it was. Existing outputs are found by one directory listing per target
+ * folder, not one check per file.
+ *
+ * Two outputs of the run that would share a path (or differ only by case) are kept apart: the
+ * later one gets a ` (2)` suffix and an OutputRenamed warning.
  */
 export class StagedWriter {
-  private readonly staged = new Map<string, string>();
-  /** Folders this run created, so a discarded run leaves no empty folders behind either. */
-  private readonly createdFolders: string[] = [];
-  /** Folders known to exist: one mkdir per folder, not per file (20,000 files in one folder). */
-  private readonly readyFolders = new Set<string>();
-  /** Temporary names: this process, a random run id and a counter (no random bytes per file). */
-  private readonly runId = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  private counter = 0;
+  readonly outDir: string;
+  readonly stagingDir: string;
+  private readonly names = new OutputNames();
+  private readonly disk: DiskListings;
+  /** Staging folders already made (relative). */
+  private readonly made = new Set<string>();
+  private readonly writes = new Set<Promise<void>>();
+  private bytesInFlight = 0;
+  private failure: { error: unknown } | undefined;
+  private staged = 0;
+  /** The first folder of `--out`'s path this run created (removed again when nothing is committed). */
+  private createdOutDir: string | undefined;
+  private state: 'open' | 'committing' | 'closed' = 'open';
 
-  constructor(private readonly force: boolean) {}
-
-  /** Stages one file; refuses to replace an existing file unless `force`. */
-  async stage(target: string, content: OutputContent): Promise<void> {
-    if (this.staged.has(target)) {
-      throw new InputError('OUTPUT_EXISTS', 'two outputs of this run would have the same name', { file: target, hint: 'Use --flat only when document names are unique.' });
-    }
-    if (!this.force && existsSync(target)) {
-      throw new InputError('OUTPUT_EXISTS', 'the output file already exists', { file: target, hint: 'Pass --force to overwrite it, or choose another --out folder.' });
-    }
-    const folder = path.dirname(target);
-    if (!this.readyFolders.has(folder)) {
-      const created = await fs.mkdir(folder, { recursive: true });
-      if (created) this.createdFolders.push(created);
-      this.readyFolders.add(folder);
-    }
-    const temp = path.join(folder, `.tmp-${path.basename(target)}-${this.runId}-${++this.counter}`);
-    this.staged.set(target, temp);
-    try {
-      // Content already in memory is written synchronously: the run waits for it anyway, and a
-      // promise-based write per file cost more than the write itself on ZIPs of small documents.
-      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
-      else await pipeline(Readable.from(toBuffers(content)), createWriteStream(temp));
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      this.staged.delete(target);
-      throw error;
-    }
+  constructor(
+    outDir: string,
+    private readonly options: StagedWriterOptions,
+  ) {
+    this.outDir = path.resolve(outDir);
+    checkMarker(this.outDir, options.force);
+    this.createdOutDir = mkdirSync(this.outDir, { recursive: true });
+    this.stagingDir = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(this.stagingDir);
+    this.disk = new DiskListings(this.outDir, path.basename(this.stagingDir));
   }
 
+  /** Files staged so far. */
   get count(): number {
-    return this.staged.size;
+    return this.staged;
   }
 
-  /** Renames every staged file to its target; returns the targets. */
-  async commit(): Promise<string[]> {
-    const done: string[] = [];
-    for (const [target, temp] of this.staged) {
-      await fs.rename(temp, target);
-      done.push(target);
+  /**
+   * Stages one output (an absolute path inside `--out`, or a path relative to it); returns the
+   * absolute path it will have (another than asked when it clashed, reported to `report`).
+   * Refuses to replace an existing output unless `force`.
+   */
+  async stage(target: string, content: OutputContent, report?: Report): Promise<string> {
+    if (this.state !== 'open') throw new Error('the staged writer is closed');
+    this.throwFailure();
+    const wanted = this.relative(target);
+    if (!this.options.force) this.refuseExisting(wanted, target);
+    const claimed = this.names.claim(wanted, (p) => this.disk.kind(p));
+    if (claimed.renamed) {
+      report?.add({
+        kind: 'OutputRenamed',
+        text: `another output of this run has the path ${wanted} (the same name, names differing only by case, or a file where a folder is); this one is written as ${claimed.path}`,
+        place: { file: claimed.path },
+      });
     }
-    this.staged.clear();
-    return done;
+    const staged = path.join(this.stagingDir, ...claimed.path.split('/'));
+    this.makeFolder(path.posix.dirname(claimed.path));
+    this.staged++;
+    const size = typeof content === 'string' ? content.length * 2 : content instanceof Uint8Array ? content.byteLength : 0;
+    const write = writeStaged(staged, content).then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= { error };
+      },
+    );
+    this.writes.add(write);
+    this.bytesInFlight += size;
+    void write.finally(() => {
+      this.writes.delete(write);
+      this.bytesInFlight -= size;
+    });
+    while (this.writes.size >= MAX_WRITES || (this.bytesInFlight > MAX_BYTES && this.writes.size > 0)) await Promise.race(this.writes);
+    this.throwFailure();
+    return path.join(this.outDir, ...claimed.path.split('/'));
   }
 
-  /** Removes every staged file (failed or strict run). */
-  async discard(): Promise<void> {
-    await Promise.all([...this.staged.values()].map((temp) => fs.rm(temp, { force: true })));
-    this.staged.clear();
-    this.readyFolders.clear();
-    for (const folder of this.createdFolders.reverse()) await removeEmptyFolders(folder);
-    this.createdFolders.length = 0;
+  /**
+   * Moves every staged file to its place; returns how many and where. While it runs, a marker file
+   * in `--out` says a commit is under way: if the process dies, the next run finds it.
+   */
+  async commit(): Promise<CommitSummary> {
+    await this.settle();
+    this.throwFailure();
+    this.state = 'committing';
+    const marker = path.join(this.outDir, COMMIT_MARKER);
+    writeFileSync(
+      marker,
+      JSON.stringify({ staging: path.basename(this.stagingDir), pid: process.pid, started: new Date().toISOString(), note: 'a datasaur-export run was committing its outputs here; if this file remains, that commit did not finish' }) + '\n',
+    );
+    const entries = readdirSync(this.stagingDir).sort();
+    await commitFolder(this.stagingDir, this.outDir);
+    rmSync(this.stagingDir, { recursive: true, force: true });
+    rmSync(marker, { force: true });
+    this.state = 'closed';
+    return { files: this.staged, entries };
   }
+
+  /** Removes everything staged (a failed, `--strict` or interrupted run); `--out` is left as it was. */
+  async discard(): Promise<void> {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    await this.settle();
+    await fs.rm(this.stagingDir, { recursive: true, force: true });
+    if (this.createdOutDir) await removeEmptyFolders(this.createdOutDir, this.outDir);
+  }
+
+  /** The same, synchronously: for a process that must exit now (a second Ctrl-C). */
+  discardNow(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    rmSync(this.stagingDir, { recursive: true, force: true });
+  }
+
+  private relative(target: string): string {
+    const relative = path.relative(this.outDir, path.resolve(this.outDir, target));
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`output path outside the output folder: ${target}`);
+    return relative.split(path.sep).join('/');
+  }
+
+  private refuseExisting(relative: string, target: string): void {
+    const parts = relative.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const there = this.disk.kind(parts.slice(0, i + 1).join('/'));
+      if (there === null) return;
+      if (there === 'file' || i === parts.length - 1) {
+        throw new InputError('OUTPUT_EXISTS', there === 'file' && i === parts.length - 1 ? 'the output file already exists' : `${there === 'file' ? 'a file' : 'a folder'} is in the way of the output`, {
+          file: path.resolve(this.outDir, target),
+          hint: 'Pass --force to overwrite it, or choose another --out folder.',
+        });
+      }
+    }
+  }
+
+  private makeFolder(relative: string): void {
+    if (relative === '.' || this.made.has(relative)) return;
+    mkdirSync(path.join(this.stagingDir, ...relative.split('/')), { recursive: true });
+    this.made.add(relative);
+  }
+
+  private async settle(): Promise<void> {
+    while (this.writes.size) await Promise.allSettled([...this.writes]);
+  }
+
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * Writes one staged file; `wx`: a staged path is never written twice. Content in memory goes
+ * through the callback API: the promise API's file handles cost the main thread about twice as
+ * much per small file (measured on 3,000 files of 4 KB).
+ */
+async function writeStaged(file: string, content: OutputContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    return new Promise((resolve, reject) => writeFile(file, content, { flag: 'wx' }, (error) => (error ? reject(error) : resolve())));
+  }
+  await pipeline(Readable.from(toBuffers(content)), createWriteStream(file, { flags: 'wx' }));
 }
 
 async function* toBuffers(content: AsyncIterable<string | Uint8Array>): AsyncIterable<Buffer> {
   for await (const chunk of content) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/** Removes `folder` and its sub-folders when they hold no file. */
-async function removeEmptyFolders(folder: string): Promise<void> {
-  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => null);
-  if (!entries) return;
-  for (const entry of entries) if (entry.isDirectory()) await removeEmptyFolders(path.join(folder, entry.name));
-  await fs.rmdir(folder).catch(() => undefined);
+/** Renames in flight at once when a commit replaces files one by one (an existing folder). */
+const RENAME_CONCURRENCY = 16;
+
+/**
+ * Moves the staged folder's content into `target`: an entry whose target does not exist moves in
+ * one rename (a whole folder of outputs at once); a folder that exists is entered; a file that
+ * exists is replaced (only a `--force` run gets here with one).
+ */
+async function commitFolder(staged: string, target: string): Promise<void> {
+  const present = new Map<string, Dirent>();
+  for (const entry of readdirSync(target, { withFileTypes: true })) present.set(entry.name, entry);
+  const replace: Array<[string, string]> = [];
+  for (const entry of readdirSync(staged, { withFileTypes: true })) {
+    const from = path.join(staged, entry.name);
+    const to = path.join(target, entry.name);
+    const there = present.get(entry.name);
+    if (!there) await fs.rename(from, to);
+    else if (entry.isDirectory() && there.isDirectory()) await commitFolder(from, to);
+    else if (!entry.isDirectory() && !there.isDirectory()) replace.push([from, to]);
+    // The names were checked when staged; a clash here is something that appeared meanwhile.
+    else throw new InputError('OUTPUT_EXISTS', `${there.isDirectory() ? 'a folder' : 'a file'} appeared in the way of the output while the run went on`, { file: to, hint: 'Run again (with --force to replace it).' });
+  }
+  for (let i = 0; i < replace.length; i += RENAME_CONCURRENCY) await Promise.all(replace.slice(i, i + RENAME_CONCURRENCY).map(([from, to]) => fs.rename(from, to)));
+}
+
+/**
+ * What `--out` holds already, listed once per folder when an output first goes there (not one
+ * check per file). A folder that does not exist is not listed, nor anything below it.
+ */
+class DiskListings {
+  private readonly listings = new Map<string, Map<string, EntryKind> | null>();
+
+  constructor(
+    private readonly root: string,
+    private readonly stagingName: string,
+  ) {}
+
+  kind(relative: string): EntryKind | null {
+    const slash = relative.lastIndexOf('/');
+    const parent = slash < 0 ? '' : relative.slice(0, slash);
+    const listing = this.listing(parent);
+    return listing?.get(key(relative.slice(slash + 1))) ?? null;
+  }
+
+  private listing(folder: string): Map<string, EntryKind> | null {
+    const known = this.listings.get(folder);
+    if (known !== undefined) return known;
+    let listing: Map<string, EntryKind> | null = null;
+    // A parent that is missing or not a folder has nothing below it.
+    if (folder === '' || this.kind(folder) === 'folder') {
+      listing = new Map();
+      try {
+        for (const entry of readdirSync(path.join(this.root, ...folder.split('/').filter(Boolean)), { withFileTypes: true })) {
+          if (folder === '' && entry.name === this.stagingName) continue;
+          listing.set(key(entry.name), entry.isDirectory() ? 'folder' : 'file');
+        }
+      } catch {
+        listing = null;
+      }
+    }
+    this.listings.set(folder, listing);
+    return listing;
+  }
+}
+
+/**
+ * A marker left by a commit that did not finish: without `--force` the run stops and says so;
+ * with it, the abandoned staging folder is removed and the run replaces the outputs.
+ */
+function checkMarker(outDir: string, force: boolean): void {
+  const marker = path.join(outDir, COMMIT_MARKER);
+  if (!existsSync(marker)) return;
+  if (!force) {
+    throw new InputError('OUTPUT_EXISTS', 'a previous run was interrupted while it moved its outputs into this folder, so they may be incomplete', {
+      file: marker,
+      hint: 'Run again with --force to replace them.',
+    });
+  }
+  let staging: unknown;
+  try {
+    staging = (JSON.parse(readFileSync(marker, 'utf8')) as { staging?: unknown }).staging;
+  } catch {
+    staging = undefined;
+  }
+  if (typeof staging === 'string' && staging.startsWith(STAGING_PREFIX) && !staging.includes('/') && !staging.includes('\\')) rmSync(path.join(outDir, staging), { recursive: true, force: true });
+  rmSync(marker, { force: true });
+}
+
+/** Removes `folder` and its sub-folders when they hold no file, then its empty parents up to `inner`'s. */
+async function removeEmptyFolders(folder: string, inner: string): Promise<void> {
+  const entries = await fs.readdir(inner, { withFileTypes: true }).catch(() => null);
+  if (entries && entries.length) return;
+  for (let current = inner; ; current = path.dirname(current)) {
+    await fs.rmdir(current).catch(() => undefined);
+    if (current === folder || path.dirname(current) === current) break;
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,7 +22,9 @@ async function run(workers: number, to: FormatName[], cabinet = 'all') {
   const out = outDir();
   const progress: number[] = [];
   const result = await convert({ input: AUDIO, to, outDir: out, cabinet, workers, onDocument: (done) => progress.push(done) });
-  const files = Object.fromEntries(result.files.map((f) => [path.relative(out, f), readFileSync(f).toString('base64')]));
+  const written = (readdirSync(out, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  expect(written).toHaveLength(result.written);
+  const files = Object.fromEntries(written.map((f) => [path.relative(out, f), readFileSync(f).toString('base64')]));
   return { files, messages: result.report.messages, documents: result.documents, progress, exitCode: result.exitCode };
 }
 

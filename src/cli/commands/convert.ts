@@ -1,9 +1,9 @@
-import { promises as fs } from 'node:fs';
 import { convert } from '../../node/convert.js';
 import { formatSelection } from '../../core/formats/resolve-formats.js';
-import { renderReportJson, renderReportText } from '../../core/report/render.js';
+import { renderReportText } from '../../core/report/render.js';
 import type { Command } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
+import { EXIT_INTERRUPTED, isInterrupted, withInterrupts } from '../../node/interrupt.js';
 
 export const convertCommand: Command = {
   name: 'convert',
@@ -14,27 +14,41 @@ export const convertCommand: Command = {
     const { str, num, flag, list } = args;
     const options = convertOptionsFrom(args.values);
     const out = str('out')!;
-    const result = await convert({
-      input: args.positionals[0]!,
-      to: formatSelection(list('to')),
-      outDir: out,
-      cabinet: str('cabinet'),
-      force: flag('force'),
-      flat: flag('flat'),
-      options,
-      workers: num('workers'),
-      inputFormat: str('inputFormat'),
-      limits: { maxTotalBytes: num('maxBytes')!, maxEntries: num('maxEntries')! },
+    const to = formatSelection(list('to'));
+    // Ctrl-C / SIGTERM: the run removes what it staged and says so (exit 130).
+    const result = await withInterrupts(
+      (signal) =>
+        convert({
+          signal,
+          input: args.positionals[0]!,
+          to,
+          outDir: out,
+          cabinet: str('cabinet'),
+          force: flag('force'),
+          flat: flag('flat'),
+          options,
+          workers: num('workers'),
+          inputFormat: str('inputFormat'),
+          reportFile: str('report'),
+          limits: { maxTotalBytes: num('maxBytes')!, maxEntries: num('maxEntries')! },
+        }),
+      io.stderr,
+    ).catch((error: unknown) => {
+      if (!isInterrupted(error)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      return null;
     });
-    const messages = result.report.all();
-    const reportFile = str('report');
-    if (reportFile) await fs.writeFile(reportFile, renderReportJson(messages, options.strict));
-    io.stderr.write(renderReportText(messages, { strict: options.strict, limit: 50 }));
+    if (!result) return EXIT_INTERRUPTED;
+    io.stderr.write(renderReportText(result.report, { strict: options.strict, limit: 50 }));
     io.stdout.write(
-      result.files.length
-        ? `wrote ${result.files.length} file(s) for ${result.documents.converted} document(s) to ${out}${result.documents.skipped ? `; ${result.documents.skipped} document(s) skipped` : ''}\n`
+      result.written
+        ? `wrote ${result.written} file(s) for ${result.documents.converted} document(s) to ${out}${result.documents.skipped ? `; ${result.documents.skipped} document(s) skipped` : ''}\n`
         : `no output written${options.strict ? ' (--strict: the report has warnings or errors)' : ''}\n`,
     );
+    if (result.interrupted) {
+      io.stderr.write(`interrupted (${result.interrupted}) while committing: the commit was finished, ${result.written} file(s) are in ${out} (${result.committed.join(', ')})\n`);
+      return EXIT_INTERRUPTED;
+    }
     return result.exitCode;
   },
 };

@@ -3,7 +3,6 @@
  * delivery method, and converts it locally into every requested format (the server's own
  * converters are never used, so every format comes with the same typed report).
  */
-import { promises as fs } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +13,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../client/webhook
 import { convert } from '../../node/convert.js';
 import { InputError } from '../../core/errors.js';
 import type { ConvertOptions } from '../../core/formats/options.js';
-import { renderReportJson, renderReportText } from '../../core/report/render.js';
+import { renderReportText } from '../../core/report/render.js';
 import type { Command, CommandIo } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
@@ -132,13 +131,11 @@ export async function exportAndConvert(params: ExportAndConvertParams, io: Comma
       );
       return EXIT_OK;
     }
-    const result = await convert({ input, to: params.to, outDir: params.outDir, cabinet: params.cabinet, options: params.options, force: params.force });
-    const messages = result.report.all();
-    if (params.reportFile) await fs.writeFile(params.reportFile, renderReportJson(messages, params.options.strict));
-    io.stderr.write(renderReportText(messages, { strict: params.options.strict, limit: 10 }));
+    const result = await convert({ input, to: params.to, outDir: params.outDir, cabinet: params.cabinet, options: params.options, force: params.force, reportFile: params.reportFile });
+    io.stderr.write(renderReportText(result.report, { strict: params.options.strict, limit: 10 }));
     io.stdout.write(
-      result.files.length
-        ? `wrote ${result.files.length} file(s) for ${result.documents.converted} document(s) to ${params.outDir}${result.documents.skipped ? `; ${result.documents.skipped} document(s) skipped` : ''}\n`
+      result.written
+        ? `wrote ${result.written} file(s) for ${result.documents.converted} document(s) to ${params.outDir}${result.documents.skipped ? `; ${result.documents.skipped} document(s) skipped` : ''}\n`
         : `no output written${params.options.strict ? ' (--strict: the report has warnings or errors)' : ''}\n`,
     );
     return result.exitCode;

@@ -63,6 +63,8 @@ export const MESSAGE_KINDS = {
   OffsetUnit: { severity: 'info', meaning: 'the unit the offsets of this output are counted in' },
   ImportFileNotWritten: { severity: 'warning', meaning: 'a companion file the target needs (the Vertex import CSV) was not written for lack of an option (--gcs-prefix)' },
   FormatNotApplicable: { severity: 'warning', meaning: "the format does not support the document's project kind; nothing was written for it" },
+  // Output files
+  OutputRenamed: { severity: 'warning', meaning: 'another output of the run has the same path (the same name, names differing only by case, or a file where a folder is): this one got a " (2)" suffix' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
