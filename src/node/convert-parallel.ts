@@ -15,9 +15,9 @@ const BATCH = 32;
 /**
  * Converts the documents `0 … total-1` of the input on `count` worker threads (ZIPs with many
  * documents use every core). Work is handed out in small batches of consecutive documents to
- * whichever worker has room; each document's reply (output bytes and messages) is passed to
- * `onDocument` strictly in document order, so staging, the report and progress are the same as in
- * a single-thread run. The first failure stops every worker and is thrown (as an InputError when
+ * whichever worker has room; the workers write the outputs into the staging folder themselves, and
+ * each document's reply (the paths written and the messages) is passed to `onDocument` strictly
+ * in document order, so names, the report and progress are the same as in a single-thread run. The first failure stops every worker and is thrown (as an InputError when
  * it was one).
  */
 export function runWorkers(setup: WorkerSetup, total: number, count: number, signal: AbortSignal | undefined, onDocument: (reply: DocumentReply) => Promise<void>): Promise<void> {

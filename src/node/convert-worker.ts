@@ -1,4 +1,6 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Report, type ConversionMessage, type ReportScope } from '../core/report/report.js';
 import { isInputError } from '../core/errors.js';
 import { resolveFormats, type FormatSelection } from '../core/formats/resolve-formats.js';
@@ -8,6 +10,7 @@ import { contentBytes } from '../core/formats/content.js';
 import { cabinetMatches, openInput, type DocumentRef } from './open-input.js';
 import { loadOrReport } from '../core/read/index.js';
 import type { ArchiveLimits } from '../core/read/zip-entries.js';
+import { ASIDE } from './staged-writer.js';
 
 /** What the main thread tells each worker once (all of it structured-clonable). */
 export interface WorkerSetup {
@@ -19,15 +22,25 @@ export interface WorkerSetup {
   layout: OutputLayout;
   limits?: Partial<ArchiveLimits>;
   inputFormat?: string;
+  /** The run's staging folder: workers write the outputs there themselves (see StagedWriter.adopt). */
+  stagingDir: string;
 }
 
-/** One converted document sent back: its output files and its report messages. */
+/** One output file a worker wrote into the staging folder. */
+export interface WrittenFile {
+  /** The path the writer asked for, relative to the output root (`/`-separated). */
+  path: string;
+  /** Where it is, relative to the staging folder, when not at `path` (that path was taken). */
+  aside?: string;
+  scope: ReportScope;
+}
+
+/** One converted document sent back: what it wrote and its report messages (no file content). */
 export interface DocumentReply {
   type: 'document';
   index: number;
   converted: boolean;
-  /** The document's output files: paths relative to the output root and bytes (the main thread stages them). */
-  files: { path: string; scope: ReportScope; bytes: Uint8Array }[];
+  files: WrittenFile[];
   messages: ConversionMessage[];
 }
 
@@ -69,15 +82,15 @@ async function main(): Promise<void> {
           return port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply);
         }
       }
-      // Each file's bytes have a buffer of their own (contentBytes): moved, not copied.
-      port.postMessage({ type: 'batch', replies } satisfies WorkerReply, replies.flatMap((r) => r.files.map((f) => f.bytes.buffer as ArrayBuffer)));
+      port.postMessage({ type: 'batch', replies } satisfies WorkerReply);
     });
   });
 }
 
 /**
- * Converts one document and returns its files as bytes with their relative paths; the
- * main thread stages them (checking names and existing files) and commits them with the run.
+ * Converts one document and writes its files into the staging folder; only their paths and the
+ * messages go back. The main thread checks the names in document order (two outputs with one
+ * path, existing outputs) and commits them with the run.
  */
 async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup): Promise<DocumentReply> {
   const report = new Report();
@@ -85,10 +98,42 @@ async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<t
   const files: DocumentReply['files'] = [];
   if (doc) {
     for await (const file of writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout })) {
-      files.push({ path: file.path, scope: { format: file.format, project: file.project, cabinet: file.cabinet, document: file.document }, bytes: await contentBytes(file.content) });
+      const content = typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await contentBytes(file.content);
+      const aside = writeStaged(setup.stagingDir, file.path, content);
+      files.push({ path: file.path, ...(aside ? { aside } : {}), scope: { format: file.format, project: file.project, cabinet: file.cabinet, document: file.document } });
     }
   }
   return { type: 'document', index, converted: doc !== null, files, messages: report.messages };
+}
+
+/** Staging folders this worker made (one mkdir per folder, not per file). */
+const madeFolders = new Set<string>();
+let asideCount = 0;
+
+/**
+ * Writes a file at its path in the staging folder, never over another (`wx`): when the path is
+ * taken (another document's output, or a file where a folder goes), the file goes to
+ * `.aside/<thread>-<n>` and that name is returned; the main thread then moves it where its name
+ * check puts it.
+ */
+function writeStaged(stagingDir: string, relative: string, bytes: string | Uint8Array): string | undefined {
+  const target = path.join(stagingDir, ...relative.split('/'));
+  try {
+    const folder = path.dirname(target);
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    writeFileSync(target, bytes, { flag: 'wx' });
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
+  }
+  const aside = `${ASIDE}/${threadId}-${++asideCount}`;
+  mkdirSync(path.join(stagingDir, ASIDE), { recursive: true });
+  writeFileSync(path.join(stagingDir, aside), bytes, { flag: 'wx' });
+  return aside;
 }
 
 function serializeError(error: unknown): SerializedError {

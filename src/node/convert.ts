@@ -116,12 +116,14 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
   try {
     const workers = Math.min(request.workers ?? 1, refs.length);
     if (workers > 1 && opened.type !== 'file' && !options.combine) {
-      const setup = { input: request.input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat };
+      // The workers parse, convert and write into the staging folder; this thread only checks the
+      // names (in document order) and gathers the messages.
+      const setup = { input: request.input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat, stagingDir: staged.stagingDir };
       await runWorkers(setup, refs.length, workers, signal, async (reply) => {
         if (reply.converted) counts.converted++;
         else counts.skipped++;
         for (const message of reply.messages) report.add(message);
-        for (const file of reply.files) await staged.stage(file.path, file.bytes, report.scope(file.scope));
+        for (const file of reply.files) staged.adopt(file.path, file.aside, report.scope(file.scope));
         request.onDocument?.(reply.index + 1, refs.length, refs[reply.index]);
       });
     } else {

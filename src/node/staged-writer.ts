@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, writeFile, mkdirSync, promises as fs, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { createWriteStream, existsSync, writeFile, mkdirSync, promises as fs, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +12,13 @@ import { key, OutputNames, type EntryKind } from './output-names.js';
 export const COMMIT_MARKER = '.datasaur-export-incomplete';
 /** The staging folder's name starts with this (inside `--out`, so commits are renames on one file system). */
 export const STAGING_PREFIX = '.tmp-datasaur-export-';
+/**
+ * Inside the staging folder, beside the outputs' layout (whose top level is format names): files
+ * a worker could not write at their path (taken by another output), and outputs whose name check
+ * moved them (` (2)`). Neither is part of the layout; the commit moves what is in them.
+ */
+export const ASIDE = '.aside';
+export const RENAMED = '.renamed';
 /** Writes kept in flight at once, and the bytes they may hold. */
 const MAX_WRITES = 32;
 const MAX_BYTES = 64 * 2 ** 20;
@@ -47,6 +54,8 @@ export class StagedWriter {
   private readonly disk: DiskListings;
   /** Staging folders already made (relative). */
   private readonly made = new Set<string>();
+  /** Staging folders an adopted file was moved out of (emptied folders are removed before the commit). */
+  private readonly emptied = new Set<string>();
   private readonly writes = new Set<Promise<void>>();
   private bytesInFlight = 0;
   private failure: { error: unknown } | undefined;
@@ -80,18 +89,9 @@ export class StagedWriter {
   async stage(target: string, content: OutputContent, report?: Report): Promise<string> {
     if (this.state !== 'open') throw new Error('the staged writer is closed');
     this.throwFailure();
-    const wanted = this.relative(target);
-    if (!this.options.force) this.refuseExisting(wanted, target);
-    const claimed = this.names.claim(wanted, (p) => this.disk.kind(p));
-    if (claimed.renamed) {
-      report?.add({
-        kind: 'OutputRenamed',
-        text: `another output of this run has the path ${wanted} (the same name, names differing only by case, or a file where a folder is); this one is written as ${claimed.path}`,
-        place: { file: claimed.path },
-      });
-    }
-    const staged = path.join(this.stagingDir, ...claimed.path.split('/'));
-    this.makeFolder(path.posix.dirname(claimed.path));
+    const claimed = this.claim(target, report);
+    const staged = path.join(this.stagingDir, ...claimed.split('/'));
+    this.makeFolder(path.posix.dirname(claimed));
     this.staged++;
     const size = typeof content === 'string' ? content.length * 2 : content instanceof Uint8Array ? content.byteLength : 0;
     const write = writeStaged(staged, content).then(
@@ -108,7 +108,44 @@ export class StagedWriter {
     });
     while (this.writes.size >= MAX_WRITES || (this.bytesInFlight > MAX_BYTES && this.writes.size > 0)) await Promise.race(this.writes);
     this.throwFailure();
-    return path.join(this.outDir, ...claimed.path.split('/'));
+    return path.join(this.outDir, ...claimed.split('/'));
+  }
+
+  /**
+   * Takes over a file a worker thread wrote into the staging folder: at its path (`relative`, as
+   * the writer asked) or, when that was taken, at `aside` (relative to the staging folder). Called
+   * in document order, so names are checked as `stage` checks them; a file whose path changes
+   * (or that sits aside) moves to the `.renamed` tree, which only this thread writes. Returns the
+   * absolute path it will have.
+   */
+  adopt(relative: string, aside: string | undefined, report?: Report): string {
+    if (this.state !== 'open') throw new Error('the staged writer is closed');
+    const wanted = this.relative(relative);
+    const claimed = this.claim(relative, report);
+    this.staged++;
+    if (claimed !== wanted || aside !== undefined) {
+      const from = path.join(this.stagingDir, ...(aside ?? wanted).split('/'));
+      const to = path.join(this.stagingDir, RENAMED, ...claimed.split('/'));
+      mkdirSync(path.dirname(to), { recursive: true });
+      renameSync(from, to);
+      if (aside === undefined) this.emptied.add(path.dirname(from));
+    }
+    return path.join(this.outDir, ...claimed.split('/'));
+  }
+
+  /** The relative path an output gets (refusing an existing one unless `force`), reported when it changed. */
+  private claim(target: string, report: Report | undefined): string {
+    const wanted = this.relative(target);
+    if (!this.options.force) this.refuseExisting(wanted, target);
+    const claimed = this.names.claim(wanted, (p) => this.disk.kind(p));
+    if (claimed.renamed) {
+      report?.add({
+        kind: 'OutputRenamed',
+        text: `another output of this run has the path ${wanted} (the same name, names differing only by case, or a file where a folder is); this one is written as ${claimed.path}`,
+        place: { file: claimed.path },
+      });
+    }
+    return claimed.path;
   }
 
   /**
@@ -124,12 +161,32 @@ export class StagedWriter {
       marker,
       JSON.stringify({ staging: path.basename(this.stagingDir), pid: process.pid, started: new Date().toISOString(), note: 'a datasaur-export run was committing its outputs here; if this file remains, that commit did not finish' }) + '\n',
     );
-    const entries = readdirSync(this.stagingDir).sort();
-    await commitFolder(this.stagingDir, this.outDir);
+    this.removeEmptied();
+    const entries = new Set(readdirSync(this.stagingDir).filter((name) => name !== ASIDE && name !== RENAMED));
+    await commitFolder(this.stagingDir, this.outDir, new Set([ASIDE, RENAMED]));
+    const renamed = path.join(this.stagingDir, RENAMED);
+    if (existsSync(renamed)) {
+      for (const name of readdirSync(renamed)) entries.add(name);
+      await commitFolder(renamed, this.outDir);
+    }
     rmSync(this.stagingDir, { recursive: true, force: true });
     rmSync(marker, { force: true });
     this.state = 'closed';
-    return { files: this.staged, entries };
+    return { files: this.staged, entries: [...entries].sort() };
+  }
+
+  /** Removes the staging folders adopted files left empty (a folder there would be in the way of a file). */
+  private removeEmptied(): void {
+    for (const folder of [...this.emptied].sort((x, y) => y.length - x.length)) {
+      for (let current = folder; current.startsWith(this.stagingDir + path.sep); current = path.dirname(current)) {
+        try {
+          rmdirSync(current);
+        } catch {
+          break;
+        }
+      }
+    }
+    this.emptied.clear();
   }
 
   /** Removes everything staged (a failed, `--strict` or interrupted run); `--out` is left as it was. */
@@ -207,11 +264,12 @@ const RENAME_CONCURRENCY = 16;
  * one rename (a whole folder of outputs at once); a folder that exists is entered; a file that
  * exists is replaced (only a `--force` run gets here with one).
  */
-async function commitFolder(staged: string, target: string): Promise<void> {
+async function commitFolder(staged: string, target: string, skip?: ReadonlySet<string>): Promise<void> {
   const present = new Map<string, Dirent>();
   for (const entry of readdirSync(target, { withFileTypes: true })) present.set(entry.name, entry);
   const replace: Array<[string, string]> = [];
   for (const entry of readdirSync(staged, { withFileTypes: true })) {
+    if (skip?.has(entry.name)) continue;
     const from = path.join(staged, entry.name);
     const to = path.join(target, entry.name);
     const there = present.get(entry.name);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMIT_MARKER, STAGING_PREFIX, StagedWriter } from '../../src/node/staged-writer.js';
+import { ASIDE, COMMIT_MARKER, STAGING_PREFIX, StagedWriter } from '../../src/node/staged-writer.js';
 import { OutputNames, withSuffix } from '../../src/node/output-names.js';
 import { Report } from '../../src/core/report/report.js';
 
@@ -89,6 +89,45 @@ describe('the staged writer (issue 15 item 2)', () => {
     await staged.stage('CSV/a.csv', 'a');
     await staged.commit();
     expect(tree(out)).toEqual(['CSV', 'CSV/a.csv', 'TSV_IOB', 'TSV_IOB/b.tsv']);
+  });
+});
+
+describe('files written by worker threads (issue 15 item 4)', () => {
+  it('are adopted in document order: left in place, moved when their name changes, taken from aside', async () => {
+    const out = fresh();
+    const report = new Report();
+    const staged = new StagedWriter(out, { force: false });
+    const put = (relative: string, text: string) => {
+      mkdirSync(path.dirname(path.join(staged.stagingDir, relative)), { recursive: true });
+      writeFileSync(path.join(staged.stagingDir, relative), text);
+    };
+    // Document 1's worker wrote P/q.txt first, so document 0's P/q.txt and document 2's
+    // P/q.txt/z.txt (a folder where a file is) went aside; document 3 is alone.
+    put('P/q.txt', 'doc 1');
+    put(`${ASIDE}/1-1`, 'doc 0');
+    put(`${ASIDE}/2-1`, 'doc 2');
+    put('P/a.txt', 'doc 3');
+    expect(staged.adopt('P/q.txt', `${ASIDE}/1-1`, report)).toBe(path.join(out, 'P/q.txt'));
+    expect(staged.adopt('P/q.txt', undefined, report)).toBe(path.join(out, 'P/q (2).txt'));
+    expect(staged.adopt('P/q.txt/z.txt', `${ASIDE}/2-1`, report)).toBe(path.join(out, 'P/q.txt (2)/z.txt'));
+    expect(staged.adopt('P/a.txt', undefined, report)).toBe(path.join(out, 'P/a.txt'));
+    expect(await staged.commit()).toEqual({ files: 4, entries: ['P'] });
+    const read = (f: string) => readFileSync(path.join(out, f), 'utf8');
+    expect(tree(out)).toEqual(['P', 'P/a.txt', 'P/q (2).txt', 'P/q.txt', 'P/q.txt (2)', 'P/q.txt (2)/z.txt']);
+    expect([read('P/q.txt'), read('P/q (2).txt'), read('P/q.txt (2)/z.txt'), read('P/a.txt')]).toEqual(['doc 0', 'doc 1', 'doc 2', 'doc 3']);
+    expect(report.all().map((m) => m.place?.file)).toEqual(['P/q (2).txt', 'P/q.txt (2)/z.txt']);
+  });
+  it('removes folders that moved files left empty, so they are not in the way of a file', async () => {
+    const out = fresh();
+    const staged = new StagedWriter(out, { force: false });
+    mkdirSync(path.join(staged.stagingDir, 'P', 'x.txt'), { recursive: true });
+    writeFileSync(path.join(staged.stagingDir, 'P', 'x.txt', 'y.txt'), 'doc 1');
+    mkdirSync(path.join(staged.stagingDir, ASIDE));
+    writeFileSync(path.join(staged.stagingDir, ASIDE, '1-1'), 'doc 0');
+    staged.adopt('P/x.txt', `${ASIDE}/1-1`);
+    staged.adopt('P/x.txt/y.txt', undefined);
+    await staged.commit();
+    expect(tree(out)).toEqual(['P', 'P/x.txt', 'P/x.txt (2)', 'P/x.txt (2)/y.txt']);
   });
 });
 

@@ -52,6 +52,22 @@ describe('issue 14 item 12: outputs that would share a path', () => {
     expect(await expectClean(box)).toEqual(EXPECTED);
   }, 120_000);
 
+  it('gives the same files, contents and report with 2 worker threads (the workers write, this thread moves the renamed ones)', async () => {
+    const box = await sandbox('item12-workers');
+    const input = await clashingExport(box);
+    const contents = async (dir: string) => Object.fromEntries(await Promise.all((await expectClean(box)).map(async (f) => [f, await fs.readFile(path.join(dir, f), 'utf8')])));
+    const single = await runChild(['convert', input, '--to', 'PLAIN', '--out', box.out, '--report', box.report]);
+    expect(single.code, single.stderr).toBe(0);
+    const expected = await contents(box.out);
+    const messages = await readReport(box.report);
+    await fs.rm(box.out, { recursive: true });
+    const parallel = await runChild(['convert', input, '--to', 'PLAIN', '--out', box.out, '--report', box.report, '--workers', '2']);
+    expect(parallel.code, parallel.stderr).toBe(0);
+    expect(Object.keys(expected)).toEqual(EXPECTED);
+    expect(await contents(box.out)).toEqual(expected);
+    expect(await readReport(box.report)).toEqual(messages);
+  }, 120_000);
+
   it('with --force, a folder where an output file goes is kept and the output renamed (no EISDIR mid-commit)', async () => {
     const box = await sandbox('item12-force');
     const input = await clashingExport(box);
