@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { convert } from '../src/node/convert.js';
 import { formatSelection } from '../src/core/formats/resolve-formats.js';
@@ -15,7 +15,10 @@ import { measureOutputs } from './outputs.js';
  * - `pdf`: helper bench `pdf-1000-pages.ts` (the PDF writer on a document of N pages).
  */
 export type CaseRequest =
-  | { mode: 'library'; input: string; format: string; outDir: string; workers?: number; countPages?: boolean }
+  /** `format`: one name, several joined by commas (one run for all of them), or `all`. */
+  | { mode: 'library'; input: string; format: string; outDir: string; workers?: number; countPages?: boolean; reportFile?: string }
+  /** `--force` into the outputs of a previous run against a fresh folder, paired in one process. */
+  | { mode: 'force'; input: string; format: string; outDir: string; pairs: number }
   | { mode: 'reference'; input: string; outDir: string; kind: 'token' | 'row'; baseline: boolean; formats: { format: string; outFiles: number; outBytes: number }[] }
   | { mode: 'pdf'; pages: number };
 
@@ -30,7 +33,15 @@ export interface CaseResult {
   outBytes: number;
   pages: number;
   messages?: number;
+  /** Bytes of the `--report` file, when the case wrote one. */
+  reportBytes?: number;
   error?: string;
+}
+
+/** The `force` mode's medians: runs into an empty folder and `--force` runs over their outputs. */
+export interface ForceResult {
+  fresh: CaseResult;
+  forced: CaseResult;
 }
 
 export interface ReferenceResult {
@@ -39,8 +50,10 @@ export interface ReferenceResult {
   baseline?: CaseResult;
 }
 
-async function timed(outDir: string | null, work: () => Promise<{ messages?: number; pages?: number } | void>, countPages = false): Promise<CaseResult> {
-  if (outDir) {
+async function timed(outDir: string | null, work: () => Promise<{ messages?: number; pages?: number; reportBytes?: number } | void>, countPages = false, keep: 'nothing' | 'outputs' | 'all' = 'nothing'): Promise<CaseResult> {
+  // keep: 'outputs' leaves what the case wrote (for a --force run after it), 'all' also starts on
+  // what is there.
+  if (outDir && keep !== 'all') {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
   }
@@ -52,8 +65,8 @@ async function timed(outDir: string | null, work: () => Promise<{ messages?: num
   const used = process.cpuUsage(cpu);
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const out = outDir ? measureOutputs(outDir, countPages) : { files: 0, bytes: 0, pages: 0 };
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, maxRssMB, startRssMB, outFiles: out.files, outBytes: out.bytes, pages: extra.pages ?? out.pages, messages: extra.messages };
+  if (outDir && keep === 'nothing') rmSync(outDir, { recursive: true, force: true });
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, maxRssMB, startRssMB, outFiles: out.files, outBytes: out.bytes, pages: extra.pages ?? out.pages, messages: extra.messages, reportBytes: extra.reportBytes };
 }
 
 /**
@@ -63,15 +76,41 @@ async function timed(outDir: string | null, work: () => Promise<{ messages?: num
  */
 const BENCH_OPTIONS = { gcsPrefix: 'gs://bench-bucket/jsonl', textColumn: 'text' };
 
-async function runLibrary(request: Extract<CaseRequest, { mode: 'library' }>): Promise<CaseResult> {
+async function runLibrary(request: Extract<CaseRequest, { mode: 'library' }>, keep: 'nothing' | 'outputs' | 'all' = 'nothing'): Promise<CaseResult> {
+  const to = formatSelection(request.format === 'all' ? 'all' : request.format.split(','));
   return timed(
     request.outDir,
     async () => {
-      const result = await convert({ input: request.input, to: formatSelection([request.format]), outDir: request.outDir, force: true, flat: true, options: BENCH_OPTIONS, ...(request.workers ? { workers: request.workers } : {}) });
-      return { messages: result.report.messages.length };
+      const result = await convert({ input: request.input, to, outDir: request.outDir, force: true, flat: true, options: BENCH_OPTIONS, ...(request.workers ? { workers: request.workers } : {}), ...(request.reportFile ? { reportFile: request.reportFile } : {}) });
+      return { messages: result.report.count(), reportBytes: request.reportFile ? statSync(request.reportFile).size : undefined };
     },
     request.countPages,
+    keep,
   );
+}
+
+/**
+ * Fresh folder against `--force` over a previous run's outputs (what a user re-running a
+ * conversion gets), alternating in one process so both see the same JIT state and machine load;
+ * one warm-up run first, then `pairs` pairs, medians of each.
+ */
+async function runForce(request: Extract<CaseRequest, { mode: 'force' }>): Promise<ForceResult> {
+  const library = { mode: 'library' as const, input: request.input, format: request.format, outDir: request.outDir };
+  await runLibrary(library);
+  const fresh: CaseResult[] = [];
+  const forced: CaseResult[] = [];
+  for (let i = 0; i < request.pairs; i++) {
+    // Into an emptied folder, its outputs kept; then --force over them.
+    fresh.push(await runLibrary(library, 'outputs'));
+    forced.push(await runLibrary(library, 'all'));
+  }
+  rmSync(request.outDir, { recursive: true, force: true });
+  return { fresh: median(fresh), forced: median(forced) };
+}
+
+/** The run with the median wall time. */
+function median(results: CaseResult[]): CaseResult {
+  return [...results].sort((x, y) => x.wallMs - y.wallMs)[Math.floor(results.length / 2)];
 }
 
 async function runReference(request: Extract<CaseRequest, { mode: 'reference' }>): Promise<ReferenceResult[]> {
@@ -108,6 +147,7 @@ async function runPdf(pages: number): Promise<CaseResult> {
 
 async function main(request: CaseRequest): Promise<unknown> {
   if (request.mode === 'library') return runLibrary(request);
+  if (request.mode === 'force') return runForce(request);
   if (request.mode === 'reference') return runReference(request);
   return runPdf(request.pages);
 }

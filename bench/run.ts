@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { registeredFormats } from '../src/core/formats/registry.js';
-import type { CaseResult, ReferenceResult } from './case.js';
+import type { CaseResult, ForceResult, ReferenceResult } from './case.js';
 import { buildCases, runCase } from './child.js';
 import { DATA_DIR, type GeneratedInput } from './generate/index.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
@@ -29,6 +29,8 @@ export interface Measured {
   library: CaseResult;
   floor?: CaseResult;
   baseline?: CaseResult;
+  /** Parallel headroom measured just before (worker rows): a CPU-only loop's 2-thread / 1-thread time. */
+  headroom?: number;
 }
 
 interface Args {
@@ -42,7 +44,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, scenarios: ['install', 'a', 'b', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
+  const args: Args = { quick: false, scenarios: ['install', 'a', 'b', 'p', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -53,7 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--seed') args.seed = Number(value());
     else if (flag === '--no-baseline') args.baseline = false;
     else if (flag === '--timeout') args.timeoutMs = Number(value()) * 1000;
-    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario install,a,b,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s>)`);
+    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario install,a,b,p,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s>)`);
   }
   if (args.quick && !argv.some((a) => a.startsWith('--timeout'))) args.timeoutMs = 60_000;
   return args;
@@ -66,7 +68,7 @@ function formatsOf(scenario: Scenario, only?: string[]): string[] {
   return registeredFormats()
     .filter((w) => w.kinds.includes(kind) && w.name !== 'SPAN_AND_ARROW_VISUALIZATION')
     .map((w) => w.name as string)
-    .filter((n) => !only || only.includes(n));
+    .filter((n) => (!only || only.includes(n)) && (!scenario.formats || scenario.formats.includes(n)));
 }
 
 /** The variant name of scenario b's PDF row (not a '1 thread' row: the floor goals are for data formats). */
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
       variant,
       unit: scenario.unit,
       units: scenario.unit === 'rows' ? generated.rows : generated.tokens,
-      inputMB: (generated.path.endsWith('.zip') ? generated.jsonBytes / 2 : generated.jsonBytes) / 2 ** 20,
+      inputMB: (scenario.twoCabinets ? generated.jsonBytes / 2 : generated.jsonBytes) / 2 ** 20,
       largestDocumentBytes: generated.largestDocumentBytes,
       library,
     });
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       // Quick runs try the workers on the first format only (a smoke test of the path).
       if (scenario.workers && args.workers > 1 && (!args.quick || format === formats[0])) {
         const parallel = row(format, `${args.workers} workers`, asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format, outDir, workers: args.workers }, args.timeoutMs)), input);
+        parallel.headroom = headroom?.ratio;
         results.push(parallel);
         print(parallel);
       }
@@ -143,6 +146,31 @@ async function main(): Promise<void> {
       results.push(measured);
       print(measured);
     }
+    if (formats.length > 1) {
+      // Every format of the scenario in one run: each document parsed once, every writer fed from it.
+      const together = row(`${formats.length} ${scenario.kind} formats`, 'one run', asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format: formats.join(','), outDir }, args.timeoutMs)), input);
+      results.push(together);
+      print(together);
+    }
+    // The format the issue's budgets are stated for (TSV_IOB), else the first.
+    const budgetFormat = formats.includes('TSV_IOB') ? 'TSV_IOB' : formats[0];
+    if (scenario.pipeline && formats.length) {
+      // --force over the outputs of a previous run against a fresh folder, alternating in one process.
+      const force = await runCase<ForceResult>({ mode: 'force', input: input.path, format: budgetFormat, outDir, pairs: 3 }, args.timeoutMs * 7);
+      const pair = 'fresh' in force ? force : { fresh: failed(force.error), forced: failed(force.error) };
+      for (const [variant, result] of [['fresh (paired)', pair.fresh], ['--force existing', pair.forced]] as const) {
+        const measured = row(budgetFormat, variant, result, input);
+        results.push(measured);
+        print(measured);
+      }
+      // Every format that fits (the PDF included) with the report streamed to a file.
+      const reportFile = path.join(DATA_DIR, 'bench-report.json');
+      const all = row('all', '--to all', asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format: 'all', outDir, reportFile }, args.timeoutMs)), input);
+      rmSync(reportFile, { force: true });
+      results.push(all);
+      print(all);
+      console.log(`  --to all: report file ${((all.library.reportBytes ?? NaN) / 2 ** 20).toFixed(1)} MB, ${all.library.messages ?? '?'} messages`);
+    }
     // Floor and baseline of every format, in one process (their memory is not reported).
     const measuredFormats = single.filter((m) => !m.library.error).map((m) => ({ format: m.format, outFiles: m.library.outFiles, outBytes: m.library.outBytes }));
     const reference = measuredFormats.length ? await runCase<ReferenceResult[]>({ mode: 'reference', input: input.path, outDir, kind: scenario.kind, baseline: args.baseline, formats: measuredFormats }, args.timeoutMs * 2) : [];
@@ -153,7 +181,7 @@ async function main(): Promise<void> {
     if (scenario.smaller && formats.length) {
       // Memory must stay flat as the document count grows: the same conversion on a quarter of it.
       const small = scenario.smaller(args.seed, args.quick);
-      const measured = row(formats[0], `${small.documents / 2} docs`, asCase(await runCase<CaseResult>({ mode: 'library', input: small.path, format: formats[0], outDir }, args.timeoutMs)), small);
+      const measured = row(budgetFormat, `${small.documents / 2} docs`, asCase(await runCase<CaseResult>({ mode: 'library', input: small.path, format: budgetFormat, outDir }, args.timeoutMs)), small);
       results.push(measured);
       print(measured);
     }

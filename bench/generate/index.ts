@@ -94,6 +94,40 @@ export function exportZip(seed: number, documents: number): GeneratedInput {
   });
 }
 
+/**
+ * The peer-shaped case of issue 15: the NCBI disease corpus `copies` times (×50: 15,000 documents,
+ * 3.2 M tokens), each abstract one document of one row, REVIEW cabinet only: the content a
+ * CoNLL converter of another tool is measured on.
+ */
+export function corpusZip(seed: number, copies: number): GeneratedInput {
+  return cached(`corpus-${seed}-x${copies}.zip`, (file) => {
+    const random = new Random(seed);
+    const shapes = loadTokenShapes();
+    const zip = new ZipWriter(file);
+    const project = 'NCBI disease-bench0002';
+    let tokens = 0;
+    let jsonBytes = 0;
+    let largest = 0;
+    let d = 0;
+    for (let copy = 0; copy < copies; copy++) {
+      for (const abstract of shapes.abstracts) {
+        const name = `abstract-${String(d).padStart(5, '0')}.txt`;
+        const parts: string[] = [];
+        writeTokenDocument({ projectId: 'bench0002', projectName: 'NCBI disease', documentId: `doc-${d}`, documentName: name, sentences: [abstract], labels: shapes.labels, labeler: REVIEWER }, random, (t) => parts.push(t));
+        const text = parts.join('');
+        const size = Buffer.byteLength(text);
+        jsonBytes += size;
+        largest = Math.max(largest, size);
+        tokens += abstract.tokens.length;
+        zip.add(`${project}/REVIEW/${name}.json`, text);
+        d++;
+      }
+    }
+    zip.close();
+    return { jsonBytes, largestDocumentBytes: largest, documents: d, tokens, rows: d };
+  });
+}
+
 /** (c): a row project's document with `rows` rows. */
 export function rowDocument(seed: number, rows: number): GeneratedInput {
   return cached(`rows-${seed}-${rows}.json`, (file) => {

@@ -21,6 +21,8 @@ export interface TokenShapes {
   sentences: SentenceShape[];
   /** Sentences per abstract in the corpus (document sizes of scenario b). */
   sentencesPerAbstract: number[];
+  /** The corpus's abstracts in order, each as one row (the peer-shaped case's documents). */
+  abstracts: SentenceShape[];
   labels: string[];
 }
 
@@ -69,7 +71,7 @@ export function loadTokenShapes(): TokenShapes {
   }
   closeSentence();
   if (inAbstract) sentencesPerAbstract.push(inAbstract);
-  tokenShapes = { sentences, sentencesPerAbstract, labels: [...labels].sort() };
+  tokenShapes = { sentences, sentencesPerAbstract, abstracts: joinAbstracts(sentences, sentencesPerAbstract), labels: [...labels].sort() };
   return tokenShapes;
 }
 
@@ -79,4 +81,21 @@ export function loadRowShapes(): RowShapes {
   const rows = parsed.data.filter((r) => r.length >= 2).map(([label, text]) => ({ label, text }));
   rowShapes = { rows, labels: [...new Set(rows.map((r) => r.label))].sort() };
   return rowShapes;
+}
+
+/** The sentences of each abstract joined into one row (span indexes shifted accordingly). */
+function joinAbstracts(sentences: readonly SentenceShape[], counts: readonly number[]): SentenceShape[] {
+  const abstracts: SentenceShape[] = [];
+  let next = 0;
+  for (const count of counts) {
+    const joined: SentenceShape = { tokens: [], spans: [] };
+    for (const sentence of sentences.slice(next, next + count)) {
+      const shift = joined.tokens.length;
+      joined.tokens.push(...sentence.tokens);
+      for (const span of sentence.spans) joined.spans.push({ start: span.start + shift, end: span.end + shift, label: span.label });
+    }
+    next += count;
+    abstracts.push(joined);
+  }
+  return abstracts;
 }
