@@ -105,3 +105,13 @@ describe('content detection (issue 11 item 3)', () => {
     expect(doc.rows.map((r) => r.cells.map((c) => c.content))).toEqual([['x\ty', 'line\nbreak'], ['z', 'w']]);
   });
 });
+
+describe('detection looks at the head only, and a wide header still fits', () => {
+  it('a CSV whose header alone is wider than 64 KiB (16,400 columns) reads as a table without --input-format', () => {
+    const columns = Array.from({ length: 16_400 }, (_, c) => `c${c}`);
+    const text = `${columns.join(',')}\r\n${columns.map((c) => `v${c}`).join(',')}\r\n`;
+    const { doc } = read(text, 'wide.csv');
+    expect(doc.readAs).toMatchObject({ format: 'CSV', layout: 'row table' });
+    expect(doc.columns).toHaveLength(16_400);
+  });
+});

@@ -74,3 +74,26 @@ export function offsetConverter(text: string, unit: OffsetUnit): (utf16Offset: n
 export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
+
+/**
+ * The reverse of `offsetConverter`: UTF-16 offset of each offset in `unit` (readers of offset
+ * formats turn a target's offsets back into string positions). Undefined past the end of `text`.
+ */
+export function utf16Offsets(text: string, unit: OffsetUnit): (offset: number) => number | undefined {
+  if (unit === 'utf16') return (o) => (Number.isInteger(o) && o >= 0 && o <= text.length ? o : undefined);
+  const starts: number[] = [];
+  if (unit === 'codepoint') {
+    for (let i = 0; i < text.length; i++) {
+      starts.push(i);
+      const code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+  } else {
+    for (const { index } of segmenter.segment(text)) starts.push(index);
+  }
+  starts.push(text.length);
+  return (o) => (Number.isInteger(o) && o >= 0 && o < starts.length ? starts[o] : undefined);
+}

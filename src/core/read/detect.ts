@@ -16,6 +16,8 @@ import { parseJsonText } from './json-text.js';
 
 /** How much of a file detection looks at: enough lines to see a header and a few records or sentences. */
 export const HEAD_CHARS = 64 * 1024;
+/** A head is stretched to hold two whole lines (a header wider than HEAD_CHARS and a record), up to this. */
+export const HEAD_CHARS_MAX = 8 * 1024 * 1024;
 /** At most this many lines of the head are split for the sniffers. */
 export const HEAD_LINES = 2000;
 
@@ -136,8 +138,16 @@ export function extensionOf(fileName: string): string {
 /** Builds the head of a text file for the sniffers; `parsed` is a JSON value the caller already has. */
 export function inputHead(text: string, fileName: string, parsed?: { value: unknown }): InputHead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const complete = body.length <= HEAD_CHARS;
-  const head = complete ? body : body.slice(0, HEAD_CHARS);
+  let size = HEAD_CHARS;
+  if (body.length > size) {
+    // A table wider than the head (16,000 columns) still shows its header and first record.
+    const first = body.indexOf('\n');
+    const second = first < 0 ? -1 : body.indexOf('\n', first + 1);
+    const end = second >= 0 ? second : first;
+    if (end >= size) size = Math.min(end + 1, HEAD_CHARS_MAX);
+  }
+  const complete = body.length <= size;
+  const head = complete ? body : body.slice(0, size);
   const first = /\S/.exec(head);
   let json = parsed;
   let lines: string[] | undefined;

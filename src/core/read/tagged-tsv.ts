@@ -116,7 +116,7 @@ export function readTaggedTsv(text: string, source: DocumentSource, options: Tag
       while (column < columnCount) current.tags[column++].push('O');
     }
   }
-  if (rows.length === 0) throw new InputError('EMPTY_INPUT', 'the file holds no token lines', { file: source.file, expected: 'token<TAB>tag lines' });
+  // No token line (what TSV_IOB writes for a document without tokens): an empty document.
 
   const name = source.documentName ?? source.file.replace(/^.*[/\\!]/, '');
   const doc = emptyDocument(['TOKEN_BASED'], { name, cabinet: source.cabinet, project: source.project });
@@ -172,6 +172,7 @@ export function readTaggedTsv(text: string, source: DocumentSource, options: Tag
  * token's and which a tag's cannot be told).
  */
 function tagColumnCount(body: string, separator: string): number {
+  // No line at all: one tag column, as the writers write a document without label sets.
   const counts = new Map<number, number>();
   let seen = 0;
   for (let at = 0; at < body.length && seen < 500; ) {

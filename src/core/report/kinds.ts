@@ -15,6 +15,7 @@ export const MESSAGE_KINDS = {
   TagPrefixMissing: { severity: 'warning', meaning: 'an IOB tag has no B-/I- prefix; it was read as IOB1 reads it (continues a span of its label, else starts one)' },
   SpanStartedByI: { severity: 'warning', meaning: 'an I- tag follows O or another label in an IOB2/IOBES/BILOU file; it was read as the start of a span' },
   TagMalformed: { severity: 'warning', meaning: 'an IOB tag is malformed (prefix without label, unknown or lower-case prefix); it is named with its line and read as stated, the rest of the file still reads as IOB' },
+  AnnotationSkipped: { severity: 'warning', meaning: 'an annotation of an offset file (Comprehend, token CSV, Vertex) could not be placed in its text (offsets outside the line, no characters, a text file that is not there) and was left out' },
   CellsBeyondHeader: { severity: 'info', meaning: 'a record has more cells than the header; the extra cells were kept in columns named Column N' },
   LabelItemMissing: { severity: 'warning', meaning: "a span's label item is in no label set: kept under the name the file gives it (info), or left out when the file gives none" },
   LabelTypeUnknown: { severity: 'warning', meaning: 'a JSON_ADVANCED label of a type other than SPAN, ARROW or TIMESTAMP was left out' },

@@ -39,3 +39,45 @@ export function headRecords(head: InputHead, delimiter: ',' | '\t'): string[][] 
 export function sameHeader(header: readonly string[] | undefined, expected: readonly string[]): boolean {
   return header !== undefined && header.length === expected.length && header.every((h, i) => h.trim().toLowerCase() === expected[i].toLowerCase());
 }
+
+/**
+ * Whether records end in CRLF: the first line break outside double quotes decides (a quoted cell
+ * may hold either). The server's CSV export and our CSV/TSV tables write CRLF, our classifier files LF.
+ */
+export function recordsEndInCrlf(head: InputHead): boolean {
+  return head.memo('crlf', () => {
+    let quoted = false;
+    const text = head.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) return i > 0 && text.charCodeAt(i - 1) === 13;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether an empty line outside double quotes separates two non-empty ones (the mark of token
+ * files: sentences; a quoted cell of a table may hold empty lines).
+ */
+export function blankLineBetweenRecords(head: InputHead): boolean {
+  return head.memo('blankBetween', () => {
+    const text = head.text;
+    let quoted = false;
+    let lineStart = 0;
+    let sawBlank = false;
+    let sawContent = false;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 10;
+      if (c === 34) quoted = !quoted;
+      if (c !== 10 || quoted) continue;
+      const empty = i === lineStart || (i === lineStart + 1 && text.charCodeAt(lineStart) === 13);
+      if (empty) sawBlank = sawContent;
+      else if (sawBlank) return true;
+      else sawContent = true;
+      lineStart = i + 1;
+    }
+    return false;
+  });
+}

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import type { DocumentSource } from '../context.js';
 import { SCORE, looksLikeJson, type InputHead, type Sniff } from '../detect.js';
 import { reportDefaults } from './defaults.js';
-import { headRecords } from './records.js';
+import { blankLineBetweenRecords, headRecords, recordsEndInCrlf } from './records.js';
 import { parseTag } from '../tagged-tsv.js';
 
 /**
@@ -58,9 +58,9 @@ export function splitHeader(records: string[][], file: string): { header: string
 
 /**
  * How well the head reads as a table with a header line. Evidence for: every record as wide as the
- * header, cells with spaces (tokens have none), CRLF line ends (the server's and our tables);
- * against: blank lines between records or closing the file (the mark of token files) and
- * columns of IOB-like tags.
+ * header, CRLF line ends (the server's and our tables), cells with spaces (tokens have none);
+ * against: blank lines between records or closing the file (the mark of token files), columns of
+ * IOB-like tags, and a first line whose values recur below it (a record, not a header).
  */
 export function sniffRowTable(head: InputHead, delimiter: ',' | '\t'): Sniff | null {
   if (looksLikeJson(head)) return null;
@@ -75,34 +75,32 @@ export function sniffRowTable(head: InputHead, delimiter: ',' | '\t'): Sniff | n
     // format is read as a one-column table; a header holding the other delimiter is the other format.
     const other = delimiter === ',' ? '\t' : ',';
     const named = head.extension === (delimiter === ',' ? '.csv' : '.tsv');
-    return !named || head.lines[0]?.includes(other) ? null : { score: SCORE.WEAK, because };
+    if (!named || head.lines[0]?.includes(other)) return null;
+    return recordsEndInCrlf(head) ? { score: SCORE.LIKELY, because: `${because}, CRLF line ends` } : { score: SCORE.WEAK, because };
   }
   const data = rest.filter((r) => !(r.length === 1 && r[0] === ''));
-  if (data.length === 0) return { score: SCORE.WEAK, because: `${because}, no record in the first lines` };
-  // Raw lines, not records: a quote in a token file (a `"` token) would hide its blank lines in one long quoted field.
-  if (blankLineInside(head.lines)) return { score: SCORE.WEAK, because: `${because}, but blank lines between records (as token files have)` };
+  if (data.length === 0) return recordsEndInCrlf(head) ? { score: SCORE.LIKELY, because: `${because}, CRLF line ends, no record` } : { score: SCORE.WEAK, because: `${because}, no record in the first lines` };
+  if (blankLineBetweenRecords(head)) return { score: SCORE.WEAK, because: `${because}, but blank lines between records (as token files have)` };
   const sameWidth = data.filter((r) => r.length === width).length / data.length;
   // Most records of another width: not a table with this delimiter (prose with commas, a TSV read as CSV).
   if (sameWidth < 0.5) return null;
   if (sameWidth < 0.8) return { score: SCORE.WEAK, because: `${because}, ${Math.round((1 - sameWidth) * 100)}% of the records have another width` };
+  if (headerRecurs(header, data)) return { score: SCORE.WEAK, because: `${because}, but the first line looks like a record (its values recur below it)` };
   if (columnsLookLikeTags(data, width)) return { score: SCORE.WEAK, because: `${because}, but its columns hold IOB-like tags` };
   // A blank line closing a whole file is how token files end (a table ends with its last record).
-  if (head.complete && head.lines.length > 1 && head.lines[head.lines.length - 1].trim() === '' && head.text.endsWith('\n\n')) {
+  if (head.complete && head.lines.length > 1 && head.lines[head.lines.length - 1] === '' && /\n\r?\n$/.test(head.text)) {
     return { score: SCORE.PLAUSIBLE, because: `${because}, but the file ends with a blank line (as token files do)` };
   }
+  if (recordsEndInCrlf(head)) return { score: SCORE.STRONG, because: `${because}, CRLF line ends` };
+  // LF: a table, or a headerless file (a classifier's) whose first record would be taken for a header.
   const spaced = data.some((r) => r.some((c) => c.includes(' '))) || header.some((h) => h.includes(' '));
-  if (spaced) return { score: SCORE.STRONG, because: `${because}, cells with spaces` };
-  if (head.text.includes('\r\n')) return { score: SCORE.STRONG, because: `${because}, CRLF line ends` };
+  if (spaced) return { score: SCORE.LIKELY, because: `${because}, cells with spaces` };
   return { score: SCORE.PLAUSIBLE, because: `${because}, no cell with a space` };
 }
 
-function blankLineInside(lines: readonly string[]): boolean {
-  let blank = false;
-  for (const line of lines) {
-    if (line.trim() === '') blank = true;
-    else if (blank) return true;
-  }
-  return false;
+/** A header names its columns: a first line whose cell recurs in its column (a label of a headerless classifier file) is a record. */
+function headerRecurs(header: readonly string[], data: readonly string[][]): boolean {
+  return header.some((h, c) => h !== '' && data.filter((r) => r[c] === h).length >= 2);
 }
 
 /** True when a column after the first holds mostly `O` and prefixed tags (a token file without blank lines). */

@@ -20,6 +20,8 @@ export interface TaggedShape {
   prefixedShare: number;
   /** Share of all tags that are O. */
   outsideShare: number;
+  /** The first line ends in CRLF. */
+  crlf: boolean;
   /** Share of lines whose token field holds a space (tab-separated files): tokens do not, table cells do. */
   spacedTokens: number;
 }
@@ -43,7 +45,8 @@ function computeShape(head: InputHead): TaggedShape | null {
   let prefixed = 0;
   let spaced = 0;
   for (const line of head.lines) {
-    if (line.trim() === '') {
+    // As the reader reads: in a tab-separated file only an empty line is blank (`\t` is a token line, or a record of empty cells).
+    if (separator === '\t' ? line === '' : line.trim() === '') {
       if (inSentence) blankLines = true;
       inSentence = false;
       continue;
@@ -81,6 +84,7 @@ function computeShape(head: InputHead): TaggedShape | null {
     prefixedShare: tags - outside > 0 ? prefixed / (tags - outside) : 0,
     outsideShare: tags > 0 ? outside / tags : 0,
     spacedTokens: spaced / lines,
+    crlf: /^[^\n]*\r\n/.test(head.text),
   };
 }
 

@@ -12,8 +12,10 @@ import { describeShape, type TaggedShape } from './tagged-head.js';
  */
 export function tokenLinesScore(shape: TaggedShape, fits: boolean): Sniff {
   const tagLike = shape.prefixedShare >= 0.5 || shape.outsideShare >= 0.5;
-  const score = !fits ? SCORE.WEAK : shape.blankLines ? SCORE.STRONG : tagLike ? SCORE.LIKELY : SCORE.WEAK;
-  return { score, because: describeShape(shape) };
+  let score = !fits ? SCORE.WEAK : shape.blankLines ? SCORE.STRONG : tagLike ? SCORE.LIKELY : SCORE.WEAK;
+  // CRLF is how tables are written (the server's, ours); token files are LF (the samples, our writers).
+  if (shape.crlf && score > SCORE.LIKELY) score = SCORE.LIKELY;
+  return { score, because: describeShape(shape) + (shape.crlf ? ', CRLF line ends' : '') };
 }
 
 /** Reads token lines as `format` and names what the layout does not carry. */
