@@ -115,3 +115,16 @@ describe('detection looks at the head only, and a wide header still fits', () =>
     expect(doc.columns).toHaveLength(16_400);
   });
 });
+
+describe('JSON_TABULAR columns keep the file order', () => {
+  it('column titles that are numbers are not moved first, as a parsed object would list them (single file)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'detect-json-'));
+    const file = path.join(dir, 'nums.json');
+    writeFileSync(file, '[\n{"name":"a","2":"x","10":"y"},\n{"name":"b","2":"z","10":"w"}\n]\n');
+    const { projects } = await readInput(file);
+    const [doc] = projects[0].documents;
+    expect(doc.readAs).toMatchObject({ format: 'JSON_TABULAR' });
+    expect(doc.columns.map((c) => c.name)).toEqual(['name', '2', '10']);
+    expect(doc.rows.map((r) => r.cells.map((c) => c.content))).toEqual([['a', 'x', 'y'], ['b', 'z', 'w']]);
+  });
+});

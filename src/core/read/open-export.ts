@@ -153,6 +153,9 @@ export async function openDocumentFile(file: string, access: DocumentFileAccess,
   // a double cannot reproduce (source-text.ts).
   const byteOrderMark = hasByteOrderMark(text);
   let parsed: unknown = parseJsonText(text, file);
+  // A JSON_TABULAR array is read from its text: its column order is the keys' order in the file
+  // (a parsed object lists integer-like keys first).
+  if (Array.isArray(parsed)) parsed = undefined;
   const load = async (source: DocumentSource): Promise<Document> => {
     if (parsed === undefined) return parseDocumentText(await access.read(), source);
     const value = parsed;

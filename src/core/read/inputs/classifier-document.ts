@@ -19,8 +19,9 @@ export const LABEL_QUESTION_NAME = 'label';
 
 /**
  * A classifier training file (Comprehend, Azure, Vertex) as a row document: one row per example,
- * its text in column `text` (and Vertex's split in `ml_use` when present), its labels the answer
- * to one DROPDOWN question `label` whose options are the labels seen (several labels: a list).
+ * its text in column `text` (Vertex's split as the row's `ml_use` metadata, so the text column
+ * stays the only column a classifier target can take), its labels the answer to one DROPDOWN
+ * question `label` whose options are the labels seen (several labels: a list).
  * What the layout does not carry (other columns, other questions, the document's name) is
  * defaulted and reported.
  */
@@ -29,16 +30,13 @@ export function classifierDocument(records: readonly ClassifierRecord[], source:
   if (source.project) doc.project = source.project;
   doc.id = doc.name;
   doc.source = 'CSV';
-  const withSplit = records.some((r) => r.mlUse !== undefined);
-  doc.columns = withSplit ? [{ name: 'text' }, { name: 'ml_use' }] : [{ name: 'text' }];
+  doc.columns = [{ name: 'text' }];
   const options: string[] = [];
   const multiple = records.some((r) => r.labels.length > 1);
   doc.rows = records.map((r, index) => {
     for (const label of r.labels) if (!options.includes(label)) options.push(label);
-    const cells = [{ content: r.text, tokens: [] }];
-    if (withSplit) cells.push({ content: r.mlUse ?? '', tokens: [] });
     if (r.labels.length) doc.rowAnswers[String(index)] = { '0': (r.labels.length === 1 && !multiple ? r.labels[0] : r.labels) as JsonValue };
-    return { index, cells, metadata: [] };
+    return { index, cells: [{ content: r.text, tokens: [] }], metadata: r.mlUse === undefined ? [] : [{ key: 'ml_use', value: r.mlUse }] };
   });
   doc.rowQuestions = [
     {
@@ -53,7 +51,7 @@ export function classifierDocument(records: readonly ClassifierRecord[], source:
   reportDefaults(source, format, [
     { field: 'document.id', value: 'the file name' },
     { field: 'rowQuestions', value: `one DROPDOWN question "${LABEL_QUESTION_NAME}" whose options are the labels in the file` },
-    { field: 'columns', value: withSplit ? '"text" and "ml_use"' : '"text" (the other columns are not in a classifier file)' },
+    { field: 'columns', value: '"text" (the other columns are not in a classifier file)' },
   ]);
   return doc;
 }
