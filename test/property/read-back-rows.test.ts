@@ -17,9 +17,12 @@ import { runWriter, type WrittenFile } from './run-writer.js';
  * examples (text and labels per row or document) for the three classifier layouts. Every
  * difference is one the writer's report names.
  */
-async function readBack(file: WrittenFile, inputFormat?: string): Promise<{ doc: Document; messages: ConversionMessage[] }> {
+async function readBack(file: WrittenFile, inputFormat?: string, beside: readonly WrittenFile[] = []): Promise<{ doc: Document; messages: ConversionMessage[] }> {
   const report = new Report();
-  const doc = await parseDocumentBytes(file.bytes, { file: file.name, report, inputFormat });
+  // Companions are looked up beside the file, as on disk (HF's dataset_info.json).
+  const folder = file.name.slice(0, file.name.lastIndexOf('/') + 1);
+  const companion = (name: string) => beside.find((f) => f.name === folder + name)?.text;
+  const doc = await parseDocumentBytes(file.bytes, { file: file.name, report, inputFormat, companion });
   return { doc, messages: report.all() };
 }
 
@@ -67,19 +70,20 @@ describe('read back every row format we write (issue 11 item 4)', { timeout: PRO
     );
   });
 
-  it('AMAZON_COMPREHEND_CSV, AZURE_AUTOML_CSV, GCP_VERTEX_AI_CSV classifiers: write → read → the same examples (text and labels), differences named', async () => {
+  it('AMAZON_COMPREHEND_CSV, AZURE_AUTOML_CSV, GCP_VERTEX_AI_CSV, HF_TEXT_CLASSIFICATION classifiers: write → read → the same examples (text and labels), differences named', async () => {
     await fc.assert(
       fc.asyncProperty(rowDocumentArb, fc.boolean(), async (doc, mlUse) => {
         const original = classifierExamples(doc, {}, new Report()) ?? [];
-        for (const format of ['AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV']) {
+        for (const format of ['AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV', 'HF_TEXT_CLASSIFICATION']) {
           const run = await runWriter(findWriter(format)!, doc, mlUse ? { mlUse: 'validation' } : {});
-          const file = run.files?.[0];
+          // The Hugging Face dataset: its train.jsonl, the class names in dataset_info.json beside it.
+          const file = format === 'HF_TEXT_CLASSIFICATION' ? run.files?.find((f) => f.name.endsWith('/train.jsonl')) : run.files?.[0];
           if (!file || original.length === 0) {
             // Nothing to train on: the writer names why (no label question, no labelled row).
             expect(original.length === 0 || run.messages.some((m) => m.kind === 'FormatNotApplicable'), format).toBe(true);
             continue;
           }
-          const { doc: back } = await readBack(file, format);
+          const { doc: back } = await readBack(file, format, run.files!);
           expect(back.readAs?.layout, format).toBe('classifier');
           const read = classifierExamples(back, {}, new Report()) ?? [];
           const names = renamed(run.messages);

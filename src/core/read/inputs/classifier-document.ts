@@ -21,17 +21,19 @@ export const LABEL_QUESTION_NAME = 'label';
  * A classifier training file (Comprehend, Azure, Vertex) as a row document: one row per example,
  * its text in column `text` (Vertex's split as the row's `ml_use` metadata, so the text column
  * stays the only column a classifier target can take), its labels the answer to one DROPDOWN
- * question `label` whose options are the labels seen (several labels: a list).
+ * question `label` whose options are the class names the file declares, if any, then the labels
+ * seen (several labels: a list).
  * What the layout does not carry (other columns, other questions, the document's name) is
  * defaulted and reported.
  */
-export function classifierDocument(records: readonly ClassifierRecord[], source: DocumentSource, format: string): Document {
+export function classifierDocument(records: readonly ClassifierRecord[], source: DocumentSource, format: string, declared: readonly string[] = []): Document {
   const doc = emptyDocument(['ROW_BASED'], { name: source.documentName ?? source.file.replace(/^.*[/\\!]/, ''), cabinet: source.cabinet, project: source.project });
   if (source.project) doc.project = source.project;
   doc.id = doc.name;
   doc.source = 'CSV';
   doc.columns = [{ name: 'text' }];
-  const options: string[] = [];
+  // Options: the class names the file declares (HF's ClassLabel, in id order), then labels seen.
+  const options: string[] = [...declared];
   const multiple = records.some((r) => r.labels.length > 1);
   doc.rows = records.map((r, index) => {
     for (const label of r.labels) if (!options.includes(label)) options.push(label);
