@@ -92,7 +92,11 @@ export function utf16Offsets(text: string, unit: OffsetUnit): (offset: number) =
       }
     }
   } else {
-    for (const { index } of segmenter.segment(text)) starts.push(index);
+    let at = 0;
+    for (const g of graphemes(text)) {
+      starts.push(at);
+      at += g.length;
+    }
   }
   starts.push(text.length);
   return (o) => (Number.isInteger(o) && o >= 0 && o < starts.length ? starts[o] : undefined);
