@@ -47,7 +47,7 @@ describe('DATASAUR_SCHEMA: defaultable fields', () => {
     ]);
     const messages = defaulted(report);
     for (const m of messages) expect(ruleOf('DATASAUR_SCHEMA', m.place!.jsonPath!)?.class, m.text).toBe('defaultable');
-    expect(messages.find((m) => m.text.startsWith('$.data.spanLabels[].status'))!.text).toMatch(/in 2 places, first at \$\.data\.spanLabels\[0\]\.status; LABELED assumed/);
+    expect(messages.find((m) => m.text.startsWith('$.data.spanLabels[].status'))).toMatchObject({ text: '$.data.spanLabels[].status absent or null (2 places, the first named here); LABELED assumed', place: { jsonPath: '$.data.spanLabels[0].status' } });
     expect(messages.map((m) => m.text.split(' ')[0]).sort()).toEqual([
       '$.data.document', '$.data.kinds', '$.data.project', '$.data.spanLabels[].counter', '$.data.spanLabels[].id', '$.data.spanLabels[].labeledBy',
       '$.data.spanLabels[].layer', '$.data.spanLabels[].status',

@@ -34,10 +34,11 @@ export class FieldDefaults {
   flush(report: Report | undefined): void {
     if (!report) return;
     for (const [pattern, { first, count, assumed }] of this.seen) {
-      const where = count === 1 ? `at ${first}` : `in ${count} places, first at ${first}`;
+      // The place names the first one; the pattern says which field, wherever it is.
+      const where = count === 1 ? '1 place' : `${count} places, the first named here`;
       report.add({
         kind: 'MissingFieldDefaulted',
-        text: `${pattern} is absent or null ${where}; ${assumed}`,
+        text: `${pattern} absent or null (${where}); ${assumed}`,
         place: { file: this.file, jsonPath: first },
       });
     }
