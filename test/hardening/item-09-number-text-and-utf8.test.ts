@@ -54,3 +54,44 @@ describe('item 9: numbers a double cannot hold', () => {
     expect((await readReport(box.report)).filter((m) => m.kind === 'InexactNumber')).toHaveLength(1);
   });
 });
+
+/**
+ * Issue 14 item 9, second half: invalid UTF-8 became U+FFFD in silence. It still reads as U+FFFD
+ * (what else could a token be), but the report names the byte offset of the first bad sequence and
+ * how many there are; --strict refuses the run.
+ */
+describe('item 9: bytes that are not UTF-8', () => {
+  const file = async () => {
+    const text = await fs.readFile(FIXTURE, 'utf8');
+    // The token (the content, before it, keeps its bytes: TSV_IOB writes tokens).
+    const at = Buffer.byteLength(text.slice(0, text.indexOf('"Sorbonne"')), 'utf8') + 3;
+    const bytes = Buffer.from(text, 'utf8');
+    bytes[at] = 0xff;
+    bytes[at + 3] = 0xc3; // a lead byte followed by ASCII: "So\xffbo\xc3ne"
+    return { bytes, at };
+  };
+
+  for (const layout of ['a single file', 'an export folder'] as const) {
+    it(`${layout}: converts with U+FFFD, names byte offset and count (warning), --strict exits 1`, async () => {
+      const box = await sandbox(`item09-utf8-${layout.split(' ').pop()}`);
+      const { bytes, at } = await file();
+      const input = layout === 'a single file' ? box.input('bad.json') : box.input('P-1', 'REVIEW', 'bad.json');
+      await fs.mkdir(path.dirname(input), { recursive: true });
+      await fs.writeFile(input, bytes);
+      const target = layout === 'a single file' ? input : box.input();
+      const run = await runChild(['convert', target, '--to', 'TSV_IOB', '--out', box.out, '--report', box.report]);
+      expectCleanError(run.stderr);
+      expect(run.code, run.stderr).toBe(0);
+      const [written] = await expectClean(box);
+      expect(await fs.readFile(path.join(box.out, written), 'utf8')).toContain('So\uFFFDbo\uFFFDne');
+      const messages = (await readReport(box.report)).filter((m) => m.kind === 'InvalidUtf8');
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatchObject({ severity: 'warning', place: { byte: at } });
+      expect(messages[0].text).toMatch(new RegExp(`^2 byte sequence\\(s\\) are not UTF-8 \\(the first at byte ${at}\\)`));
+      await fs.rm(box.out, { recursive: true, force: true });
+      const strict = await runChild(['convert', target, '--to', 'TSV_IOB', '--out', box.out, '--strict']);
+      expect(strict.code).toBe(1);
+      expect(await expectClean(box)).toEqual([]);
+    });
+  }
+});

@@ -12,6 +12,7 @@ import { parseDocumentBytes, parseDocumentText, parseDocumentValue } from './par
 import { hasByteOrderMark, parseJsonText } from './json-text.js';
 import { applySourceTextLater } from './source-text.js';
 import { checkInputFormat } from './detect.js';
+import { decodeUtf8, reportInvalidUtf8 } from './utf8.js';
 import { decodeText } from './decode.js';
 
 /**
@@ -120,7 +121,8 @@ export async function assembleEntries(
       documentName,
       load: async (report) => {
         const source = { file, cabinet, documentName, report, inputFormat, companion, project: { id: project.id, name: project.name, folder } };
-        return BINARY_DOCUMENT.test(place.fileName) ? parseDocumentBytes(await entry.bytes(), source) : parseDocumentText(await entry.read(), source);
+        // From the bytes: a binary container by its reader, text decoded with invalid UTF-8 named (utf8.ts).
+        return parseDocumentBytes(await entry.bytes(), source);
       },
     });
   }
@@ -148,7 +150,7 @@ export interface DocumentFileAccess {
 export async function openDocumentFile(file: string, access: DocumentFileAccess, inputFormat?: string): Promise<OpenedInput> {
   checkInputFormat(inputFormat);
   if (!/\.json$/i.test(file) || inputFormat !== undefined) return singleDocument(file, access, inputFormat);
-  const text = await access.read();
+  const { text, invalid } = decodeUtf8(await access.bytes());
   // The byte order mark is noted now; the text is read again only when the reader kept a number
   // a double cannot reproduce (source-text.ts).
   const byteOrderMark = hasByteOrderMark(text);
@@ -157,9 +159,11 @@ export async function openDocumentFile(file: string, access: DocumentFileAccess,
   // (a parsed object lists integer-like keys first).
   if (Array.isArray(parsed)) parsed = undefined;
   const load = async (source: DocumentSource): Promise<Document> => {
-    if (parsed === undefined) return parseDocumentText(await access.read(), source);
+    if (parsed === undefined) return parseDocumentBytes(await access.bytes(), source);
     const value = parsed;
     parsed = undefined;
+    // Invalid UTF-8 found when the file was opened is named with the document's report.
+    if (invalid) reportInvalidUtf8(source.report, file, invalid);
     const doc = parseDocumentValue(value, source);
     await applySourceTextLater(doc, byteOrderMark, access.read, source.report, file);
     return doc;
@@ -197,8 +201,7 @@ function singleDocument(file: string, access: DocumentFileAccess, inputFormat: s
         load: async (report) => {
           const source: DocumentSource = { file, cabinet, documentName, report, inputFormat, companion: access.companion, project: /\.json$/i.test(file) ? undefined : { ...project, folder } };
           if (json) return json.load(source);
-          if (BINARY_DOCUMENT.test(file)) return parseDocumentBytes(await access.bytes(), source);
-          return parseDocumentText(await access.read(), source);
+          return parseDocumentBytes(await access.bytes(), source);
         },
       },
     ],

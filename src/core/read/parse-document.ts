@@ -1,6 +1,7 @@
 import type { Document } from '../model/types.js';
 import { InputError } from '../errors.js';
 import type { DocumentSource } from './context.js';
+import { decodeUtf8, reportInvalidUtf8 } from './utf8.js';
 import './register-readers.js';
 import { detectBinary, detectText, inputHead, readerTitle, type Detection, type InputHead } from './detect.js';
 
@@ -29,7 +30,10 @@ export function parseDocumentValue(value: unknown, source: DocumentSource): Docu
 export async function parseDocumentBytes(bytes: Uint8Array, source: DocumentSource): Promise<Document> {
   const detection = detectBinary(bytes, source.file, source.inputFormat);
   if (detection) return described(await detection.reader.read(bytes, source), detection, source);
-  return parseDocumentText(new TextDecoder('utf-8').decode(bytes), source);
+  // Invalid UTF-8 is read as U+FFFD and named with its byte offset; a byte order mark stays in the text.
+  const { text, invalid } = decodeUtf8(bytes);
+  if (invalid) reportInvalidUtf8(source.report, source.file, invalid);
+  return parseDocumentText(text, source);
 }
 
 function readText(head: InputHead, text: string, source: DocumentSource): Document {

@@ -20,6 +20,7 @@ export const MESSAGE_KINDS = {
   LabelItemMissing: { severity: 'warning', meaning: "a span's label item is in no label set: kept under the name the file gives it (info), or left out when the file gives none" },
   LabelTypeUnknown: { severity: 'warning', meaning: 'a JSON_ADVANCED label of a type other than SPAN, ARROW or TIMESTAMP was left out' },
   ByteOrderMarkRead: { severity: 'info', meaning: 'a JSON document starts with a UTF-8 byte order mark: read past it, written back by the same-bytes writers' },
+  InvalidUtf8: { severity: 'warning', meaning: 'bytes that are not UTF-8 were read as U+FFFD (the first byte offset and the count are named)' },
   InexactNumber: { severity: 'info', meaning: 'numbers a double cannot hold exactly: their source text is written back by the same-bytes writers, other formats write the nearest double' },
   // Spans
   OverlapDropped: { severity: 'warning', meaning: 'a span overlapping a kept span of the same label set was left out (overlap policy)' },

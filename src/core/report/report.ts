@@ -9,6 +9,8 @@ export interface MessagePlace {
   char?: number;
   /** JSON path inside the source file (`$.data.spanLabels[3]`). */
   jsonPath?: string;
+  /** Byte offset inside the source file (bytes that are not UTF-8). */
+  byte?: number;
   /** File (or ZIP entry) the message is about. */
   file?: string;
   /** Line of a text input (1-based), for readers of line formats (TSV, CSV, CoNLL). */
