@@ -9,6 +9,7 @@ import type {
   Document,
   DocumentProject,
   JsonValue,
+  LabelItem,
   LabelSet,
   Page,
   ProjectKind,
@@ -23,7 +24,7 @@ import type {
 import { PROJECT_KINDS } from '../model/types.js';
 import { projectFolderName } from '../model/naming.js';
 import { datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
-import { carried, isIdOrNull, isJsonObject, isNumberOrNull, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
+import { carried, isIdOrNull, isJsonObject, isNumberOrNull, isStringOrNull, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
@@ -53,18 +54,21 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   const { at, defaults } = ctx;
   const envelope = sourceFields(file, keySet('data'), keySet('version'), { report: source.report, file: source.file, path: [] });
   const dataFields = sourceFields(data, DATA_KEYS, NO_KEYS, at([]));
+  keepNullLists(data, dataFields, DATA_LISTS);
   const member = <T>(key: string, fits: (v: unknown) => v is T) => carried(data[key], key, dataFields, fits);
 
   const kinds = readKinds(data, defaults);
   const labelSets = (data.labelSets ?? []).map((set, index) => readLabelSet(set, index, ctx));
   const rows = (data.rows ?? []).map((cells, r) => readRow(cells, r, kinds, ctx));
   const spans: Span[] = [];
-  const spanPaths: string[] = [];
+  // Source index of each span (differs from its model index after a span left out).
+  const spanSources: number[] = [];
   const leftOut = new Set<string>();
+  const items = itemIndex(labelSets);
   (data.spanLabels ?? []).forEach((s, n) => {
-    const span = readSpan(s as Raw, n, labelSets, ctx);
+    const span = readSpan(s as Raw, n, labelSets, items, ctx);
     if (span === null) leftOut.add(s.id == null ? syntheticId(`spanLabels[${n}]`) : String(s.id));
-    else (spans.push(span), spanPaths.push(`$.data.spanLabels[${n}]`));
+    else (spans.push(span), spanSources.push(n));
   });
   const arrows: Arrow[] = [];
   const arrowPaths: string[] = [];
@@ -102,7 +106,7 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   doc.boundingBoxes = (data.bboxLabels ?? []).map((b, n) => readBoundingBox(b as Raw, n, doc.boundingBoxLabelSets, ctx));
   doc.sourceObjects = { ...doc.sourceObjects, envelope };
   validateDocument(doc, source.file, {
-    span: (n) => `${spanPaths[n]}.textPosition`,
+    span: (n) => `$.data.spanLabels[${spanSources[n]}].textPosition`,
     timestamp: (n) => `$.data.timestampLabels[${n}].textPosition`,
     arrow: (n) => arrowPaths[n],
   });
@@ -135,6 +139,11 @@ const ARROW_KNOWN_KEYS = keySet('hashCode', 'documentId', 'counter');
 const TIMESTAMP_KEYS = keySet('id', 'textPosition', 'layer', 'counter', 'startTimestampMillis', 'endTimestampMillis', 'shouldExpand', ...PROVENANCE_KEYS);
 const TIMESTAMP_KNOWN_KEYS = keySet('hashCode', 'documentId');
 const PROJECT_KEYS = keySet('id', 'name');
+/** Members read as none when absent or null (a null one is written back as null). */
+const DATA_LISTS = [
+  'rows', 'columns', 'headers', 'labelSets', 'spanLabels', 'arrowLabels', 'timestampLabels', 'rowQuestions', 'rowAnswerSets', 'rowAnswers',
+  'documentQuestions', 'documentAnswers', 'pages', 'bboxLabelSets', 'bboxLabels',
+];
 const DATA_KEYS = keySet(
   'project', 'document', 'kinds', 'labelerInfo', 'comments', 'rows', 'columns', 'headers', 'labelSets', 'spanLabels',
   'arrowLabels', 'timestampLabels', 'rowQuestions', 'rowAnswerSets', 'rowAnswers', 'documentQuestions', 'documentAnswerSet',
@@ -196,14 +205,19 @@ function readDocumentAndProject(data: Raw, dataFields: SourceFields, ctx: Contex
 function readKinds(data: DatasaurSchemaData, defaults: FieldDefaults): ProjectKind[] {
   const declared = (data.kinds ?? []).filter((k): k is ProjectKind => (PROJECT_KINDS as readonly string[]).includes(k));
   if (declared.length) return declared;
-  // Older files may lack `kinds`: infer from what the document holds.
+  const kinds = inferKinds(data);
+  defaults.missing('$.data.kinds', [], `${data.kinds?.length ? 'no known kind; ' : ''}${kinds.join(', ')} inferred from the members present`);
+  return kinds;
+}
+
+/** The kinds of a document whose `kinds` names none (older files lack it): from the members it holds. */
+export function inferKinds(data: Pick<DatasaurSchemaData, 'spanLabels' | 'rows' | 'columns' | 'headers' | 'rowQuestions' | 'bboxLabels' | 'bboxLabelSets' | 'documentQuestions'>): ProjectKind[] {
   const kinds: ProjectKind[] = [];
   if (data.spanLabels || (data.rows && !data.columns && !data.headers && !data.rowQuestions)) kinds.push('TOKEN_BASED');
   if (data.columns || data.headers || data.rowQuestions) kinds.push('ROW_BASED');
   if (data.bboxLabels || data.bboxLabelSets) kinds.push('BBOX_BASED');
   if (data.documentQuestions) kinds.push('DOCUMENT_BASED');
   if (!kinds.length) kinds.push('TOKEN_BASED');
-  defaults.missing('$.data.kinds', [], `${data.kinds?.length ? 'no known kind; ' : ''}${kinds.join(', ')} inferred from the members present`);
   return kinds;
 }
 
@@ -225,6 +239,7 @@ function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
 
 function readLabelSet(set: Raw, index: number, ctx: Context): LabelSet {
   const fields = sourceFields(set, keySet('id', 'name', 'labelItems'), keySet('index'), ctx.at(['labelSets', index]));
+  keepNullLists(set, fields, ['labelItems']);
   const id = carried(set.id, 'id', fields, isIdOrNull);
   return {
     index,
@@ -248,6 +263,7 @@ function readRow(cells: Raw[], r: number, kinds: ProjectKind[], ctx: Context): R
 
 function readCell(cell: Raw, r: number, c: number, token: boolean, ctx: Context): Cell {
   const fields = sourceFields(cell, CELL_KEYS, NO_KEYS, ctx.at(['rows', r, c]));
+  if (cell.metadata === null) keepNull(fields, 'metadata');
   let tokens = cell.tokens as string[] | null | undefined;
   if (tokens == null) {
     // Row cells are not tokenized: only a token document misses them.
@@ -272,41 +288,95 @@ function readCell(cell: Raw, r: number, c: number, token: boolean, ctx: Context)
   };
 }
 
-const LABEL_ITEM_ORDER = ['id', 'labelName'];
-const TEXT_POSITION_ORDER = ['start', 'end'];
-const POSITION_ORDER = ['row', 'column', 'tokenIndex', 'charIndex'];
-const LABEL_ITEM_KEYS = keySet(...LABEL_ITEM_ORDER);
-const TEXT_POSITION_KEYS = keySet(...TEXT_POSITION_ORDER);
-const POSITION_KEYS = keySet(...POSITION_ORDER);
+const LABEL_ITEM_KEYS = keySet('id', 'labelName');
+const TEXT_POSITION_KEYS = keySet('start', 'end');
+const POSITION_KEYS = keySet('row', 'column', 'tokenIndex', 'charIndex');
 
-/** Whether an object has exactly these keys in this order: the form the writer gives it. */
-function isCanonical(value: Raw, keys: readonly string[]): boolean {
-  let i = 0;
-  for (const key in value) if (key !== keys[i++]) return false;
-  return i === keys.length;
+/**
+ * Key orders of a label's nested objects as files write them: the first is the writer's own (no
+ * SourceFields needed), the others share one frozen SourceFields each, so a million spans written
+ * by another tool (`row, tokenIndex, column, charIndex`, as the benchmark generator writes them) do
+ * not hold a million copies of the same key order. Anything else gets its own.
+ */
+interface Forms {
+  orders: readonly (readonly string[])[];
+  shared: ReadonlyArray<SourceFields | undefined>;
 }
+const forms = (...orders: string[][]): Forms => ({ orders, shared: orders.map((keyOrder, i) => (i === 0 ? undefined : Object.freeze({ keyOrder }))) });
+const LABEL_ITEM_FORMS = forms(['id', 'labelName'], ['id']);
+const TEXT_POSITION_FORMS = forms(['start', 'end']);
+const POSITION_FORMS = forms(['row', 'column', 'tokenIndex', 'charIndex'], ['row', 'tokenIndex', 'column', 'charIndex'], ['row', 'tokenIndex', 'charIndex'], ['row', 'tokenIndex']);
+
+/** Which of the forms an object has (its keys exactly, in order), or -1. */
+function formOf(value: Raw, f: Forms): number {
+  next: for (let k = 0; k < f.orders.length; k++) {
+    const keys = f.orders[k];
+    let i = 0;
+    for (const key in value) if (key !== keys[i++]) continue next;
+    if (i === keys.length) return k;
+  }
+  return -1;
+}
+
+/** Nested forms made only of shared parts, by their form numbers: shared too. */
+const sharedNested = new Map<number, NestedSourceFields>();
 
 /**
  * The nested objects of a label (`labelItem`, `textPosition`, `start`, `end`) that differ from
- * their canonical form: their key order, unknown keys and nulls, so the same-format writer
- * reproduces them. Server files have the canonical form: nothing is kept for them.
+ * the writer's form: their key order, unknown keys and nulls, so the same-format writer
+ * reproduces them. Files in the writer's form keep nothing.
  */
 function nestedFields(s: Raw, member: string, n: number, ctx: Context): NestedSourceFields | undefined {
-  let nested: NestedSourceFields | undefined;
   const labelItem = s.labelItem as Raw | null | undefined;
-  if (labelItem && !isCanonical(labelItem, LABEL_ITEM_ORDER)) (nested ??= {}).labelItem = sourceFields(labelItem, LABEL_ITEM_KEYS, NO_KEYS, ctx.at([member, n, 'labelItem']));
   const textPosition = s.textPosition as Raw | undefined;
-  if (!textPosition) return nested;
-  if (!isCanonical(textPosition, TEXT_POSITION_ORDER)) (nested ??= {}).textPosition = sourceFields(textPosition, TEXT_POSITION_KEYS, NO_KEYS, ctx.at([member, n, 'textPosition']));
-  for (const end of TEXT_POSITION_ORDER as Array<'start' | 'end'>) {
-    const p = textPosition[end] as Raw;
-    if (isCanonical(p, POSITION_ORDER) && p.column !== null && p.charIndex !== null) continue;
-    const fields = sourceFields(p, POSITION_KEYS, NO_KEYS, ctx.at([member, n, 'textPosition', end]));
-    if (p.column === null) keepNull(fields, 'column');
-    if (p.charIndex === null) keepNull(fields, 'charIndex');
-    (nested ??= {})[end] = fields;
+  const start = textPosition?.start as Raw | undefined;
+  const end = textPosition?.end as Raw | undefined;
+  const li = labelItem ? formOf(labelItem, LABEL_ITEM_FORMS) : 0;
+  const tp = textPosition ? formOf(textPosition, TEXT_POSITION_FORMS) : 0;
+  const st = start && start.column !== null && start.charIndex !== null ? formOf(start, POSITION_FORMS) : start ? -1 : 0;
+  const en = end && end.column !== null && end.charIndex !== null ? formOf(end, POSITION_FORMS) : end ? -1 : 0;
+  if (li === 0 && tp === 0 && st === 0 && en === 0) return undefined;
+  if (li >= 0 && tp >= 0 && st >= 0 && en >= 0) {
+    const key = ((li * 4 + tp) * 4 + st) * 4 + en;
+    let nested = sharedNested.get(key);
+    if (!nested) {
+      nested = Object.freeze({ labelItem: LABEL_ITEM_FORMS.shared[li], textPosition: TEXT_POSITION_FORMS.shared[tp], start: POSITION_FORMS.shared[st], end: POSITION_FORMS.shared[en] });
+      sharedNested.set(key, nested);
+    }
+    return nested;
+  }
+  const own = (value: Raw, form: number, f: Forms, keys: ReadonlySet<string>, path: PropertyKey[]) => (form >= 0 ? f.shared[form] : sourceFields(value, keys, NO_KEYS, ctx.at([member, n, ...path])));
+  const nested: NestedSourceFields = {
+    labelItem: labelItem ? own(labelItem, li, LABEL_ITEM_FORMS, LABEL_ITEM_KEYS, ['labelItem']) : undefined,
+    textPosition: textPosition ? own(textPosition, tp, TEXT_POSITION_FORMS, TEXT_POSITION_KEYS, ['textPosition']) : undefined,
+  };
+  for (const [which, p, form] of [['start', start, st], ['end', end, en]] as const) {
+    if (!p) continue;
+    const fields = own(p, form, POSITION_FORMS, POSITION_KEYS, ['textPosition', which]);
+    if (fields && form < 0) {
+      if (p.column === null) keepNull(fields, 'column');
+      if (p.charIndex === null) keepNull(fields, 'charIndex');
+    }
+    nested[which] = fields;
   }
   return nested;
+}
+
+/** `{nested}` when a label's nested objects differ from the canonical form, else nothing. */
+function nestedOf(l: Raw, member: string, n: number, ctx: Context): { nested?: NestedSourceFields } {
+  const nested = nestedFields(l, member, n, ctx);
+  return nested ? { nested } : {};
+}
+
+/** Label items by id, per label set: one lookup per span. */
+type ItemIndex = Array<Map<string, LabelItem>>;
+function itemIndex(labelSets: LabelSet[]): ItemIndex {
+  return labelSets.map((set) => {
+    const byId = new Map<string, LabelItem>();
+    // The first item with an id wins, as a search of the set would find it.
+    for (const item of set.items) if (!byId.has(item.id)) byId.set(item.id, item);
+    return byId;
+  });
 }
 
 type RawPosition = { row: number; tokenIndex: number; column?: number | null; charIndex?: number | null };
@@ -342,37 +412,46 @@ function counter(value: Raw, fields: SourceFields, prefix: string, n: number, de
   return 0;
 }
 
-function readSpan(s: Raw, n: number, labelSets: LabelSet[], ctx: Context): Span | null {
+function readSpan(s: Raw, n: number, labelSets: LabelSet[], items: ItemIndex, ctx: Context): Span | null {
   const { source, defaults } = ctx;
   const fields = sourceFields(s, SPAN_KEYS, SPAN_KNOWN_KEYS, ctx.at(['spanLabels', n]));
   const id = labelId(s, fields, 'spanLabels', n, defaults);
   const labelItem = s.labelItem as Raw;
   const itemId = String(labelItem.id);
-  let layer = (s.layer ?? s.labelSetIndex) as number | null | undefined;
-  if (layer == null) {
-    defaults.missing('$.data.spanLabels[].layer', [n], 'the label set that holds its label item');
-    if (s.layer === null) keepNull(fields, 'layer');
-    layer = undefined;
+  const layer = (s.layer ?? s.labelSetIndex) as number | null | undefined;
+  // Spans number in the hundreds of thousands: the common case (a layer whose set holds the item)
+  // takes one map lookup; anything else goes through resolveSpanLabel.
+  const item = layer == null ? undefined : items[layer]?.get(itemId);
+  let resolved: { layer: number; labelName: string };
+  if (item) resolved = { layer: layer!, labelName: item.labelName };
+  else {
+    if (layer == null) {
+      defaults.missing('$.data.spanLabels[].layer', [n], 'the label set that holds its label item');
+      if (s.layer === null) keepNull(fields, 'layer');
+    }
+    // The item's name in the file is carried: the label set's name wins; it names an item no set holds.
+    const fileName = typeof labelItem.labelName === 'string' ? labelItem.labelName : undefined;
+    const path = `$.data.spanLabels[${n}]`;
+    const label = resolveSpanLabel(layer ?? undefined, itemId, fileName, labelSets, source.file, path);
+    if ('leftOut' in label || label.itemMissing) reportLabelItemMissing(source.report, source.file, `${path}.labelItem.id`, id, itemId, label);
+    if ('leftOut' in label) return null;
+    resolved = label;
   }
-  // The item's name in the file is carried: the label set's name wins; it names an item no set holds.
-  const fileName = typeof labelItem.labelName === 'string' ? labelItem.labelName : undefined;
-  const path = `$.data.spanLabels[${n}]`;
-  const label = resolveSpanLabel(layer ?? undefined, itemId, fileName, labelSets, source.file, path);
-  if ('leftOut' in label || label.itemMissing) reportLabelItemMissing(source.report, source.file, `${path}.labelItem.id`, id, itemId, label);
-  if ('leftOut' in label) return null;
   const textPosition = s.textPosition as { start: RawPosition; end: RawPosition };
-  return {
+  const span: Span = {
     id,
-    layer: label.layer,
+    layer: resolved.layer,
     labelItemId: itemId,
-    labelName: label.labelName,
+    labelName: resolved.labelName,
     start: position(textPosition.start, false, '$.data.spanLabels[].textPosition', n, defaults),
     end: position(textPosition.end, true, '$.data.spanLabels[].textPosition', n, defaults),
     counter: counter(s, fields, '$.data.spanLabels[]', n, defaults),
     ...readProvenance(s, fields, defaults, '$.data.spanLabels[]', [n]),
-    nested: nestedFields(s, 'spanLabels', n, ctx),
     ...fields,
   };
+  const nested = nestedFields(s, 'spanLabels', n, ctx);
+  if (nested) span.nested = nested;
+  return span;
 }
 
 function readArrow(a: Raw, n: number, labelSets: LabelSet[], ctx: Context): Arrow {
@@ -392,7 +471,7 @@ function readArrow(a: Raw, n: number, labelSets: LabelSet[], ctx: Context): Arro
     labelItemId: itemId,
     labelName: item?.labelName ?? (typeof labelItem?.labelName === 'string' ? labelItem.labelName : itemId),
     ...readProvenance(a, fields, defaults, '$.data.arrowLabels[]', [n]),
-    nested: nestedFields(a, 'arrowLabels', n, ctx),
+    ...nestedOf(a, 'arrowLabels', n, ctx),
     ...fields,
   };
 }
@@ -423,7 +502,7 @@ function readTimestamp(t: Raw, n: number, ctx: Context): TimestampLabel {
     endTimestampMillis: t.endTimestampMillis as number,
     shouldExpand,
     ...readProvenance(t, fields, defaults, '$.data.timestampLabels[]', [n]),
-    nested: nestedFields(t, 'timestampLabels', n, ctx),
+    ...nestedOf(t, 'timestampLabels', n, ctx),
     ...fields,
   };
 }
@@ -462,17 +541,19 @@ function readPage(p: Raw, n: number, ctx: Context): Page {
     if (pageIndex === null) keepNull(fields, 'pageIndex');
     pageIndex = n;
   }
-  return {
-    pageIndex,
-    pageHeight: carried(p.pageHeight, 'pageHeight', fields, isNumberOrNull) ?? undefined,
-    pageWidth: carried(p.pageWidth, 'pageWidth', fields, isNumberOrNull) ?? undefined,
-    ...fields,
+  // A size the file leaves null is not known (written back as null).
+  const size = (key: 'pageHeight' | 'pageWidth') => {
+    const v = carried(p[key], key, fields, isNumberOrNull);
+    if (v === null) keepNull(fields, key);
+    return v ?? undefined;
   };
+  return { pageIndex, pageHeight: size('pageHeight'), pageWidth: size('pageWidth'), ...fields };
 }
 
 function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet {
   const { defaults, at } = ctx;
   const fields = sourceFields(set, keySet('id', 'name', 'classes'), keySet('autoLabelProvider'), at(['bboxLabelSets', n]));
+  keepNullLists(set, fields, ['classes']);
   if (set.id == null) {
     defaults.missing('$.data.bboxLabelSets[].id', [n], 'an id was synthesized from its place (auto:…)');
     if (set.id === null) keepNull(fields, 'id');
@@ -488,6 +569,7 @@ function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet
 function readBoxClass(c: Raw, n: number, k: number, ctx: Context): BoundingBoxClass {
   const { defaults, at } = ctx;
   const fields = sourceFields(c, keySet('id', 'name', 'color', 'questions'), keySet('captionAllowed', 'captionRequired'), at(['bboxLabelSets', n, 'classes', k]));
+  keepNullLists(c, fields, ['questions']);
   if (c.id == null) {
     defaults.missing('$.data.bboxLabelSets[].classes[].id', [n, k], 'an id was synthesized from its place (auto:…)');
     if (c.id === null) keepNull(fields, 'id');
@@ -512,6 +594,7 @@ function readBoxClass(c: Raw, n: number, k: number, ctx: Context): BoundingBoxCl
 function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Context): BoundingBox {
   const { defaults, at } = ctx;
   const fields = sourceFields(b, BOX_KEYS, NO_KEYS, at(['bboxLabels', n]));
+  keepNullLists(b, fields, ['shapes']);
   const classId = String(b.bboxLabelClassId);
   let className = b.bboxLabelClassName as string | null | undefined;
   if (className == null) {
@@ -536,6 +619,7 @@ function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Co
 
 function readShape(s: Raw, n: number, k: number, ctx: Context): Shape {
   const fields = sourceFields(s, keySet('pageIndex', 'points'), NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k]));
+  keepNullLists(s, fields, ['points']);
   let pageIndex = s.pageIndex as number | null | undefined;
   if (pageIndex == null) {
     ctx.defaults.missing('$.data.bboxLabels[].shapes[].pageIndex', [n, k], 'page 0');

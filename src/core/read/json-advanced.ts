@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Arrow, Document, JsonValue, LabelSet, Row, Span, TimestampLabel, TokenPosition, SourceFields } from '../model/types.js';
 import { emptyDocument } from '../model/build.js';
 import { InputError } from '../errors.js';
-import { carried, isIdOrNull, isJsonObject, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
+import { carried, isJsonObject, isStringOrNull, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
@@ -90,9 +90,11 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   const at = (path: PropertyKey[]): Where => ({ report: source.report, file: source.file, path });
   const defaults = new FieldDefaults(source.file);
   const top = sourceFields(file, TOP_KEYS, NO_KEYS, at([]));
+  keepNullLists(file, top, ['labelSets', 'labels']);
 
   const labelSets: LabelSet[] = (file.labelSets ?? []).map((set, n) => {
     const fields = sourceFields(set, keySet('index', 'labelItems'), NO_KEYS, at(['labelSets', n]));
+    keepNullLists(set, fields, ['labelItems']);
     let setIndex = set.index;
     if (setIndex == null) {
       defaults.missing('$.labelSets[].index', [n], `its position (${n})`);
@@ -187,10 +189,12 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
 
 const isNull = (v: unknown): v is null => v === null;
 const isArray = (v: unknown): v is JsonValue[] => Array.isArray(v);
+const isId = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
 function readSentence(s: Raw, n: number, defaults: FieldDefaults, where: Where): Row {
   // `labels` is a derived short form of the spans starting in the sentence: rebuilt on write.
   const fields = sourceFields(s, SENTENCE_KEYS, NO_KEYS, where);
+  if (s.metadata === null) keepNull(fields, 'metadata');
   let rowIndex = s.id as number | null | undefined;
   if (rowIndex == null) {
     defaults.missing('$.sentences[].id', [n], 'its position');
@@ -248,11 +252,16 @@ function positions(l: Label & Raw, fields: SourceFields, c: Common): { start: To
   };
 }
 
-/** The label's `documentId`: carried; absent, it is the document's (what the writers write). */
-function documentIdOf(l: Raw, fields: SourceFields, c: Common): string | null | undefined {
-  const id = carried(l.documentId, 'documentId', fields, isIdOrNull);
-  if (id === undefined && c.documentId !== undefined) c.defaults.missing('$.labels[].documentId', [c.n], `the document's id (${c.documentId})`);
-  return id === undefined || id === null ? id : String(id);
+/** The label's `documentId`; absent or null, it is the document's (what the writers write). */
+function documentIdOf(l: Raw, fields: SourceFields, c: Common): string | undefined {
+  const v = l.documentId;
+  if (v == null) {
+    if (c.documentId !== undefined) c.defaults.missing('$.labels[].documentId', [c.n], `the document's id (${c.documentId})`);
+    if (v === null) keepNull(fields, 'documentId');
+    return undefined;
+  }
+  const id = carried(v, 'documentId', fields, isId);
+  return id === undefined ? undefined : String(id);
 }
 
 function readSpan(l: Label & Raw, labelSets: LabelSet[], source: DocumentSource, c: Common): Span | null {
@@ -290,6 +299,7 @@ function readSpan(l: Label & Raw, labelSets: LabelSet[], source: DocumentSource,
 function readArrow(l: Label & Raw, labelSets: LabelSet[], c: Common): Arrow {
   const fields = sourceFields(l, ARROW_KEYS, ARROW_KNOWN, c.where);
   const itemId = l.labelSetItemId == null ? null : String(l.labelSetItemId);
+  if (l.layer === undefined) c.defaults.missing('$.labels[].layer', [c.n], 'an ARROW: no label set (null)');
   const layer = l.layer ?? null;
   const item = itemId === null ? undefined : (layer !== null ? labelSets[layer]?.items : labelSets.flatMap((s) => s.items))?.find((i) => i.id === itemId);
   return {

@@ -57,6 +57,11 @@ export function keepNull(fields: SourceFields, key: string): void {
   keepAsIs(fields, key, null);
 }
 
+/** Lists (and answer sets) that are `null`: read as none, written back as `null` by the same format. */
+export function keepNullLists(value: Record<string, unknown>, fields: SourceFields, keys: readonly string[]): void {
+  for (const key of keys) if (value[key] === null) keepNull(fields, key);
+}
+
 /**
  * A carried field (docs/formats.md, field necessity), given as the object's value `v` of `key`: the
  * value when it has the type the model holds; any other value is kept as it is for writing back
