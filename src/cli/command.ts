@@ -35,6 +35,7 @@ export const EXIT_OK = 0;
 export const EXIT_REPORTED_ERRORS = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL = 70;
+export const EXIT_INTERRUPTED = 130;
 
 /** Listed at the end of every `--help`. */
 export const EXIT_CODES: readonly [number, string][] = [
@@ -42,7 +43,7 @@ export const EXIT_CODES: readonly [number, string][] = [
   [EXIT_REPORTED_ERRORS, 'done, but the report has errors (or warnings under --strict); lint: the target would refuse the file'],
   [EXIT_BAD_INPUT, 'bad input or usage: nothing was converted (one-paragraph message on stderr)'],
   [EXIT_INTERNAL, 'a bug in datasaur-export (please report it)'],
-  [130, 'interrupted (Ctrl+C)'],
+  [EXIT_INTERRUPTED, 'interrupted (Ctrl+C)'],
 ];
 
 export function commandArgs(positionals: string[], values: Record<string, unknown>): CommandArgs {

@@ -15,7 +15,7 @@ import { InputError } from '../../core/errors.js';
 import type { ConvertOptions } from '../../core/formats/options.js';
 import { renderReportText } from '../../core/report/render.js';
 import type { Command, CommandIo } from '../command.js';
-import { EXIT_OK } from '../command.js';
+import { EXIT_INTERRUPTED, EXIT_OK } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { ExportProgress } from './export-progress.js';
 import { formatSelection, type FormatSelection } from '../../core/formats/resolve-formats.js';
@@ -108,18 +108,25 @@ export async function exportAndConvert(params: ExportAndConvertParams, io: Comma
       receiver = await startWebhookReceiver({ secret: params.webhook.secret, port: params.webhook.port, host: '127.0.0.1' });
       progress.line(`webhook receiver listening on ${receiver.url}${params.webhook.publicUrl ? ` (server sends to ${params.webhook.publicUrl})` : ''}`);
     }
-    const outcome = await client.export({
-      target,
-      format: 'DATASAUR_SCHEMA',
-      method: params.method,
-      webhook: params.webhook ? { url: params.webhook.publicUrl ?? receiver!.url, secret: params.webhook.secret, receiver } : undefined,
-      externalObjectStorage: params.storage ? { externalObjectStorageId: params.storage.id, prefix: params.storage.prefix } : undefined,
-      outDir: downloadDir,
-      timeoutMs: params.timeoutMs,
-      signal: params.signal,
-      onEvent: progress.onEvent,
-    });
+    const exported = await untilInterrupted(params.signal, (signal) =>
+      client.export({
+        target,
+        format: 'DATASAUR_SCHEMA',
+        method: params.method,
+        webhook: params.webhook ? { url: params.webhook.publicUrl ?? receiver!.url, secret: params.webhook.secret, receiver } : undefined,
+        externalObjectStorage: params.storage ? { externalObjectStorageId: params.storage.id, prefix: params.storage.prefix } : undefined,
+        outDir: downloadDir,
+        timeoutMs: params.timeoutMs,
+        signal,
+        onEvent: progress.onEvent,
+      }),
+    );
     progress.done();
+    if ('interrupted' in exported) {
+      io.stderr.write(`${exported.interrupted.toUserMessage()}\n`);
+      return EXIT_INTERRUPTED;
+    }
+    const outcome = exported.value;
 
     let input = outcome.file;
     if (!input && outcome.key && params.storage?.dir) input = join(params.storage.dir, params.storage.id, outcome.key);
@@ -143,6 +150,29 @@ export async function exportAndConvert(params: ExportAndConvertParams, io: Comma
     progress.done();
     await receiver?.close();
     if (!params.saveExportDir) await rm(downloadDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the export with a signal that Ctrl-C (SIGINT) or SIGTERM aborts, so the job wait stops and
+ * the download removes its part file before the process ends (the temporary download folder is
+ * removed by the caller's `finally`). The handlers exist only while the export runs: the conversion
+ * after it keeps the run's own signal handling, and a second Ctrl-C ends the process at once.
+ */
+async function untilInterrupted<T>(parent: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<{ value: T } | { interrupted: InputError }> {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void =>
+    controller.abort(new InputError('ABORTED', `interrupted (${name}) during the export: nothing was converted and no partial download was kept`));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return { value: await work(parent ? AbortSignal.any([parent, controller.signal]) : controller.signal) };
+  } catch (error) {
+    if (controller.signal.aborted) return { interrupted: controller.signal.reason as InputError };
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
