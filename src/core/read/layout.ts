@@ -4,9 +4,19 @@ import type { Cabinet } from '../model/types.js';
 export type LayoutPlace =
   | { type: 'document'; projectFolder: string | null; cabinet: Cabinet | null; fileName: string }
   | { type: 'project-data'; projectFolder: string }
-  | { type: 'ignored'; reason: string };
+  | { type: 'ignored'; reason: IgnoredReason };
+
+/** Why an entry of the input is not read; each is named in the report (`InputFileIgnored`). */
+export type IgnoredReason = 'operating-system file' | 'hidden file outside the export layout' | 'not in the export layout';
 
 const CABINET = /^(REVIEW|ROOT-(.+)|DOCUMENT-(.+))$/;
+
+/**
+ * What operating systems add to folders and archives (macOS `__MACOSX/` resource forks, Finder's
+ * `.DS_Store`, AppleDouble `._name` files; Windows `Thumbs.db` and `desktop.ini`): never documents.
+ */
+const OS_FOLDER = '__MACOSX';
+const OS_FILE = /^(\.DS_Store|\._.+|Thumbs\.db|desktop\.ini)$/i;
 
 export function parseCabinetFolder(folder: string): Cabinet | null {
   const match = CABINET.exec(folder);
@@ -15,11 +25,16 @@ export function parseCabinetFolder(folder: string): Cabinet | null {
   return match[2] !== undefined ? { role: 'ROOT', user: match[2], folder } : { role: 'DOCUMENT', user: match[3], folder };
 }
 
-/** Places an entry path (`Project-id/REVIEW/lorem.txt.json`) in the layout. */
+/**
+ * Places an entry path (`Project-id/REVIEW/lorem.txt.json`) in the layout. Names starting with a
+ * dot are Datasaur names like any other (a project `.NET samples`, a document `.env`): inside the
+ * server layout they are read. Outside it a dot name is far more likely a tool's hidden file
+ * (`.git/`, `.vscode/settings.json`), so it is not read, and named (decided).
+ */
 export function placeEntry(path: string): LayoutPlace {
   const parts = path.replace(/\\/g, '/').split('/').filter(Boolean);
   const fileName = parts[parts.length - 1] ?? '';
-  if (/^(\.|__MACOSX$)/.test(parts[0] ?? '') || fileName.startsWith('.') || parts.includes('__MACOSX')) return { type: 'ignored', reason: 'hidden or system file' };
+  if (parts.includes(OS_FOLDER) || OS_FILE.test(fileName)) return { type: 'ignored', reason: 'operating-system file' };
   if (parts.length === 2 && fileName === 'project-data.json') return { type: 'project-data', projectFolder: parts[0] };
   if (parts.length >= 3) {
     const cabinet = parseCabinetFolder(parts[1]);
@@ -28,11 +43,12 @@ export function placeEntry(path: string): LayoutPlace {
   if (parts.length >= 2) {
     const cabinet = parseCabinetFolder(parts[0]);
     if (cabinet) return { type: 'document', projectFolder: null, cabinet, fileName: parts.slice(1).join('/') };
-    // A project folder with documents directly inside (a hand-made folder): treat as REVIEW.
-    if (parts.length === 2) return { type: 'document', projectFolder: parts[0], cabinet: null, fileName };
   }
+  if (parts.some((part) => part.startsWith('.'))) return { type: 'ignored', reason: 'hidden file outside the export layout' };
+  // A project folder with documents directly inside (a hand-made folder): treat as REVIEW.
+  if (parts.length === 2) return { type: 'document', projectFolder: parts[0], cabinet: null, fileName };
   if (parts.length === 1) return { type: 'document', projectFolder: null, cabinet: null, fileName };
-  return { type: 'ignored', reason: 'not in the export layout (<project>/<cabinet>/<file>)' };
+  return { type: 'ignored', reason: 'not in the export layout' };
 }
 
 /** `<name>-<id>` → name and id: the id is what follows the last `-`. */
