@@ -6,6 +6,7 @@ import { findWriter } from './formats/registry.js';
 import type { FormatName, FormatWriter, OutputFile } from './formats/types.js';
 import { isExplicit, resolveFormats, type FormatSelection } from './formats/resolve-formats.js';
 import { loadOrReport } from './read/index.js';
+import { reportIgnoredEntries } from './read/ignored-entries.js';
 import { cabinetMatches, type DocumentRef, type OpenedInput } from './read/input.js';
 import { placed, reportFittedNames, targetFolder, writeFormats, type ConvertedFile, type OutputLayout } from './convert-document.js';
 import { openExport, type ExportInput, type ExportInputOptions } from './export-input.js';
@@ -56,13 +57,17 @@ export interface ConversionRun extends AsyncIterable<ConvertedFile> {
  * ```
  */
 export function convertExport(input: ExportInput, options: ConvertExportOptions): ConversionRun {
-  return new Conversion(options, async () => {
+  return new Conversion(options, async (report) => {
     const opened = await openExport(input, options);
+    reportIgnoredEntries(opened, report);
     return { opened, refs: selectDocuments(opened, options.cabinet ?? 'REVIEW') };
   });
 }
 
-/** The same on an input already opened (the path-based `convert` opens files with the Node adapter). */
+/**
+ * The same on an input already opened (the path-based `convert` opens files with the Node adapter
+ * and reports the files it did not read itself).
+ */
 export function convertOpened(opened: OpenedInput, refs: readonly DocumentRef[], settings: ConversionSettings): ConversionRun {
   return new Conversion(settings, async () => ({ opened, refs }));
 }
@@ -102,7 +107,7 @@ class Conversion implements ConversionRun {
 
   constructor(
     private readonly settings: ConversionSettings,
-    private readonly open: () => Promise<{ opened: OpenedInput; refs: readonly DocumentRef[] }>,
+    private readonly open: (report: Report) => Promise<{ opened: OpenedInput; refs: readonly DocumentRef[] }>,
   ) {
     // Unknown formats and bad options fail here, before any input is read.
     this.options = resolveOptions(settings.options);
@@ -119,7 +124,7 @@ class Conversion implements ConversionRun {
   async *[Symbol.asyncIterator](): AsyncGenerator<ConvertedFile> {
     if (this.started) throw new Error('a conversion run can be iterated once');
     this.started = true;
-    const { opened, refs } = await this.open();
+    const { opened, refs } = await this.open(this.report);
     const { options, report, writers } = this;
     const combined = new Map<string, Document[]>();
     // --combine: the messages of the per-document passes, to tell which ones a combined pass only

@@ -4,6 +4,7 @@
  */
 export type InputErrorCode =
   | 'FILE_NOT_FOUND'
+  | 'NOT_A_FILE'
   | 'NOT_JSON'
   | 'NOT_AN_EXPORT'
   | 'INVALID_DOCUMENT'

@@ -1,6 +1,7 @@
 import type { Document } from './model/types.js';
 import { Report } from './report/report.js';
 import { loadOrReport } from './read/index.js';
+import { reportIgnoredEntries } from './read/ignored-entries.js';
 import type { OpenedInput } from './read/input.js';
 import { openExport, type ExportInput, type ExportInputOptions } from './export-input.js';
 
@@ -52,6 +53,7 @@ export async function inspectExport(input: ExportInput, options: ExportInputOpti
 /** The same on an input already opened (the CLI opens files and folders with the Node adapter). */
 export async function inspectOpened(opened: OpenedInput, input: string): Promise<InspectResult> {
   const report = new Report();
+  reportIgnoredEntries(opened, report);
   const projects = new Map<string, ProjectSummary>(
     opened.projects.map((p) => [p.folder, { folder: p.folder, id: p.id, name: p.name, kinds: [], cabinets: [], labelSets: [], documents: [] }]),
   );

@@ -6,6 +6,7 @@ import type { DocumentRef } from '../core/read/input.js';
 import type { ArchiveLimits } from '../core/read/zip-entries.js';
 import { convertOpened, selectDocuments } from '../core/convert.js';
 import { openInput } from './open-input.js';
+import { reportIgnoredEntries } from '../core/read/ignored-entries.js';
 import { StagedWriter } from './staged-writer.js';
 import { runWorkers } from './convert-parallel.js';
 import { ReportFile } from './report-file.js';
@@ -105,6 +106,7 @@ function openReportFile(file: string, strict: boolean): ReportFile {
 
 async function convertInto(request: ConvertRequest, options: ConvertOptions, report: Report): Promise<ConvertResult> {
   const opened = await openInput(request.input, { limits: request.limits, inputFormat: request.inputFormat });
+  reportIgnoredEntries(opened, report);
   const selector = request.cabinet ?? 'REVIEW';
   const refs = selectDocuments(opened, selector);
   const signal = request.signal;

@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { OpenedInput, OpenOptions } from '../core/read/input.js';
+import type { IgnoredEntry, OpenedInput, OpenOptions } from '../core/read/input.js';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_LIMITS, type ArchiveLimits } from '../core/read/zip-entries.js';
 import { assembleEntries, BINARY_DOCUMENT, openDocumentFile, openZipSource, type RawEntry } from '../core/read/open-export.js';
 import { checkInputFormat } from '../core/read/detect.js';
+import { describeIgnored } from '../core/read/ignored-entries.js';
 import { nodeZipCodec } from './zip-codec.js';
 
 export { cabinetMatches } from '../core/read/input.js';
@@ -20,6 +21,11 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   const stat = await fs.stat(inputPath).catch(() => null);
   if (!stat) throw new InputError('FILE_NOT_FOUND', 'no such file or folder', { file: inputPath, expected: 'an export ZIP, a folder or a document file' });
   if (stat.isDirectory()) return openFolder(inputPath, limits, options.inputFormat);
+  // A device, FIFO or socket is refused before a byte is read: /dev/zero never ends, and opening
+  // a FIFO waits for a writer that may never come.
+  if (!stat.isFile()) {
+    throw new InputError('NOT_A_FILE', `not a regular file or folder (it is ${specialKind(stat)}); nothing was read`, { file: inputPath, expected: 'an export ZIP, a folder or a document file' });
+  }
   const source = fileSource(inputPath, stat.size);
   const head = source.read(0, 4);
   // An XLSX workbook is a ZIP too: it is a document, not an export archive.
@@ -48,21 +54,41 @@ function fileSource(file: string, size: number): { size: number; read(position: 
 
 async function openFolder(root: string, limits: ArchiveLimits, inputFormat: string | undefined): Promise<OpenedInput> {
   const raw: RawEntry[] = [];
+  const skipped: IgnoredEntry[] = [];
   let total = 0;
+  const add = async (full: string, size: number) => {
+    if (raw.length >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `the folder has more than ${limits.maxEntries} files`, { file: root });
+    total += size;
+    if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the folder holds more than ${limits.maxTotalBytes} bytes`, { file: root });
+    raw.push({ path: path.relative(root, full).split(path.sep).join('/'), read: () => fs.readFile(full, 'utf8'), bytes: () => fs.readFile(full), readSync: () => readFileSync(full, 'utf8') });
+  };
   const walk = async (dir: string) => {
     const items = await fs.readdir(dir, { withFileTypes: true });
     for (const item of items) {
       const full = path.join(dir, item.name);
       if (item.isDirectory()) await walk(full);
-      else if (item.isFile()) {
-        if (raw.length >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `the folder has more than ${limits.maxEntries} files`, { file: root });
-        total += (await fs.stat(full)).size;
-        if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the folder holds more than ${limits.maxTotalBytes} bytes`, { file: root });
-        raw.push({ path: path.relative(root, full).split(path.sep).join('/'), read: () => fs.readFile(full, 'utf8'), bytes: () => fs.readFile(full), readSync: () => readFileSync(full, 'utf8') });
-      }
+      else if (item.isFile()) await add(full, (await fs.stat(full)).size);
+      else if (item.isSymbolicLink()) {
+        // A link to a file is read as that file; a link to a folder is not followed (it may loop).
+        const target = await fs.stat(full).catch(() => null);
+        if (target?.isFile()) await add(full, target.size);
+        else skipped.push({ file: full, reason: !target ? 'a broken link' : target.isDirectory() ? 'a link to a folder (not followed)' : 'not a regular file (a FIFO, socket or device)' });
+      } else skipped.push({ file: full, reason: 'not a regular file (a FIFO, socket or device)' });
     }
   };
   await walk(root);
-  if (raw.length === 0) throw new InputError('EMPTY_INPUT', 'the folder holds no files', { file: root, expected: 'an export folder with at least one document' });
-  return assembleEntries(root, 'folder', raw, (p) => path.join(root, p), path.basename(root), inputFormat);
+  if (raw.length === 0) {
+    const notRead = describeIgnored(skipped).map((line) => line.text);
+    throw new InputError('EMPTY_INPUT', 'the folder holds no files', { file: root, expected: 'an export folder with at least one document', hint: notRead.length ? `${notRead.join('; ')}.` : undefined });
+  }
+  return assembleEntries(root, 'folder', raw, (p) => path.join(root, p), path.basename(root), inputFormat, skipped);
+}
+
+/** What a path that is neither a regular file nor a folder is, for the message. */
+function specialKind(stat: Stats): string {
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
 }

@@ -1,6 +1,7 @@
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import type { Report } from '../report/report.js';
 import type { ArchiveLimits } from './zip-entries.js';
+import type { IgnoredReason } from './layout.js';
 import type { ZipCodec } from './zip-codec.js';
 
 /** A document of the input, not yet parsed: inputs are read one document at a time. */
@@ -26,6 +27,14 @@ export interface OpenedInput {
   type: 'zip' | 'folder' | 'file';
   projects: ProjectRef[];
   documents: DocumentRef[];
+  /** Files of the input that are not read, and why (reported by `reportIgnoredEntries`). */
+  ignored?: IgnoredEntry[];
+}
+
+export interface IgnoredEntry {
+  /** As messages name files: `export.zip!__MACOSX/…` or a path. */
+  file: string;
+  reason: IgnoredReason;
 }
 
 export interface OpenOptions {

@@ -6,8 +6,17 @@ export type LayoutPlace =
   | { type: 'project-data'; projectFolder: string }
   | { type: 'ignored'; reason: IgnoredReason };
 
-/** Why an entry of the input is not read; each is named in the report (`InputFileIgnored`). */
-export type IgnoredReason = 'operating-system file' | 'hidden file outside the export layout' | 'not in the export layout';
+/**
+ * Why an entry of the input is not read; each is named in the report (`InputFileIgnored`, see
+ * `ignored-entries.ts`). The last three come from folders on disk.
+ */
+export type IgnoredReason =
+  | 'operating-system file'
+  | 'hidden file outside the export layout'
+  | 'not in the export layout'
+  | 'not a regular file (a FIFO, socket or device)'
+  | 'a link to a folder (not followed)'
+  | 'a broken link';
 
 const CABINET = /^(REVIEW|ROOT-(.+)|DOCUMENT-(.+))$/;
 

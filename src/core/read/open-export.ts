@@ -1,6 +1,6 @@
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import type { DocumentSource } from './context.js';
-import type { DocumentRef, OpenedInput, OpenOptions, ProjectRef } from './input.js';
+import type { DocumentRef, IgnoredEntry, OpenedInput, OpenOptions, ProjectRef } from './input.js';
 import { InputError } from '../errors.js';
 import { projectFolderName } from '../model/naming.js';
 import { checkEntries, DEFAULT_LIMITS, readZipDirectory } from './zip-entries.js';
@@ -8,6 +8,7 @@ import { inflateEntry, inflateEntrySync } from './zip-inflate.js';
 import { defaultZipCodec } from './zip-codec.js';
 import type { ByteSource } from './zip-source.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
+import { describeIgnored } from './ignored-entries.js';
 import { parseDocumentBytes, parseDocumentText, parseDocumentValue } from './parse-document.js';
 import { hasByteOrderMark, parseJsonText } from './json-text.js';
 import { applySourceTextLater } from './source-text.js';
@@ -74,7 +75,10 @@ export async function assembleEntries(
   display: (p: string) => string,
   fallbackFolder: string,
   inputFormat?: string,
+  /** Files the caller already left out (a folder's FIFOs, sockets, links to folders). */
+  skipped: readonly IgnoredEntry[] = [],
 ): Promise<OpenedInput> {
+  const ignored: IgnoredEntry[] = [...skipped];
   const byPath = new Map(raw.map((entry) => [entry.path, entry]));
   const projects = new Map<string, ProjectRef>();
   const documents: DocumentRef[] = [];
@@ -85,7 +89,10 @@ export async function assembleEntries(
   };
   for (const entry of raw) {
     const place = placeEntry(entry.path);
-    if (place.type === 'ignored') continue;
+    if (place.type === 'ignored') {
+      ignored.push({ file: display(entry.path), reason: place.reason });
+      continue;
+    }
     if (place.type === 'project-data') {
       const text = await entry.read();
       const value = parseJsonText(text, display(entry.path)) as JsonValue;
@@ -127,11 +134,16 @@ export async function assembleEntries(
     });
   }
   if (documents.length === 0) {
-    throw new InputError('EMPTY_INPUT', 'no export documents found', { file: input, expected: '<project>/<cabinet>/<document>.json (or .csv/.tsv) entries' });
+    const notRead = describeIgnored(ignored).map((line) => line.text);
+    throw new InputError('EMPTY_INPUT', 'no export documents found', {
+      file: input,
+      expected: '<project>/<cabinet>/<document>.json (or .csv/.tsv) entries',
+      hint: notRead.length ? `${notRead.join('; ')}.` : undefined,
+    });
   }
   // Case-insensitive order, as the server sorts its entries.
   documents.sort((a, b) => a.file.toLowerCase().localeCompare(b.file.toLowerCase()));
-  return { path: input, type, projects: [...projects.values()], documents };
+  return { path: input, type, projects: [...projects.values()], documents, ignored };
 }
 
 /** How a single document file is read, and its neighbours (`companion`) where it has any. */

@@ -9,6 +9,7 @@ export const MESSAGE_KINDS = {
   // Reading
   UnknownField: { severity: 'info', meaning: 'a key the reader does not interpret was kept as it is' },
   TokenNotInContent: { severity: 'warning', meaning: "a token is not found in its row's content; its offsets use the fallback rule" },
+  InputFileIgnored: { severity: 'info', meaning: 'files of the input that were not read, once per reason with their count: operating-system files and hidden tool files (info); files outside the export layout, FIFOs, sockets, devices and links to folders (warning)' },
   DocumentSkipped: { severity: 'error', meaning: 'a document could not be read and was not converted' },
   FormatGuessed: { severity: 'info', meaning: 'the input file could be read as more than one format (or fits its format weakly); the guess is named, --input-format chooses' },
   TagMissing: { severity: 'warning', meaning: 'a token line of a tagged file has no tag (or fewer tag columns than the file); the missing tags were read as O' },
