@@ -19,6 +19,14 @@ export interface DocumentCounts {
   rowAnswers: number;
   documentAnswers: number;
   boundingBoxes: number;
+  /** Answered questions over all boxes (a box answers the questions of its class). */
+  boxAnswers: number;
+  /**
+   * Answered box questions per class and question: `"<class> › <question label>"` → count; every
+   * question of every class is listed (0 when unanswered), and an answer to a question the class
+   * does not declare is counted under `"<class> › question <id>"`.
+   */
+  boxAnswersByQuestion: Record<string, number>;
   /** What the file was read as and why (content detection). */
   readAs?: Document['readAs'];
 }
@@ -74,11 +82,15 @@ export async function inspectOpened(opened: OpenedInput, input: string): Promise
   return { input, type: opened.type, projects: [...projects.values()], report };
 }
 
+/** An answer that says something: not null, not empty text, not an empty choice. */
+const isAnswered = (v: unknown) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+
 export function countDocument(doc: Document): DocumentCounts {
   const spansByLabelSet: Record<string, number> = {};
   for (const set of doc.labelSets) spansByLabelSet[String(set.index)] = 0;
   for (const span of doc.spans) spansByLabelSet[String(span.layer)] = (spansByLabelSet[String(span.layer)] ?? 0) + 1;
-  const answered = (answers: Record<string, unknown> | null) => Object.values(answers ?? {}).filter((v) => v !== null && v !== undefined && v !== '').length;
+  const answered = (answers: Record<string, unknown> | null | undefined) => Object.values(answers ?? {}).filter(isAnswered).length;
+  const boxAnswersByQuestion = countBoxAnswers(doc);
   return {
     name: doc.name,
     cabinet: doc.cabinet.folder,
@@ -92,6 +104,24 @@ export function countDocument(doc: Document): DocumentCounts {
     rowAnswers: Object.values(doc.rowAnswers).reduce((sum, answers) => sum + answered(answers), 0),
     documentAnswers: answered(doc.documentAnswers),
     boundingBoxes: doc.boundingBoxes.length,
+    boxAnswers: Object.values(boxAnswersByQuestion).reduce((sum, n) => sum + n, 0),
+    boxAnswersByQuestion,
     readAs: doc.readAs,
   };
+}
+
+function countBoxAnswers(doc: Document): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const classes = new Map(doc.boundingBoxLabelSets.flatMap((set) => set.classes).map((c) => [c.id, c]));
+  for (const c of classes.values()) for (const q of c.questions ?? []) counts[`${c.name} › ${q.label}`] = 0;
+  for (const box of doc.boundingBoxes) {
+    const boxClass = classes.get(box.classId);
+    for (const [questionId, answer] of Object.entries(box.answers ?? {})) {
+      if (!isAnswered(answer)) continue;
+      const question = boxClass?.questions?.find((q) => String(q.id) === questionId);
+      const key = `${boxClass?.name ?? box.className} › ${question ? question.label : `question ${questionId}`}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
 }

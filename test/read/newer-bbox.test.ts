@@ -3,14 +3,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { openInput } from '../../src/node/open-input.js';
+import { inspectInput } from '../../src/node/inspect.js';
 import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-schema.js';
 import { Report } from '../../src/core/report/report.js';
 import { writersFor, runWriter } from '../property/run-writer.js';
+import { cli } from '../helpers/cli.js';
 
 /**
  * Must show (issue 11 item 2): a bounding-box export in the newer shape — class questions, per-box
  * answers and captions, a label set without `id` and with `autoLabelProvider: null`, a polygon, page
- * sizes — reads with nothing dropped and round-trips byte for byte. The fixture is built by fixtures/build.ts (`bboxCopy`).
+ * sizes — reads with nothing dropped, round-trips byte for byte, and `inspect` counts its boxes and
+ * answers. The fixture is built by fixtures/build.ts (`newerBboxCopy`).
  */
 const ZIP = path.resolve(__dirname, '../../fixtures/bbox-newer-project.zip');
 
@@ -75,5 +78,17 @@ describe('newer bounding-box shape (fixtures/bbox-newer-project.zip)', () => {
       }
       for (const box of doc.boundingBoxes) expect(named.has(box.id) || run.files!.some((f) => f.text.includes(box.id) || f.text.includes(box.caption ?? '\u0000')), `${writer.name}: box ${box.id}`).toBe(true);
     }
+  });
+
+  it('inspect counts boxes and answers per class question', async () => {
+    const result = await inspectInput(ZIP);
+    const review = result.projects[0].documents.find((d) => d.cabinet === 'REVIEW')!;
+    expect(review).toMatchObject({ boundingBoxes: 5, boxAnswers: 4, boxAnswersByQuestion: { 'total › Currency': 2, 'total › Note': 1, 'line item › Tags': 1 } });
+    const root = result.projects[0].documents.find((d) => d.cabinet.startsWith('ROOT'))!;
+    expect(root).toMatchObject({ boundingBoxes: 0, boxAnswers: 0 });
+    const { stdout, code } = await cli('inspect', ZIP);
+    expect(code).toBe(0);
+    expect(stdout).toContain('10 boxes');
+    expect(stdout).toContain('box answers by class question: total › Currency 4, total › Note 2, line item › Tags 2');
   });
 });

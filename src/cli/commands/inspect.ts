@@ -21,7 +21,9 @@ export const inspectCommand: Command = {
       out.push(...readAsLines(p.documents));
       for (const d of p.documents) out.push(`  ${line(d)}`);
       const total = p.documents.reduce((s, d) => s + d.spans, 0);
-      out.push(`  total: ${p.documents.length} document copies, ${total} spans, ${p.documents.reduce((s, d) => s + d.arrows, 0)} arrows, ${p.documents.reduce((s, d) => s + d.timestamps, 0)} timestamps, ${p.documents.reduce((s, d) => s + d.rowAnswers + d.documentAnswers, 0)} answers`);
+      out.push(`  total: ${p.documents.length} document copies, ${total} spans, ${p.documents.reduce((s, d) => s + d.arrows, 0)} arrows, ${p.documents.reduce((s, d) => s + d.timestamps, 0)} timestamps, ${p.documents.reduce((s, d) => s + d.rowAnswers + d.documentAnswers + d.boxAnswers, 0)} answers, ${p.documents.reduce((s, d) => s + d.boundingBoxes, 0)} boxes`);
+      const byQuestion = boxAnswerTotals(p.documents);
+      if (byQuestion) out.push(`  box answers by class question: ${byQuestion}`);
     }
     io.stdout.write(out.join('\n') + '\n');
     io.stdout.write(problems.length ? `problems:\n${renderReportText(problems)}` : 'problems: none\n');
@@ -42,7 +44,14 @@ function readAsLines(documents: readonly DocumentCounts[]): string[] {
   return read.map((d) => `  read ${d.name} as ${title(d.readAs!)}: ${d.readAs!.because}; ${d.readAs!.summary}`);
 }
 
+/** `total › Currency 2, total › Note 1, …` over the documents; undefined when no class has questions. */
+function boxAnswerTotals(documents: readonly DocumentCounts[]): string | undefined {
+  const totals = new Map<string, number>();
+  for (const d of documents) for (const [key, n] of Object.entries(d.boxAnswersByQuestion)) totals.set(key, (totals.get(key) ?? 0) + n);
+  return totals.size ? [...totals].map(([key, n]) => `${key} ${n}`).join(', ') : undefined;
+}
+
 function line(d: DocumentCounts): string {
   const bySet = Object.entries(d.spansByLabelSet).map(([set, n]) => `${set}:${n}`).join(' ') || '-';
-  return `${d.cabinet.padEnd(28)} ${d.name.padEnd(40)} ${String(d.rows).padStart(6)} ${String(d.tokens).padStart(7)} ${bySet.padEnd(20)} ${String(d.arrows).padStart(6)} ${String(d.timestamps).padStart(6)} ${String(d.rowAnswers + d.documentAnswers).padStart(7)} ${String(d.boundingBoxes).padStart(5)}`;
+  return `${d.cabinet.padEnd(28)} ${d.name.padEnd(40)} ${String(d.rows).padStart(6)} ${String(d.tokens).padStart(7)} ${bySet.padEnd(20)} ${String(d.arrows).padStart(6)} ${String(d.timestamps).padStart(6)} ${String(d.rowAnswers + d.documentAnswers + d.boxAnswers).padStart(7)} ${String(d.boundingBoxes).padStart(5)}`;
 }
