@@ -11,11 +11,16 @@ import { runWriter } from '../property/run-writer.js';
 
 /**
  * "Every format we write, we read" for COCO: our COCO file of each bounding-box document (the
- * fixture project, the real 2024 export) is detected and read back to the boxes written — class,
- * caption, answers, polygon points, page sizes — every box the writer left out named in its
- * report; and the read-back document written as COCO again is the same file.
+ * fixture projects, the newer-shape one of two pages among them, and the real 2024 export) is
+ * detected and read back to the boxes written — class, caption, answers, polygon points, page
+ * sizes — every box the writer left out named in its report; and the read-back document written as
+ * COCO again is the same file.
  */
-const INPUTS = [path.resolve(__dirname, '../../fixtures/bbox-project.zip'), sample('bbox-datasaur-schema', 'bbox-export.zip')];
+const INPUTS = [
+  path.resolve(__dirname, '../../fixtures/bbox-project.zip'),
+  path.resolve(__dirname, '../../fixtures/bbox-newer-project.zip'),
+  sample('bbox-datasaur-schema', 'bbox-export.zip'),
+];
 
 /** A box as COCO carries it: class, caption, answers, and each shape's points (1–2 points become the rectangle's corners). */
 function carried(box: BoundingBox) {
