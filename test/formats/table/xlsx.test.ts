@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx, writeXlsxCombined } from '../../../src/core/formats/table/xlsx.js';
 import { EXCEL_CELL_LIMIT, EXCEL_COLUMN_LIMIT, SheetNamer } from '../../../src/core/formats/table/xlsx-cells.js';
@@ -98,6 +99,28 @@ describe('XLSX', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['a_b_c_.csv', 'A_B_C_.csv (2)', 'History_', 'x'.repeat(31)]);
     expect(workbook.worksheets.map((s) => cellTexts(s)[1][0])).toEqual(docs.map((d) => d.name));
     expect(ctx.report.all().filter((m) => m.kind === 'SheetNameChanged').map((m) => m.document)).toEqual(docs.map((d) => d.name));
+  });
+
+  it('XML specials and edge white space read back as written', async () => {
+    const values = ['<&>"\'', '  lead', 'trail\t', ' \n ', 'x'];
+    const doc = rowDocument({ columns: values.map((_, c) => `c${c}`), rows: [values] });
+    const sheet = (await readWorkbook(writeXlsx(doc, context())[0].content)).worksheets[0];
+    expect(cellTexts(sheet)[1]).toEqual(values);
+  });
+
+  it('a value holding a SpreadsheetML escape (_xHHHH_) has its "_" escaped, so Excel shows it as written', async () => {
+    // Excel decodes _xHHHH_ in every string; exceljs only in shared strings, so the XML is checked.
+    const doc = rowDocument({ columns: ['c'], rows: [['_x0041_ a_x00e9_b _x12_']] });
+    const parts = unzipSync(await bytes(writeXlsx(doc, context())[0].content));
+    const sheetXml = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']);
+    expect(sheetXml).toContain('<t>_x005F_x0041_ a_x005F_x00e9_b _x12_</t>');
+  });
+
+  it('the same table gives the same bytes (no time stamp in the parts)', async () => {
+    const first = await bytes(writeXlsx(trickyRowDocument(), context())[0].content);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await bytes(writeXlsx(trickyRowDocument(), context())[0].content);
+    expect(second.equals(first)).toBe(true);
   });
 
   it('sheet names: empty becomes Sheet, suffixes stay within 31 characters', () => {

@@ -5,6 +5,7 @@ import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
 import { combinedFileName, documentContext } from './combined.js';
 import { TABLE_KINDS } from './kinds.js';
 import { spreadsheetTable } from './table-output.js';
+import { workbookBytes } from './xlsx-package.js';
 import { EXCEL_COLUMN_LIMIT, SheetNamer, xlsxCellText } from './xlsx-cells.js';
 
 /**
@@ -15,9 +16,9 @@ import { EXCEL_COLUMN_LIMIT, SheetNamer, xlsxCellText } from './xlsx-cells.js';
  * workbook and named (`ColumnsCut`; the other formats of the run still carry them). `--combine`
  * writes one workbook holding a worksheet per document of the project.
  *
- * Cells and report messages are prepared when the writer runs; the workbook itself is streamed by
- * exceljs's WorkbookWriter only when the caller reads the content, so large tables are never held
- * twice as XML.
+ * Cells and report messages are prepared when the writer runs; the workbook itself is zipped
+ * (xlsx-package.ts) only when the caller reads the content, a chunk of rows at a time, so large
+ * tables are never held twice as XML.
  */
 interface Sheet {
   name: string;
@@ -57,38 +58,9 @@ function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Shee
   };
 }
 
-async function* streamWorkbook(sheets: readonly Sheet[]): AsyncIterable<Uint8Array> {
-  // Loaded on first use: exceljs is about 27 MB of memory that every other format would carry.
-  const { default: ExcelJS } = await import('exceljs');
-  // Given no stream, the writer zips into a buffer of its own (`workbook.stream`), so no Node
-  // stream is needed here: what it holds is taken out as the rows are written, and yielded.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false });
-  const output = (workbook as unknown as { stream: { read(): Uint8Array } }).stream;
-  const written = async function* (): AsyncGenerator<Uint8Array> {
-    // A macrotask lets the zip compress what was queued (its deflate runs in callbacks).
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const chunk = output.read();
-    if (chunk.length) yield chunk;
-  };
-  for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    // Cells are written as strings, so Excel shows `0.0` as `0.0`. No column number format `@`:
-    // styling every cell made exceljs ~3× slower (21 s against 7 s for 1.1 M cells).
-    const header = worksheet.addRow(sheet.header);
-    header.font = { bold: true };
-    header.commit();
-    for (let r = 0; r < sheet.rows.length; r++) {
-      worksheet.addRow(sheet.rows[r]).commit();
-      if (r % ROWS_PER_CHUNK === ROWS_PER_CHUNK - 1) yield* written();
-    }
-    worksheet.commit();
-  }
-  await workbook.commit();
-  yield* written();
+function streamWorkbook(sheets: readonly Sheet[]): AsyncIterable<Uint8Array> {
+  return workbookBytes(sheets);
 }
-
-/** Rows written between two takes of the zipped output (bounds what is held at once). */
-const ROWS_PER_CHUNK = 2000;
 
 export const xlsxWriter: FormatWriter = {
   name: 'XLSX',
