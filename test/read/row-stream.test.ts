@@ -1,0 +1,81 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { NotStreamable, streamRows } from '../../src/core/read/row-stream.js';
+import { sampleZips } from '../helpers/samples.js';
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** The rows the stream hands out and its frame, against `JSON.parse` of the whole text. */
+async function expectSameAsWhole(bytes: Uint8Array, chunkSize: number): Promise<void> {
+  const whole = JSON.parse(new TextDecoder().decode(bytes)) as { data?: { rows?: unknown[] } };
+  const rows: unknown[] = [];
+  const firsts: number[] = [];
+  const result = await streamRows(chunked(bytes, chunkSize), (batch, first) => {
+    firsts.push(first);
+    rows.push(...batch);
+  });
+  const wholeRows = Array.isArray(whole.data?.rows) ? whole.data.rows : undefined;
+  expect(result.hadRows).toBe(wholeRows !== undefined);
+  expect(rows).toEqual(wholeRows ?? []);
+  expect(result.rowCount).toBe(rows.length);
+  // Batches come in order, each starting where the last one ended.
+  expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  const frame = wholeRows === undefined ? whole : { ...whole, data: { ...whole.data, rows: [] } };
+  // Same keys in the same order (writers reproduce the source order), rows emptied in place.
+  expect(JSON.stringify(result.frame)).toBe(JSON.stringify(frame));
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return jsonFiles(full);
+    return name.endsWith('.json') ? [full] : [];
+  });
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('row stream: data.rows of a DATASAUR_SCHEMA document read a batch at a time', () => {
+  it('gives the rows and the frame JSON.parse gives, for every fixture document, at several chunk sizes', async () => {
+    const files = jsonFiles(path.resolve(__dirname, '../../fixtures'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) for (const size of [7, 64, 1 << 16]) await expectSameAsWhole(readFileSync(file), size);
+  });
+
+  it('gives the same as JSON.parse for every JSON document inside the samples', async () => {
+    let documents = 0;
+    for (const zip of await sampleZips()) {
+      for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
+        if (!name.endsWith('.json')) continue;
+        documents++;
+        await expectSameAsWhole(bytes, 4096);
+      }
+    }
+    expect(documents).toBeGreaterThan(10);
+  });
+
+  it('cut at every byte: escapes, quotes and brackets inside strings, keys that look like rows, non-ASCII, a byte order mark', async () => {
+    const text =
+      '\uFEFF{"version":"1","rows":[["not these"]],"data":{"x":{"rows":[[1]]},"rows" : [ [{"content":"a \\"]\\\\"},{"content":"[{,}]"}] , [] ,[{"content":"é😀\\u005d","metadata":[{"key":"k","value":"v"}]}]],' +
+      '"note":"\\\\","rowAnswerSets":{"0":{"1":"x"}}}}';
+    const bytes = encode(text);
+    for (let size = 1; size <= 12; size++) await expectSameAsWhole(bytes, size);
+  });
+
+  it('a document without data.rows is all frame; rows = [] gives no batch', async () => {
+    await expectSameAsWhole(encode('{"sentences":[{"id":0}],"rows":[[1]]}'), 5);
+    const calls: unknown[] = [];
+    const result = await streamRows(chunked(encode('{"data":{"rows":[],"columns":[]}}'), 3), (batch) => void calls.push(batch));
+    expect(calls).toEqual([]);
+    expect(result).toMatchObject({ hadRows: true, rowCount: 0 });
+  });
+
+  it('refuses (NotStreamable) what the whole-document reader must judge: cut short, bad JSON, a row that is not an array', async () => {
+    const cases = ['{"data":{"rows":[[{"content":"a"}],[{"con', '{"data":{"rows":[[{"content":"a"}] [1]]}}', '{"data":{"rows":[1,2]}}', '{"data":{"rows":[[1]]}', '{"data":{"rows":[[1]]}}x', '{"data":{"rows":[,[1]]}}', '{"data":{"rows":[[1],,[2]]}}', '{"data":{"rows":[[1],]}}'];
+    for (const text of cases) await expect(streamRows(chunked(encode(text), 4), () => {}), text).rejects.toBeInstanceOf(NotStreamable);
+  });
+});
