@@ -33,16 +33,43 @@ export const DOCUMENT_COLUMN = 'document';
  * questions or rows, row answers under `--doc-answers-only`) is reported.
  */
 export function buildTable(doc: Document, options: Pick<ConvertOptions, 'docAnswersOnly'>, report: Report): Table {
+  const table = planTable(doc, options, report);
+  const rows: string[][] = new Array(table.length);
+  const sourceRows: number[] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    rows[i] = table.row(i);
+    sourceRows[i] = table.sourceRow(i);
+  }
+  return { header: table.header, rows, sourceRows, ...(table.perDocument ? { perDocument: true } : {}) };
+}
+
+/**
+ * The same table with its rows made on demand: every message of `buildTable` is reported here, in
+ * the same order, and `row(i)` builds the cells of row `i` when a writer asks (a writer that
+ * streams its output never holds the table: a million-row document's table was a second copy of
+ * every cell).
+ */
+export interface LazyTable {
+  header: string[];
+  length: number;
+  row(i: number): string[];
+  /** The model row index of row `i` (-1 for a document-answers row). */
+  sourceRow(i: number): number;
+  perDocument?: boolean;
+}
+
+export function planTable(doc: Document, options: Pick<ConvertOptions, 'docAnswersOnly'>, report: Report): LazyTable {
   reportUnrepresented(doc, report);
   const hasTable = doc.columns.length > 0 || (doc.kinds.includes('ROW_BASED') && doc.rows.length > 0);
   if (options.docAnswersOnly || !hasTable) {
     reportRowAnswers(doc, report, options.docAnswersOnly ? 'row answers are not written with --doc-answers-only' : 'the document has no table to hold row answers');
-    return documentAnswersTable(doc, report);
+    const table = documentAnswersTable(doc, report);
+    return { header: table.header, length: 1, row: () => table.rows[0], sourceRow: () => -1, perDocument: true };
   }
   return rowTable(doc, report);
 }
 
-function rowTable(doc: Document, report: Report): Table {
+function rowTable(doc: Document, report: Report): LazyTable {
   // A loop, not Math.max(...rows): spreading a million rows would overflow the call stack.
   const width = doc.rows.reduce((w, r) => Math.max(w, r.cells.length), doc.columns.length);
   const header = Array.from({ length: width }, (_, i) => doc.columns[i]?.name ?? `Column ${i + 1}`);
@@ -52,18 +79,10 @@ function rowTable(doc: Document, report: Report): Table {
   const docAnswers = doc.documentAnswers ?? {};
   reportUnknownAnswers(doc.documentQuestions, docAnswers, report, undefined);
 
-  const rows: string[][] = [];
-  const sourceRows: number[] = [];
   const knownRows = new Set<string>();
   for (const row of doc.rows) {
     knownRows.add(String(row.index));
-    const cells = Array.from({ length: header.length }, (_, i) => row.cells[i]?.content ?? '');
-    const answers = doc.rowAnswers[String(row.index)] ?? {};
-    reportUnknownAnswers(doc.rowQuestions, answers, report, row.index);
-    fill(cells, rowPlan, answers);
-    fill(cells, docPlan, docAnswers);
-    rows.push(cells);
-    sourceRows.push(row.index);
+    reportUnknownAnswers(doc.rowQuestions, doc.rowAnswers[String(row.index)] ?? {}, report, row.index);
   }
   // Document answers repeat on each row: a table without rows has nowhere to put them.
   if (doc.rows.length === 0) {
@@ -79,7 +98,19 @@ function rowTable(doc: Document, report: Report): Table {
       report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} is for row ${rowKey}, which the document does not have`, place: { row: Number(rowKey) }, labelId: questionId });
     }
   }
-  return { header, rows, sourceRows };
+  return {
+    header,
+    length: doc.rows.length,
+    sourceRow: (i) => doc.rows[i].index,
+    row(i) {
+      const row = doc.rows[i];
+      const cells = new Array<string>(header.length);
+      for (let c = 0; c < header.length; c++) cells[c] = row.cells[c]?.content ?? '';
+      fill(cells, rowPlan, doc.rowAnswers[String(row.index)] ?? {});
+      fill(cells, docPlan, docAnswers);
+      return cells;
+    },
+  };
 }
 
 function documentAnswersTable(doc: Document, report: Report): Table {

@@ -2,10 +2,10 @@ import type { Document } from '../../model/types.js';
 import type { KindPart } from '../by-kind.js';
 import { outputFileName } from '../../model/naming.js';
 import type { OutputFile, WriteContext } from '../types.js';
-import { CSV_STYLE, formatDelimited } from './delimited.js';
+import { CSV_STYLE, delimitedContent, formatDelimited } from './delimited.js';
 import { TABLE_KINDS } from './kinds.js';
 import { combinedFileName } from './combined.js';
-import { combinedTable, spreadsheetTable } from './table-output.js';
+import { combinedTable, spreadsheetRows } from './table-output.js';
 
 /**
  * CSV of row, document and bounding-box projects: the server's serialization (confirmed byte for
@@ -13,8 +13,7 @@ import { combinedTable, spreadsheetTable } from './table-output.js';
  * The file keeps the uploaded name when it already ends in `.csv` (`weather.csv`), as the server does.
  */
 export function writeTableCsv(doc: Document, ctx: WriteContext): OutputFile[] {
-  const table = spreadsheetTable(doc, ctx);
-  const content = formatDelimited([table.header, ...table.rows], { ...CSV_STYLE, bom: ctx.options.bom });
+  const content = delimitedContent(spreadsheetRows(doc, ctx), { ...CSV_STYLE, bom: ctx.options.bom });
   return [{ name: outputFileName(doc.name, 'csv'), content }];
 }
 

@@ -1,3 +1,7 @@
+import type { OutputContent } from '../types.js';
+import type { LazyTable } from './build-table.js';
+import { textContent } from './streamed-text.js';
+
 /**
  * Delimiter-separated text the way the server writes its CSV export (confirmed on
  * `row-project-1.zip`): a header line, CRLF after every line including the last, and double
@@ -22,6 +26,15 @@ export function quoteField(value: string, separator: string): string {
 
 export function formatLine(fields: readonly string[], style: DelimitedStyle): string {
   return fields.map((f) => quoteField(f, style.separator)).join(style.separator) + style.lineEnd;
+}
+
+/** A table's file: one string, or streamed row by row for large tables (streamed-text.ts). */
+export function delimitedContent(table: LazyTable, style: DelimitedStyle): OutputContent {
+  return textContent(table.length * table.header.length, function* () {
+    if (style.bom) yield BOM;
+    yield formatLine(table.header, style);
+    for (let i = 0; i < table.length; i++) yield formatLine(table.row(i), style);
+  });
 }
 
 /** The whole file as one string (tables are in memory already; writers stay pure). */

@@ -1,5 +1,5 @@
 import type { Report } from '../../report/report.js';
-import type { Table } from './build-table.js';
+import type { LazyTable, Table } from './build-table.js';
 
 /**
  * `--escape-formulas` (off by default): spreadsheet programs run a cell that starts with `=`, `+`,
@@ -41,16 +41,30 @@ export function reportFormulasNotEscaped(report: Report, first: string, count?: 
 }
 
 export function escapeFormulas(table: Table, report: Report): Table {
+  return materialize(escapeFormulasLazy(lazyOf(table), report), table);
+}
+
+/** Without `--escape-formulas`: one notice for the table when any title or value is formula-like. */
+export function noticeFormulas(table: Table, report: Report): void {
+  noticeFormulasLazy(lazyOf(table), report);
+}
+
+/**
+ * `--escape-formulas` on a table whose rows are made on demand: the rows are read once here for the
+ * messages (per column, in column order, after the titles'), and each row is escaped again when
+ * it is asked for.
+ */
+export function escapeFormulasLazy(table: LazyTable, report: Report): LazyTable {
   const changed = new Map<number, { count: number; firstRow: number }>();
-  const rows = table.rows.map((cells, r) =>
-    cells.map((value, c) => {
-      if (!needsFormulaEscape(value)) return value;
+  for (let r = 0; r < table.length; r++) {
+    const cells = table.row(r);
+    for (let c = 0; c < cells.length; c++) {
+      if (!needsFormulaEscape(cells[c])) continue;
       const seen = changed.get(c);
       if (seen) seen.count++;
-      else changed.set(c, { count: 1, firstRow: table.sourceRows[r] });
-      return formulaEscaped(value);
-    }),
-  );
+      else changed.set(c, { count: 1, firstRow: table.sourceRow(r) });
+    }
+  }
   const header = table.header.map((name, c) => {
     if (!needsFormulaEscape(name)) return name;
     report.add({ kind: 'FormulaEscaped', text: `column title ${showValue(name)} was prefixed with '`, place: { column: c } });
@@ -63,11 +77,11 @@ export function escapeFormulas(table: Table, report: Report): Table {
       place: { column, row: firstRow >= 0 ? firstRow : undefined },
     });
   }
-  return { ...table, header, rows };
+  const escapeRow = (cells: string[]) => cells.map((value) => (needsFormulaEscape(value) ? formulaEscaped(value) : value));
+  return { ...table, header, row: changed.size ? (i) => escapeRow(table.row(i)) : table.row };
 }
 
-/** Without `--escape-formulas`: one notice for the table when any title or value is formula-like. */
-export function noticeFormulas(table: Table, report: Report): void {
+export function noticeFormulasLazy(table: LazyTable, report: Report): void {
   let count = 0;
   let first: { value: string; row?: number; column: number } | undefined;
   table.header.forEach((name, column) => {
@@ -75,12 +89,25 @@ export function noticeFormulas(table: Table, report: Report): void {
     count++;
     first ??= { value: name, column };
   });
-  table.rows.forEach((cells, r) =>
-    cells.forEach((value, column) => {
-      if (!needsFormulaEscape(value)) return;
+  for (let r = 0; r < table.length; r++) {
+    const cells = table.row(r);
+    for (let column = 0; column < cells.length; column++) {
+      const value = cells[column];
+      if (!needsFormulaEscape(value)) continue;
       count++;
-      first ??= { value, row: table.sourceRows[r] >= 0 ? table.sourceRows[r] : undefined, column };
-    }),
-  );
+      const row = table.sourceRow(r);
+      first ??= { value, row: row >= 0 ? row : undefined, column };
+    }
+  }
   if (first) reportFormulasNotEscaped(report, first.value, count, { row: first.row, column: first.column });
+}
+
+function lazyOf(table: Table): LazyTable {
+  return { header: table.header, length: table.rows.length, row: (i) => table.rows[i], sourceRow: (i) => table.sourceRows[i], perDocument: table.perDocument };
+}
+
+function materialize(lazy: LazyTable, like: Table): Table {
+  const rows: string[][] = new Array(lazy.length);
+  for (let i = 0; i < lazy.length; i++) rows[i] = lazy.row(i);
+  return { ...like, header: lazy.header, rows };
 }

@@ -1,8 +1,9 @@
 import type { Document } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import { outputFileName } from '../../model/naming.js';
-import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
-import { buildTable, type Table } from './build-table.js';
+import type { FormatWriter, OutputContent, OutputFile, WriteContext } from '../types.js';
+import { buildTable, planTable, type LazyTable } from './build-table.js';
+import { textContent } from './streamed-text.js';
 import { combinedFileName } from './combined.js';
 import { combinedTable } from './table-output.js';
 import { TABLE_KINDS } from './kinds.js';
@@ -15,22 +16,28 @@ import { TABLE_KINDS } from './kinds.js';
  * Formulas are not escaped: JSON is not opened by spreadsheet programs.
  */
 export function writeJsonTabular(doc: Document, ctx: WriteContext): OutputFile[] {
-  const table = buildTable(doc, ctx.options, ctx.report);
+  const table = planTable(doc, ctx.options, ctx.report);
   return [{ name: outputFileName(doc.name, 'json'), content: jsonRows(table, ctx.report) }];
 }
 
 /** `--combine`: one array for the project, each object starting with its `document` (see `combineTables`). */
 export function writeJsonTabularCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
   const table = combinedTable(docs, ctx, (doc, docCtx) => buildTable(doc, docCtx.options, docCtx.report));
-  return [{ name: combinedFileName(docs, 'json'), content: jsonRows(table, ctx.report) }];
+  return [{ name: combinedFileName(docs, 'json'), content: jsonRows({ header: table.header, length: table.rows.length, row: (i) => table.rows[i], sourceRow: (i) => table.sourceRows[i] }, ctx.report) }];
 }
 
-function jsonRows(table: Table, report: Report): string {
+function jsonRows(table: LazyTable, report: Report): OutputContent {
   // Objects are written by hand: a JavaScript object puts integer-like keys ("2", "10") first,
   // which would reorder columns titled with numbers.
   const keys = uniqueKeys(table.header, report).map((key) => `${JSON.stringify(key)}:`);
-  const lines = table.rows.map((cells) => `{${keys.map((key, i) => key + JSON.stringify(cells[i] ?? '')).join(',')}}`);
-  return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
+  if (table.length === 0) return '[]\n';
+  return textContent(table.length * keys.length, function* () {
+    for (let i = 0; i < table.length; i++) {
+      const cells = table.row(i);
+      yield `${i === 0 ? '[\n' : ',\n'}{${keys.map((key, c) => key + JSON.stringify(cells[c] ?? '')).join(',')}}`;
+    }
+    yield '\n]\n';
+  });
 }
 
 export function uniqueKeys(header: readonly string[], report: Report): string[] {

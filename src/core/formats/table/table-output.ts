@@ -1,9 +1,9 @@
 import type { Document } from '../../model/types.js';
 import type { WriteContext } from '../types.js';
-import { buildTable, type Table } from './build-table.js';
+import { buildTable, planTable, type LazyTable, type Table } from './build-table.js';
 import { combineTables } from './combine-tables.js';
 import { documentContext } from './combined.js';
-import { escapeFormulas, noticeFormulas } from './escape-formulas.js';
+import { escapeFormulas, escapeFormulasLazy, noticeFormulas, noticeFormulasLazy } from './escape-formulas.js';
 
 /**
  * The table a spreadsheet-bound format writes: built per §5, formulas escaped when asked (and a
@@ -13,6 +13,14 @@ export function spreadsheetTable(doc: Document, ctx: WriteContext): Table {
   const table = buildTable(doc, ctx.options, ctx.report);
   if (ctx.options.escapeFormulas) return escapeFormulas(table, ctx.report);
   noticeFormulas(table, ctx.report);
+  return table;
+}
+
+/** The same with rows made on demand (the writers that stream their output): same messages, same cells. */
+export function spreadsheetRows(doc: Document, ctx: WriteContext): LazyTable {
+  const table = planTable(doc, ctx.options, ctx.report);
+  if (ctx.options.escapeFormulas) return escapeFormulasLazy(table, ctx.report);
+  noticeFormulasLazy(table, ctx.report);
   return table;
 }
 

@@ -1,18 +1,17 @@
 import type { Document } from '../../model/types.js';
 import { outputFileName } from '../../model/naming.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
-import { TSV_STYLE, formatDelimited } from './delimited.js';
+import { TSV_STYLE, delimitedContent, formatDelimited } from './delimited.js';
 import { TABLE_KINDS } from './kinds.js';
 import { combinedFileName } from './combined.js';
-import { combinedTable, spreadsheetTable } from './table-output.js';
+import { combinedTable, spreadsheetRows } from './table-output.js';
 
 /**
  * TSV (decided): the CSV table with tabs between fields, CRLF line ends, and CSV-style double
  * quotes around fields holding a tab, a quote, CR or LF, so no value is cut.
  */
 export function writeTableTsv(doc: Document, ctx: WriteContext): OutputFile[] {
-  const table = spreadsheetTable(doc, ctx);
-  const content = formatDelimited([table.header, ...table.rows], { ...TSV_STYLE, bom: ctx.options.bom });
+  const content = delimitedContent(spreadsheetRows(doc, ctx), { ...TSV_STYLE, bom: ctx.options.bom });
   return [{ name: outputFileName(doc.name, 'tsv'), content }];
 }
 

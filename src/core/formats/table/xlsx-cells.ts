@@ -21,26 +21,27 @@ export function cutAt(value: string, limit: number): string {
 /**
  * A value as an XLSX cell can hold it: XML-illegal control characters removed and CR written as
  * LF (`ControlCharRemoved`), then cut to 32,767 characters (`CellTruncated`). `row` and `column` are
- * the input's row index (-1 for the header or a document row) and the column, for the report.
+ * the input's row index (-1 for the header or a document row) and the column, for the report
+ * (`null`: the value was reported on an earlier pass over the same table).
  */
-export function xlsxCellText(value: string, place: { row: number; column: number }, report: Report): string {
+export function xlsxCellText(value: string, place: { row: number; column: number }, report: Report | null): string {
   let text = value;
   const illegal = text.match(XML_ILLEGAL);
   if (illegal) {
     text = text.replace(XML_ILLEGAL, '');
     const codes = [...new Set(illegal.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`))].join(', ');
-    report.add({ kind: 'ControlCharRemoved', text: `${illegal.length} character(s) XLSX cannot hold were removed (${codes})`, place: placeOf(place) });
+    report?.add({ kind: 'ControlCharRemoved', text: `${illegal.length} character(s) XLSX cannot hold were removed (${codes})`, place: placeOf(place) });
   }
   if (text.includes('\r')) {
     // XML parsers (Excel's and exceljs's) turn a raw CR into LF, and exceljs writes it raw: say so
     // instead of letting the reader change it. LF is Excel's own in-cell line break.
     text = text.replace(/\r\n?/g, '\n');
-    report.add({ kind: 'ControlCharRemoved', text: 'CR (U+000D) does not survive in XLSX text: CRLF and lone CR were written as LF', place: placeOf(place) });
+    report?.add({ kind: 'ControlCharRemoved', text: 'CR (U+000D) does not survive in XLSX text: CRLF and lone CR were written as LF', place: placeOf(place) });
   }
   if (text.length > EXCEL_CELL_LIMIT) {
     const original = text.length;
     text = cutAt(text, EXCEL_CELL_LIMIT);
-    report.add({ kind: 'CellTruncated', text: `a value of ${original} characters was cut to ${text.length} (Excel's cell limit is ${EXCEL_CELL_LIMIT})`, place: placeOf(place) });
+    report?.add({ kind: 'CellTruncated', text: `a value of ${original} characters was cut to ${text.length} (Excel's cell limit is ${EXCEL_CELL_LIMIT})`, place: placeOf(place) });
   }
   return text;
 }

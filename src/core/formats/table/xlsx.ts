@@ -4,8 +4,8 @@ import { outputFileName } from '../../model/naming.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
 import { combinedFileName, documentContext } from './combined.js';
 import { TABLE_KINDS } from './kinds.js';
-import { spreadsheetTable } from './table-output.js';
-import { workbookBytes } from './xlsx-package.js';
+import { spreadsheetRows } from './table-output.js';
+import { workbookBytes, type WorkbookSheet } from './xlsx-package.js';
 import { EXCEL_COLUMN_LIMIT, SheetNamer, xlsxCellText } from './xlsx-cells.js';
 
 /**
@@ -16,32 +16,30 @@ import { EXCEL_COLUMN_LIMIT, SheetNamer, xlsxCellText } from './xlsx-cells.js';
  * workbook and named (`ColumnsCut`; the other formats of the run still carry them). `--combine`
  * writes one workbook holding a worksheet per document of the project.
  *
- * Cells and report messages are prepared when the writer runs; the workbook itself is zipped
- * (xlsx-package.ts) only when the caller reads the content, a chunk of rows at a time, so large
- * tables are never held twice as XML.
+ * Report messages are made when the writer runs; the rows are made again, and zipped
+ * (xlsx-package.ts), only when the caller reads the content, a chunk at a time, so the table is
+ * never held, nor its XML.
  */
-interface Sheet {
-  name: string;
-  header: string[];
-  rows: string[][];
-}
-
 export function writeXlsx(doc: Document, ctx: WriteContext): OutputFile[] {
   const sheet = prepareSheet(doc, ctx, new SheetNamer());
-  return [{ name: outputFileName(doc.name, 'xlsx'), content: streamWorkbook([sheet]) }];
+  return [{ name: outputFileName(doc.name, 'xlsx'), content: workbookBytes([sheet]) }];
 }
 
 export function writeXlsxCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
   const namer = new SheetNamer();
   const sheets = docs.map((doc) => prepareSheet(doc, documentContext(doc, ctx), namer));
-  return [{ name: combinedFileName(docs, 'xlsx'), content: streamWorkbook(sheets) }];
+  return [{ name: combinedFileName(docs, 'xlsx'), content: workbookBytes(sheets) }];
 }
 
-function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Sheet {
-  const table = spreadsheetTable(doc, ctx);
-  const clean = (value: string, row: number, column: number, report: Report) => xlsxCellText(value, { row, column }, report);
-  let width = table.header.length;
-  for (const cells of table.rows) width = Math.max(width, cells.length);
+/**
+ * Reports everything the worksheet changes now (one pass over the table's cells), and gives the
+ * rows to the workbook as it is written (the same cleaning again, silent), so the table is never
+ * held.
+ */
+function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): WorkbookSheet {
+  const table = spreadsheetRows(doc, ctx);
+  // Every row of the table is as wide as its header (build-table.ts).
+  const width = table.header.length;
   if (width > EXCEL_COLUMN_LIMIT) {
     const first = table.header[EXCEL_COLUMN_LIMIT];
     ctx.report.add({
@@ -51,15 +49,19 @@ function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Shee
     });
   }
   const fit = (cells: string[]) => (cells.length > EXCEL_COLUMN_LIMIT ? cells.slice(0, EXCEL_COLUMN_LIMIT) : cells);
+  const clean = (cells: string[], row: number, report: Report | null) => fit(cells).map((v, c) => xlsxCellText(v, { row, column: c }, report));
+  const name = namer.name(doc.name, ctx.report, doc.name);
+  const header = clean(table.header, -1, ctx.report);
+  for (let r = 0; r < table.length; r++) clean(table.row(r), table.sourceRow(r), ctx.report);
   return {
-    name: namer.name(doc.name, ctx.report, doc.name),
-    header: fit(table.header).map((v, c) => clean(v, -1, c, ctx.report)),
-    rows: table.rows.map((cells, r) => fit(cells).map((v, c) => clean(v, table.sourceRows[r], c, ctx.report))),
+    name,
+    header,
+    rows: {
+      *[Symbol.iterator]() {
+        for (let r = 0; r < table.length; r++) yield clean(table.row(r), table.sourceRow(r), null);
+      },
+    },
   };
-}
-
-function streamWorkbook(sheets: readonly Sheet[]): AsyncIterable<Uint8Array> {
-  return workbookBytes(sheets);
 }
 
 export const xlsxWriter: FormatWriter = {
