@@ -78,6 +78,8 @@ describe('XLSX sheets read with the core ZIP reader and saxes', () => {
   it('a ZIP that is no workbook is an InputError', async () => {
     const { zipSync } = await import('fflate');
     const zip = zipSync({ 'readme.txt': new TextEncoder().encode('hi') });
+    await expect(readWorkbookSheets(zip, 'not.xlsx')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
+    await expect(readWorkbookSheets(new TextEncoder().encode('PK not a zip at all'), 'cut.xlsx')).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
     await expect(readWorkbookSheets(zip, 'not.xlsx')).rejects.toBeInstanceOf(InputError);
   });
 });

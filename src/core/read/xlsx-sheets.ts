@@ -23,7 +23,13 @@ export interface SheetText {
 export async function readWorkbookSheets(bytes: Uint8Array, file: string): Promise<SheetText[]> {
   const source = bytesSource(bytes);
   const entries = new Map<string, ZipEntryInfo>();
-  for (const entry of await readZipDirectory(source, file)) entries.set(entry.name.replace(/^\/+/, ''), entry);
+  let directory: ZipEntryInfo[];
+  try {
+    directory = await readZipDirectory(source, file);
+  } catch (error) {
+    throw notAWorkbook(file, (error as Error).message);
+  }
+  for (const entry of directory) entries.set(entry.name.replace(/^\/+/, ''), entry);
   const codec = defaultZipCodec();
   const part = async (name: string): Promise<string | undefined> => {
     const entry = entries.get(name);
