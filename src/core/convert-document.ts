@@ -36,6 +36,7 @@ export async function* writeFormats(
   context: { options: ConvertOptions; report: Report; explicit: boolean; layout: OutputLayout },
 ): AsyncGenerator<ConvertedFile> {
   for (const writer of writers) {
+    if (!context.explicit && writer.inAll && !writer.inAll(context.options)) continue;
     const scoped = context.report.scope({ format: writer.name, project: doc.project.folder, document: doc.name, cabinet: doc.cabinet.folder });
     if (!writer.kinds.some((k) => doc.kinds.includes(k))) {
       if (context.explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });

@@ -21,7 +21,8 @@ export type InputErrorCode =
   | 'API_ERROR'
   | 'TIMEOUT'
   | 'ABORTED'
-  | 'BAD_TSV';
+  | 'BAD_TSV'
+  | 'BAD_TRANSFORMER';
 
 export interface InputErrorDetails {
   /** File, or `archive.zip!entry/path.json` for a ZIP entry. */

@@ -20,6 +20,16 @@ export { registeredFormats, findWriter } from './formats/registry.js';
 export { formatSelection, resolveFormats, type FormatSelection } from './formats/resolve-formats.js';
 export { DEFAULT_OPTIONS, OVERLAP_RULES, SCHEMES, resolveOptions, type ConvertOptions } from './formats/options.js';
 export { MAIN_OPTIONS, type MainOption } from './formats/main-options.js';
+export type {
+  Exportable,
+  Cell as ExportableCell,
+  CellMetadata as ExportableCellMetadata,
+  SimpleLabel,
+  LabelSet as ExportableLabelSet,
+  LabelItem as ExportableLabelItem,
+  ExportTransformer,
+} from './formats/custom/exportable.js';
+export type { TransformerRunner, TransformerOutcome, TransformerResult, TransformerFailure, TransformerFailureCause } from './formats/custom/runner.js';
 export { ALL_FORMAT_NAMES, type FormatWriter, type FormatName, type OutputFile, type OutputContent, type WriteContext } from './formats/types.js';
 export { readTaggedTsv, type TaggedTsvOptions } from './read/tagged-tsv.js';
 export * from './formats/validate/index.js';

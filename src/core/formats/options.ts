@@ -1,4 +1,5 @@
 import type { OffsetUnit } from '../model/offsets.js';
+import type { TransformerRunner } from './custom/runner.js';
 
 /**
  * Every writer option, with documented defaults (`DEFAULT_OPTIONS`). One object for all formats,
@@ -39,6 +40,10 @@ export interface ConvertOptions {
   labelQuestion?: string;
   /** One table row per document with its document answers only. */
   docAnswersOnly: boolean;
+  /** CUSTOM: the export transformer to run on each document (Node: `loadTransformer(file)`). */
+  transformer?: TransformerRunner;
+  /** CUSTOM: extension of the files written with the transformer's text. */
+  transformerExt: string;
   /** PDF layout. */
   pdf: {
     pageSize: 'A4' | 'LETTER';
@@ -64,6 +69,7 @@ export const DEFAULT_OPTIONS: ConvertOptions = {
   bom: false,
   escapeFormulas: false,
   docAnswersOnly: false,
+  transformerExt: 'txt',
   pdf: { pageSize: 'A4', orientation: 'portrait', fontSize: 10, arrows: true },
 };
 

@@ -24,6 +24,7 @@ import { spacyJsonlWriter } from './ml/spacy-jsonl.js';
 import { conll2003Writer } from './ml/conll-2003.js';
 import { cocoWriter } from './ml/coco.js';
 import { yoloWriter } from './ml/yolo.js';
+import { customWriter } from './custom/custom-writer.js';
 
 /**
  * The one table of output formats: name → writer, project kinds, extension. Adding a format means
@@ -51,6 +52,8 @@ const WRITERS: FormatWriter[] = [
   conll2003Writer,
   cocoWriter,
   yoloWriter,
+  // The server's "export using File Transformer", with the user's transformer (issue 16).
+  customWriter,
 ];
 
 export function registeredFormats(): readonly FormatWriter[] {

@@ -17,6 +17,7 @@ export type FormatName =
   | 'GCP_VERTEX_AI_CSV'
   | 'PLAIN'
   | 'SPAN_AND_ARROW_VISUALIZATION'
+  | 'CUSTOM'
   // Training-ready formats the server does not have (issue 13), `formats/ml/`.
   | 'HF_TOKEN_CLASSIFICATION'
   | 'HF_TEXT_CLASSIFICATION'
@@ -40,6 +41,7 @@ export const SERVER_FORMAT_NAMES: readonly FormatName[] = [
   'GCP_VERTEX_AI_CSV',
   'PLAIN',
   'SPAN_AND_ARROW_VISUALIZATION',
+  'CUSTOM',
 ];
 
 /** Every format this tool writes: the server's, then the training-ready ones it adds. */
@@ -85,4 +87,6 @@ export interface FormatWriter {
   description: string;
   writeDocument(doc: Document, ctx: WriteContext): OutputFile[] | Promise<OutputFile[]>;
   writeCombined?(docs: readonly Document[], ctx: WriteContext): OutputFile[] | Promise<OutputFile[]>;
+  /** Whether `--to all` takes this writer with these options (CUSTOM only with a transformer); named formats are always run. */
+  inAll?(options: ConvertOptions): boolean;
 }

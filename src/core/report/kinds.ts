@@ -65,6 +65,8 @@ export const MESSAGE_KINDS = {
   GlyphMissing: { severity: 'warning', meaning: 'no embedded font can draw a character; it is shown as a placeholder' },
   OffsetUnit: { severity: 'info', meaning: 'the unit the offsets of this output are counted in' },
   ImportFileNotWritten: { severity: 'warning', meaning: 'a companion file the target needs (the Vertex import CSV) was not written for lack of an option (--gcs-prefix)' },
+  TransformerFailed: { severity: 'error', meaning: "the export transformer (CUSTOM) threw, ran out of time or memory, or returned no string for a document; that document's file was not written (the run's other documents were), the message names the transformer's line and column" },
+  TransformerLog: { severity: 'info', meaning: 'what the export transformer (CUSTOM) wrote with console.log and friends for a document' },
   FormatNotApplicable: { severity: 'warning', meaning: "the format does not support the document's project kind; nothing was written for it" },
   // Output files
   OutputRenamed: { severity: 'warning', meaning: 'another output of the run has the same path (the same name, names differing only by case, or a file where a folder is): this one got a " (2)" suffix' },
