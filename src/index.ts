@@ -17,6 +17,7 @@ export { nodeZipCodec };
 export { readInput, type ReadOptions as ReadInputOptions } from './node/read-input.js';
 export { openInput } from './node/open-input.js';
 export { convert, type ConvertRequest, type ConvertResult } from './node/convert.js';
+export { loadTransformer, createTransformer, SandboxedTransformer, DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './node/transformer/load.js';
 export { inspectInput, countDocument, type InspectResult, type ProjectSummary, type DocumentCounts } from './node/inspect.js';
 export { runCli } from './cli/main.js';
 export { DatasaurClient, startWebhookReceiver, signBody, verifySignature, type ClientOptions, type ExportRequest, type ExportOutcome, type ExportEvent, type WebhookReceiver } from './client/index.js';

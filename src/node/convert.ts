@@ -117,7 +117,8 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
   let counts = { converted: 0, skipped: 0 };
   try {
     const workers = Math.min(request.workers ?? 1, refs.length);
-    if (workers > 1 && opened.type !== 'file' && !options.combine) {
+    // A transformer (CUSTOM) has its own worker thread and cannot be handed to conversion workers.
+    if (workers > 1 && opened.type !== 'file' && !options.combine && !options.transformer) {
       // The workers parse, convert and write into the staging folder; this thread only checks the
       // names (in document order) and gathers the messages.
       const setup = { input: request.input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat, stagingDir: staged.stagingDir };
