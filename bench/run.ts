@@ -64,12 +64,12 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** Every registered format of the scenario's kind (the PDF has its own scenario). */
+/** Every registered format of the scenario's kind (the PDF has its own scenario; CUSTOM runs a user's transformer, not a format of ours). */
 function formatsOf(scenario: Scenario, only?: string[]): string[] {
   if (scenario.pages) return ['SPAN_AND_ARROW_VISUALIZATION'].filter((n) => !only || only.includes(n));
   const kind = scenario.kind === 'token' ? 'TOKEN_BASED' : 'ROW_BASED';
   return registeredFormats()
-    .filter((w) => w.kinds.includes(kind) && w.name !== 'SPAN_AND_ARROW_VISUALIZATION')
+    .filter((w) => w.kinds.includes(kind) && w.name !== 'SPAN_AND_ARROW_VISUALIZATION' && w.name !== 'CUSTOM')
     .map((w) => w.name as string)
     .filter((n) => (!only || only.includes(n)) && (!scenario.formats || scenario.formats.includes(n)));
 }

@@ -17,6 +17,8 @@ import '../core/read/register-readers.js';
 import { inputFormatNames } from '../core/read/detect.js';
 import { DEFAULT_SIM_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from '../simulator/defaults.js';
 import { resolveFormats } from '../node/convert.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../node/transformer/limits.js';
+import { transformerExtension } from '../core/formats/custom/custom-writer.js';
 import { listOption, oneOf, portNumber, positiveNumber, positiveWholeNumber, repeatable, wholeNumber } from './args.js';
 import { attributeOf, type CommandName, type OptionRow } from './option-row.js';
 import { didYouMean } from './suggest.js';
@@ -68,6 +70,10 @@ export const OPTIONS: readonly OptionRow[] = [
   { flags: '--font-size <points>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'PDF text size', default: DEFAULT_OPTIONS.pdf.fontSize, parse: positiveNumber, convert: (o, v: number) => (o.pdf.fontSize = v) },
   { flags: '--pdf-label-sets <indexes>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'label sets the PDF draws, e.g. 0,2', defaultText: 'all', parse: labelSetIndexes, convert: (o, v: number[]) => (o.pdf.labelSets = v) },
   { flags: '--no-arrows', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'PDF without relation arrows', convert: (o, v: boolean) => (o.pdf.arrows = v) },
+  { flags: '--transformer <file>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'CUSTOM: export transformer, a .ts or .js file ending with (document: Exportable): string => …' },
+  { flags: '--transformer-timeout <seconds>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'CUSTOM: time limit per document', default: DEFAULT_SANDBOX_LIMITS.timeoutMs / 1000, parse: positiveNumber },
+  { flags: '--transformer-memory <MB>', commands: CONVERTING, group: FORMAT_OPTIONS, description: "CUSTOM: heap limit of the transformer's sandbox", default: DEFAULT_SANDBOX_LIMITS.memoryMb, parse: atLeast16 },
+  { flags: '--transformer-ext <ext>', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'CUSTOM: extension of the files written', default: DEFAULT_OPTIONS.transformerExt, parse: (raw) => transformerExtension(raw), convert: (o, v: string) => (o.transformerExt = v) },
 
   // ── export: what, from where, how delivered ───────────────────────────────────────────────
   { flags: '-p, --project <ids>', commands: ['export'], group: SELECTION, description: 'project id (repeatable, or comma-separated)', parse: repeatable },
@@ -143,6 +149,12 @@ function formatNames(raw: string, flag: string): string[] {
     throw new InputError(error.code, error.message, { where: error.where ?? flag, expected: error.expected, hint });
   }
   return names;
+}
+
+function atLeast16(raw: string, flag: string): number {
+  const n = positiveNumber(raw, flag);
+  if (n < 16) throw new InputError('BAD_OPTION', `${n} MB is too little for a JavaScript heap`, { where: flag, expected: 'at least 16' });
+  return n;
 }
 
 function labelSetIndexes(raw: string, flag: string): number[] {

@@ -4,6 +4,7 @@ import { renderReportText } from '../../core/report/render.js';
 import type { Command } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { EXIT_INTERRUPTED, isInterrupted, withInterrupts } from '../../node/interrupt.js';
+import { withTransformer } from '../transformer-option.js';
 
 export const convertCommand: Command = {
   name: 'convert',
@@ -16,7 +17,8 @@ export const convertCommand: Command = {
     const out = str('out')!;
     const to = formatSelection(list('to'));
     // Ctrl-C / SIGTERM: the run removes what it staged and says so (exit 130).
-    const result = await withInterrupts(
+    const result = await withTransformer(args, to, options, () =>
+      withInterrupts(
       (signal) =>
         convert({
           signal,
@@ -33,7 +35,7 @@ export const convertCommand: Command = {
           limits: { maxTotalBytes: num('maxBytes')!, maxEntries: num('maxEntries')! },
         }),
       io.stderr,
-    ).catch((error: unknown) => {
+    )).catch((error: unknown) => {
       if (!isInterrupted(error)) throw error;
       io.stderr.write(`${error.message}\n`);
       return null;

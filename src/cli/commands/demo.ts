@@ -10,12 +10,16 @@ import { InputError } from '../../core/errors.js';
 import type { Command } from '../command.js';
 import { loadSimulator } from '../load-simulator.js';
 import { exportAndConvert } from './export.js';
+import { loadTransformer } from '../../node/transformer/load.js';
 
 /** A bundled fixture project (same depth from src/cli/commands and dist/cli/commands). */
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url));
 
 /** The token project (spans, nested and overlapping, relations): the token formats and the PDF. */
 export const DEMO_FIXTURE = fixture('token-project.zip');
+
+/** CUSTOM's sample export transformer: our rewrite of the vendor's Google AutoML sample (JSONL). */
+export const DEMO_TRANSFORMER = fixture('transformers/automl-entities.ts');
 
 /**
  * Every project the demo serves: between them, every registered format has a project it fits
@@ -36,11 +40,15 @@ export const demoCommand: Command = {
       if (!existsSync(file)) throw new InputError('FILE_NOT_FOUND', 'the demo project is missing', { file, hint: 'Run `npm run fixtures` or pass --fixture.' });
     }
     const { startSimulator } = await loadSimulator('demo');
-    const sim = await startSimulator({ projectPaths: [...projects], queuedMs: 300, processingMs: 600 });
+    const transformer = await loadTransformer(DEMO_TRANSFORMER);
+    const sim = await startSimulator({ projectPaths: [...projects], queuedMs: 300, processingMs: 600 }).catch(async (error: unknown) => {
+      await transformer.close();
+      throw error;
+    });
     try {
       const ids = sim.projects.map((p) => p.id);
       io.stderr.write(`simulator listening on ${sim.baseUrl}, serving ${sim.projects.map((p) => `"${p.name}" (${p.id})`).join(', ')}\n`);
-      io.stderr.write(`running: datasaur-export export --project ${ids.join(',')} --to all --gcs-prefix ${DEMO_GCS_PREFIX} --out ${out}\n`);
+      io.stderr.write(`running: datasaur-export export --project ${ids.join(',')} --to all --gcs-prefix ${DEMO_GCS_PREFIX} --transformer ${DEMO_TRANSFORMER} --transformer-ext jsonl --out ${out}\n`);
       return await exportAndConvert(
         {
           client: { baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret },
@@ -53,12 +61,14 @@ export const demoCommand: Command = {
           force: true,
           // GCP_VERTEX_AI_CSV names the Cloud Storage folder its JSONL files will live in; a
           // placeholder bucket keeps the demo self-contained.
-          options: { gcsPrefix: DEMO_GCS_PREFIX },
+          // CUSTOM runs the sample transformer (sandboxed) on every document.
+          options: { gcsPrefix: DEMO_GCS_PREFIX, transformer, transformerExt: 'jsonl' },
         },
         io,
       );
     } finally {
       await sim.close();
+      await transformer.close();
     }
   },
 };

@@ -19,6 +19,7 @@ import { EXIT_INTERRUPTED, EXIT_OK } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { ExportProgress } from './export-progress.js';
 import { formatSelection, type FormatSelection } from '../../core/formats/resolve-formats.js';
+import { withTransformer } from '../transformer-option.js';
 
 export interface ExportAndConvertParams {
   client: Omit<ClientOptions, 'onRetry'>;
@@ -72,14 +73,15 @@ export const exportCommand: Command = {
     if (method === 'EXTERNAL_OBJECT_STORAGE' && !storageId) {
       throw new InputError('BAD_OPTION', 'EXTERNAL_OBJECT_STORAGE needs the storage id registered for the team', { where: '--storage-id' });
     }
-    const to = list('to');
-    return exportAndConvert(
+    const to = formatSelection(list('to'));
+    const options = convertOptionsFrom(args.values);
+    return withTransformer(args, to, options, () => exportAndConvert(
       {
         client: { baseUrl, clientId, clientSecret, authStyle: flag('basicAuth') ? 'basic' : 'body' },
         projectIds,
         filter: tags.length || statuses.length ? { teamId: str('team'), tags: tags.length ? tags : undefined, statuses: statuses.length ? statuses : undefined } : undefined,
         documentId,
-        to: formatSelection(to),
+        to,
         outDir: str('out')!,
         method,
         cabinet: str('cabinet'),
@@ -88,11 +90,11 @@ export const exportCommand: Command = {
         storage: storageId ? { id: storageId, prefix: str('storagePrefix'), dir: str('storageDir') } : undefined,
         saveExportDir: str('saveExport'),
         force: flag('force'),
-        options: convertOptionsFrom(args.values),
+        options,
         reportFile: str('report'),
       },
       io,
-    );
+    ));
   },
 };
 
