@@ -38,7 +38,8 @@ scope.addEventListener('message', (event) => {
 // they are in (from then on it needs no network). A PDF asked for before that waits for them.
 post({
   type: 'ready',
-  formats: registeredFormats().map((w) => ({ name: w.name, kinds: w.kinds, extension: w.extension, description: w.description })),
+  // CUSTOM runs an export transformer file in Node's sandbox (worker thread + node:vm): not offered here.
+  formats: registeredFormats().filter((w) => w.name !== 'CUSTOM').map((w) => ({ name: w.name, kinds: w.kinds, extension: w.extension, description: w.description })),
   // The CLI's own table of the main options: the page's fields say what its flags say.
   options: MAIN_OPTIONS,
 });
