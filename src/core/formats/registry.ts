@@ -1,5 +1,6 @@
 import type { ProjectKind } from '../model/types.js';
 import type { FormatWriter } from './types.js';
+import { DEFAULT_OPTIONS } from './options.js';
 import { datasaurSchemaWriter } from './schema/datasaur-schema.js';
 import { jsonAdvancedWriter } from './schema/json-advanced.js';
 import { byKind } from './by-kind.js';
@@ -64,6 +65,7 @@ export function findWriter(name: string): FormatWriter | undefined {
   return WRITERS.find((w) => w.name === name.toUpperCase());
 }
 
+/** The writers `--to all` runs on documents of these kinds with the default options (so not CUSTOM, which needs a transformer). */
 export function writersForKinds(kinds: readonly ProjectKind[]): FormatWriter[] {
-  return WRITERS.filter((w) => w.kinds.some((k) => kinds.includes(k)));
+  return WRITERS.filter((w) => w.kinds.some((k) => kinds.includes(k)) && (!w.inAll || w.inAll(DEFAULT_OPTIONS)));
 }
