@@ -43,6 +43,7 @@ export const OPTIONS: readonly OptionRow[] = [
   { flags: '-c, --cabinet <cabinet>', commands: CONVERTING, group: OUTPUT, description: MAIN_OPTIONS.cabinet.description, default: MAIN_OPTIONS.cabinet.default },
   { flags: '-r, --report <file>', commands: CONVERTING, group: OUTPUT, description: 'also write the full report as JSON to this file' },
   { flags: '-f, --force', commands: CONVERTING, group: OUTPUT, description: 'replace outputs that already exist' },
+  { flags: '-q, --quiet', commands: ['convert', 'export', 'inspect'], group: OUTPUT, description: 'no progress display (shown only when stderr is a terminal); the summary stays' },
   { flags: '--flat', commands: ['convert'], group: OUTPUT, description: 'write every file straight into --out (no subfolder per format)' },
   { flags: '-w, --workers <n>', commands: ['convert'], group: OUTPUT, description: 'threads converting documents of a ZIP or folder in parallel', default: 1, parse: positiveWholeNumber },
   { flags: '--input-format <name>', commands: ['convert', 'inspect'], group: 'Input:', description: 'read every document file as this format instead of detecting it from its content', defaultText: 'detected per file', choices: INPUT_FORMATS, parse: oneOf(INPUT_FORMATS) },

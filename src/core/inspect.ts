@@ -2,7 +2,7 @@ import type { Document } from './model/types.js';
 import { Report } from './report/report.js';
 import { loadOrReport } from './read/index.js';
 import { reportIgnoredEntries } from './read/ignored-entries.js';
-import type { OpenedInput } from './read/input.js';
+import type { DocumentRef, OpenedInput } from './read/input.js';
 import { openExport, type ExportInput, type ExportInputOptions } from './export-input.js';
 
 export interface DocumentCounts {
@@ -42,6 +42,11 @@ export interface ProjectSummary {
   documents: DocumentCounts[];
 }
 
+export interface InspectOptions {
+  /** Called after each document (for progress displays), read or skipped. */
+  onDocument?: (done: number, total: number, ref: DocumentRef) => void;
+}
+
 export interface InspectResult {
   input: string;
   type: 'zip' | 'folder' | 'file';
@@ -53,22 +58,23 @@ export interface InspectResult {
  * Counts what an export held in memory holds (the same input as `readExport`), per project,
  * cabinet and document, reading one document at a time.
  */
-export async function inspectExport(input: ExportInput, options: ExportInputOptions = {}): Promise<InspectResult> {
+export async function inspectExport(input: ExportInput, options: ExportInputOptions & InspectOptions = {}): Promise<InspectResult> {
   const opened = await openExport(input, options);
-  return inspectOpened(opened, options.name ?? opened.path);
+  return inspectOpened(opened, options.name ?? opened.path, options);
 }
 
 /** The same on an input already opened (the CLI opens files and folders with the Node adapter). */
-export async function inspectOpened(opened: OpenedInput, input: string): Promise<InspectResult> {
+export async function inspectOpened(opened: OpenedInput, input: string, options: InspectOptions = {}): Promise<InspectResult> {
   const report = new Report();
   reportIgnoredEntries(opened, report);
   const projects = new Map<string, ProjectSummary>(
     opened.projects.map((p) => [p.folder, { folder: p.folder, id: p.id, name: p.name, kinds: [], cabinets: [], labelSets: [], documents: [] }]),
   );
-  for (const ref of opened.documents) {
+  for (const [n, ref] of opened.documents.entries()) {
     const project = projects.get(ref.projectFolder)!;
     if (!project.cabinets.includes(ref.cabinet.folder)) project.cabinets.push(ref.cabinet.folder);
     const doc = await loadOrReport(ref, report);
+    options.onDocument?.(n + 1, opened.documents.length, ref);
     if (!doc) continue;
     for (const kind of doc.kinds) if (!project.kinds.includes(kind)) project.kinds.push(kind);
     for (const set of doc.labelSets) {

@@ -124,7 +124,7 @@ describe('datasaur-export export', () => {
 });
 
 describe('progress display', () => {
-  it('rewrites one line on a TTY', () => {
+  it('rewrites one line on a TTY, with a progress bar for the download', () => {
     let text = '';
     const stream = Object.assign(new Writable({ write: (c, _e, done) => ((text += String(c)), done()) }), { isTTY: true });
     const progress = new ExportProgress(stream);
@@ -133,8 +133,20 @@ describe('progress display', () => {
     progress.onEvent({ type: 'progress', progress: { received: 512, total: 1024 } });
     progress.onEvent({ type: 'downloaded', file: 'x', bytes: 1024 });
     expect(text).toMatch(/\r\u001b\[2KExportQueue:1… job QUEUED \[\d+\.\d s\]/);
-    expect(text).toContain('downloading 512 B of 1.0 KiB (50%)');
+    expect(text).toMatch(/downloading █+░+ 0\.0 MB of 0\.0 MB \| .* left/);
     expect(text.endsWith('downloaded 1.0 KiB in 0.0 s\n')).toBe(true);
+  });
+
+  it('--quiet: nothing on a TTY either', () => {
+    let text = '';
+    const stream = Object.assign(new Writable({ write: (c, _e, done) => ((text += String(c)), done()) }), { isTTY: true });
+    const progress = new ExportProgress(stream, true);
+    progress.onEvent({ type: 'requested', exportId: 'ExportQueue:1', method: 'FILE_STORAGE' });
+    progress.onEvent({ type: 'status', status: 'QUEUED' });
+    progress.onEvent({ type: 'progress', progress: { received: 512, total: 1024 } });
+    progress.onEvent({ type: 'downloaded', file: 'x', bytes: 1024 });
+    progress.done();
+    expect(text).toBe('');
   });
 });
 

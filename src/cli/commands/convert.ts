@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { EXIT_INTERRUPTED, isInterrupted, withInterrupts } from '../../node/interrupt.js';
 import { withTransformer } from '../transformer-option.js';
+import { WorkProgress } from '../progress.js';
 
 export const convertCommand: Command = {
   name: 'convert',
@@ -16,6 +17,7 @@ export const convertCommand: Command = {
     const options = convertOptionsFrom(args.values);
     const out = str('out')!;
     const to = formatSelection(list('to'));
+    const progress = WorkProgress.on(io, 'converting', flag('quiet'));
     // Ctrl-C / SIGTERM: the run removes what it staged and says so (exit 130).
     const result = await withTransformer(args, to, options, () =>
       withInterrupts(
@@ -33,9 +35,12 @@ export const convertCommand: Command = {
           inputFormat: str('inputFormat'),
           reportFile: str('report'),
           limits: { maxTotalBytes: num('maxBytes')!, maxEntries: num('maxEntries')! },
+          onDocument: (done, total) => progress.update(done, total),
         }),
       io.stderr,
-    )).catch((error: unknown) => {
+    ))
+      .finally(() => progress.stop())
+      .catch((error: unknown) => {
       if (!isInterrupted(error)) throw error;
       io.stderr.write(`${error.message}\n`);
       return null;

@@ -18,6 +18,7 @@ import type { Command, CommandIo } from '../command.js';
 import { EXIT_INTERRUPTED, EXIT_OK } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { ExportProgress } from './export-progress.js';
+import { WorkProgress } from '../progress.js';
 import { formatSelection, type FormatSelection } from '../../core/formats/resolve-formats.js';
 import { withTransformer } from '../transformer-option.js';
 
@@ -40,6 +41,8 @@ export interface ExportAndConvertParams {
   options: Partial<ConvertOptions>;
   reportFile?: string;
   signal?: AbortSignal;
+  /** No progress display or status lines. */
+  quiet?: boolean;
 }
 
 export const exportCommand: Command = {
@@ -92,6 +95,7 @@ export const exportCommand: Command = {
         force: flag('force'),
         options,
         reportFile: str('report'),
+        quiet: flag('quiet'),
       },
       io,
     ));
@@ -100,7 +104,7 @@ export const exportCommand: Command = {
 
 /** The whole command as a function, so `demo` runs exactly what a user runs. */
 export async function exportAndConvert(params: ExportAndConvertParams, io: CommandIo): Promise<number> {
-  const progress = new ExportProgress(io.stderr);
+  const progress = new ExportProgress(io.stderr, params.quiet);
   const client = new DatasaurClient({ ...params.client, onRetry: progress.onRetry });
   const target = await resolveTarget(client, params, progress);
   const downloadDir = params.saveExportDir ? resolve(params.saveExportDir) : await mkdtemp(join(tmpdir(), 'datasaur-export-'));
@@ -140,7 +144,17 @@ export async function exportAndConvert(params: ExportAndConvertParams, io: Comma
       );
       return EXIT_OK;
     }
-    const result = await convert({ input, to: params.to, outDir: params.outDir, cabinet: params.cabinet, options: params.options, force: params.force, reportFile: params.reportFile });
+    const converting = WorkProgress.on(io, 'converting', params.quiet ?? false);
+    const result = await convert({
+      input,
+      to: params.to,
+      outDir: params.outDir,
+      cabinet: params.cabinet,
+      options: params.options,
+      force: params.force,
+      reportFile: params.reportFile,
+      onDocument: (done, total) => converting.update(done, total),
+    }).finally(() => converting.stop());
     io.stderr.write(renderReportText(result.report, { strict: params.options.strict, limit: 10 }));
     io.stdout.write(
       result.written

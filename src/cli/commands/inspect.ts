@@ -1,13 +1,18 @@
 import { inspectInput, type DocumentCounts } from '../../node/inspect.js';
 import { renderReportText } from '../../core/report/render.js';
 import type { Command } from '../command.js';
+import { WorkProgress } from '../progress.js';
 
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'show projects, kinds, cabinets, documents and label counts of an export',
   arguments: ['<input>'],
   async run(args, io) {
-    const result = await inspectInput(args.positionals[0]!, { inputFormat: args.str('inputFormat') });
+    const progress = WorkProgress.on(io, 'reading', args.flag('quiet'));
+    const result = await inspectInput(args.positionals[0]!, {
+      inputFormat: args.str('inputFormat'),
+      onDocument: (done, total) => progress.update(done, total),
+    }).finally(() => progress.stop());
     const problems = result.report.all();
     if (args.flag('json')) {
       io.stdout.write(JSON.stringify({ input: result.input, type: result.type, projects: result.projects, problems }, null, 2) + '\n');

@@ -12,7 +12,7 @@ import { startWebhookReceiver, type WebhookPayload } from '../../client/webhook.
 import { InputError, isInputError } from '../../core/errors.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_REPORTED_ERRORS } from '../command.js';
-import { formatBytes } from './export-progress.js';
+import { formatBytes } from '../progress.js';
 
 export const webhookCommand: Command = {
   name: 'webhook',
