@@ -27,6 +27,8 @@ export interface CommandArgs {
 
 /** Where a command prints; tests pass buffers, the binary passes the process streams. */
 export interface CommandIo {
+  /** Read when the input is `-` (default: the process's standard input). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }

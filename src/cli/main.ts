@@ -28,7 +28,7 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /** Runs one CLI invocation; returns the exit code. Errors a user can cause print one paragraph. */
-export async function runCli(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runCli(argv: string[], io: CommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let code = EXIT_OK;
   const program = buildProgram(COMMANDS, io, (returned) => (code = returned));
   if (argv.length === 0) {

@@ -39,9 +39,9 @@ const INPUT_FORMATS = inputFormatNames();
 export const OPTIONS: readonly OptionRow[] = [
   // ── convert / export: where the output goes ──────────────────────────────────────────────
   { flags: '-t, --to <formats>', commands: CONVERTING, group: OUTPUT, description: 'output formats, comma-separated, or all (`datasaur-export formats` lists them)', parse: formatNames, required: { message: 'no output format given', hint: 'Run `datasaur-export formats` to list them.' } },
-  { flags: '-o, --out <dir>', commands: [...CONVERTING, 'demo'], group: OUTPUT, description: 'output folder (one subfolder per format unless --flat)', required: { message: 'no output folder given' } },
+  { flags: '-o, --out <dir>', commands: [...CONVERTING, 'demo'], group: OUTPUT, description: 'output folder (one subfolder per format unless --flat); - writes to stdout: the one output file, or a ZIP of all when there are several', required: { message: 'no output folder given' } },
   { flags: '-c, --cabinet <cabinet>', commands: CONVERTING, group: OUTPUT, description: MAIN_OPTIONS.cabinet.description, default: MAIN_OPTIONS.cabinet.default },
-  { flags: '-r, --report <file>', commands: CONVERTING, group: OUTPUT, description: 'also write the full report as JSON to this file' },
+  { flags: '-r, --report <file>', commands: CONVERTING, group: OUTPUT, description: 'also write the full report as JSON to this file (- for stdout)' },
   { flags: '-f, --force', commands: CONVERTING, group: OUTPUT, description: 'replace outputs that already exist' },
   { flags: '-q, --quiet', commands: ['convert', 'export', 'inspect'], group: OUTPUT, description: 'no progress display (shown only when stderr is a terminal); the summary stays' },
   { flags: '--flat', commands: ['convert'], group: OUTPUT, description: 'write every file straight into --out (no subfolder per format)' },

@@ -79,7 +79,7 @@ export class WorkProgress {
     const count =
       this.unit === 'bytes'
         ? `${data.read}${known ? ` of ${megabytes(params.total)} MB` : ''} | ${data.rate}`
-        : // MB read only where the input's references carry their sizes (DocumentRef.bytes, to come with the open-input split).
+        : // MB read where the input's references carry their sizes (DocumentRef.inputBytes: ZIP entries, folder files).
           `${params.value}/${params.total} documents${this.bytes > 0 ? ` | ${data.read} read` : ''} | ${data.rate}`;
     return `${this.label} ${bar} ${count} | ${left} left`;
   }

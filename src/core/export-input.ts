@@ -92,12 +92,13 @@ async function openFiles(files: readonly ExportFile[], options: ExportInputOptio
     }
     // The same rules as a ZIP's entries: paths stay inside the export, the total within the limit.
     if (isUnsafePath(file.path)) throw new InputError('UNSAFE_PATH', `file "${file.path}" would be placed outside the export folder`, { file: name, expected: 'relative paths without ".." segments' });
-    total += typeof file.content === 'string' ? file.content.length : file.content instanceof Uint8Array ? file.content.byteLength : file.content.size;
+    const size = typeof file.content === 'string' ? file.content.length : file.content instanceof Uint8Array ? file.content.byteLength : file.content.size;
+    total += size;
     if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the files hold more than the limit of ${limits.maxTotalBytes} bytes`, { file: name, where: `file "${file.path}"` });
     const content = file.content;
     const bytes = async () => (typeof content === 'string' ? new TextEncoder().encode(content) : content instanceof Uint8Array ? content : new Uint8Array(await content.arrayBuffer()));
     const readSync = typeof content === 'string' ? () => content : content instanceof Uint8Array ? () => decodeText(content) : undefined;
-    return { path: file.path.replace(/\\/g, '/'), read: () => fileText(content), bytes, readSync };
+    return { path: file.path.replace(/\\/g, '/'), read: () => fileText(content), bytes, readSync, size };
   });
   if (raw.length === 0) throw new InputError('EMPTY_INPUT', 'the file list is empty', { file: name, expected: 'the files of an export folder' });
   return assembleEntries(name, 'folder', raw, (p) => `${name}/${p}`, baseName(name), options.inputFormat);

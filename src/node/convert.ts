@@ -5,7 +5,8 @@ import { isExplicit, resolveFormats, type FormatSelection } from '../core/format
 import type { DocumentRef } from '../core/read/input.js';
 import type { ArchiveLimits } from '../core/read/zip-entries.js';
 import { convertOpened, selectDocuments } from '../core/convert.js';
-import { openInput } from './open-input.js';
+import type { ExportInput } from '../core/export-input.js';
+import { openPathOrExport } from './open-input.js';
 import { reportIgnoredEntries } from '../core/read/ignored-entries.js';
 import { StagedWriter } from './staged-writer.js';
 import { runWorkers } from './convert-parallel.js';
@@ -20,8 +21,11 @@ export const KEPT_MESSAGES = 10_000;
 export { resolveFormats };
 
 export interface ConvertRequest {
-  /** An export ZIP, a folder in the export layout, or one document file. */
-  input: string;
+  /**
+   * The path of an export ZIP, a folder in the export layout, or one document file; or the input
+   * itself as the in-memory API takes it (`ExportInput`: bytes, a stream such as standard input).
+   */
+  input: string | ExportInput;
   /**
    * Format names, or 'all' (every registered format that fits each document's kind). Names typed
    * by a user go through `formatSelection` first, which names the choices when one is unknown.
@@ -105,7 +109,8 @@ function openReportFile(file: string, strict: boolean): ReportFile {
 }
 
 async function convertInto(request: ConvertRequest, options: ConvertOptions, report: Report): Promise<ConvertResult> {
-  const opened = await openInput(request.input, { limits: request.limits, inputFormat: request.inputFormat });
+  const input = request.input;
+  const opened = await openPathOrExport(input, { limits: request.limits, inputFormat: request.inputFormat });
   reportIgnoredEntries(opened, report);
   const selector = request.cabinet ?? 'REVIEW';
   const refs = selectDocuments(opened, selector);
@@ -117,11 +122,12 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
   let counts = { converted: 0, skipped: 0 };
   try {
     const workers = Math.min(request.workers ?? 1, refs.length);
-    // A transformer (CUSTOM) has its own worker thread and cannot be handed to conversion workers.
-    if (workers > 1 && opened.type !== 'file' && !options.combine && !options.transformer) {
+    // Workers open the input again by its path: an input in memory is converted on this thread. A
+    // transformer (CUSTOM) has its own worker thread and cannot be handed to conversion workers.
+    if (workers > 1 && typeof input === 'string' && opened.type !== 'file' && !options.combine && !options.transformer) {
       // The workers parse, convert and write into the staging folder; this thread only checks the
       // names (in document order) and gathers the messages.
-      const setup = { input: request.input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat, stagingDir: staged.stagingDir };
+      const setup = { input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat, stagingDir: staged.stagingDir };
       await runWorkers(setup, refs.length, workers, signal, async (reply) => {
         if (reply.converted) counts.converted++;
         else counts.skipped++;

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type ArchiveLimits } from '../core/read/zip-entries.js'
 import { assembleEntries, BINARY_DOCUMENT, openDocumentFile, openZipSource, type RawEntry } from '../core/read/open-export.js';
 import { checkInputFormat } from '../core/read/detect.js';
 import { describeIgnored } from '../core/read/ignored-entries.js';
+import { openExport, type ExportInput } from '../core/export-input.js';
 import { nodeZipCodec } from './zip-codec.js';
 
 export { cabinetMatches } from '../core/read/input.js';
@@ -38,6 +39,14 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   return openDocumentFile(inputPath, { read: () => fs.readFile(inputPath, 'utf8'), bytes: () => fs.readFile(inputPath), companion }, options.inputFormat);
 }
 
+/**
+ * A path as `openInput` opens it, or an input held in memory (bytes, a stream such as standard
+ * input: a ZIP or a document told from its bytes) as the in-memory API does, with zlib's inflate.
+ */
+export async function openPathOrExport(input: string | ExportInput, options: OpenOptions = {}): Promise<OpenedInput> {
+  return typeof input === 'string' ? openInput(input, options) : openExport(input, { codec: nodeZipCodec, ...options });
+}
+
 /** Reads byte ranges of a file, opening it for each read (a run holds no file open between documents). */
 function fileSource(file: string, size: number): { size: number; read(position: number, length: number): Uint8Array; readSync(position: number, length: number): Uint8Array } {
   const read = (position: number, length: number) => {
@@ -60,7 +69,7 @@ async function openFolder(root: string, limits: ArchiveLimits, inputFormat: stri
     if (raw.length >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `the folder has more than ${limits.maxEntries} files`, { file: root });
     total += size;
     if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the folder holds more than ${limits.maxTotalBytes} bytes`, { file: root });
-    raw.push({ path: path.relative(root, full).split(path.sep).join('/'), read: () => fs.readFile(full, 'utf8'), bytes: () => fs.readFile(full), readSync: () => readFileSync(full, 'utf8') });
+    raw.push({ path: path.relative(root, full).split(path.sep).join('/'), read: () => fs.readFile(full, 'utf8'), bytes: () => fs.readFile(full), readSync: () => readFileSync(full, 'utf8'), size });
   };
   const walk = async (dir: string) => {
     const items = await fs.readdir(dir, { withFileTypes: true });

@@ -8,8 +8,8 @@ import { SAMPLES } from '../helpers/samples.js';
 
 // 10 documents × 4 cabinets: 40 documents with --cabinet all.
 const AUDIO = path.join(SAMPLES, 'audio-json-advanced', '_Uniphore_ Datasaur Dataset_FRYWjo0dORv.zip');
-// "| 1.2 MB read" appears where the input's document references carry their sizes.
-const BAR = /converting [█░]{24} (\d+)\/40 documents(?: \| (\d+\.\d) MB read)? \| (?:[\d.]+ docs\/s|… \/s) \| \S+ left/g;
+// "| 0.2 MB read": the bytes of the input behind the documents done (ZIP entries as stored).
+const BAR = /converting [█░]{24} (\d+)\/40 documents \| (\d+\.\d) MB read \| (?:[\d.]+ docs\/s|… \/s) \| \S+ left/g;
 
 let dir = '';
 const out = async (name: string) => {
@@ -28,6 +28,10 @@ describe('progress on a terminal', () => {
     expect(frames.length, output.slice(0, 2000)).toBeGreaterThanOrEqual(1);
     // The last frame is the finished state.
     expect(frames.at(-1)![1]).toBe('40');
+    // Every entry read once: more than nothing, no more than the ZIP itself.
+    const megabytesRead = Number(frames.at(-1)![2]);
+    expect(megabytesRead).toBeGreaterThan(0);
+    expect(megabytesRead).toBeLessThanOrEqual(Math.ceil((await fs.stat(AUDIO)).size / 1e5) / 10);
     // Redrawn in place (carriage control), and the summary line stays.
     expect(output).toMatch(/\u001b\[1G/);
     expect(output).toMatch(/wrote 40 file\(s\) for 40 document\(s\) to /);
@@ -36,7 +40,7 @@ describe('progress on a terminal', () => {
   it('inspect shows the documents read', async () => {
     const { code, output } = await runInTerminal(['inspect', AUDIO]);
     expect(code, output).toBe(0);
-    expect(output).toMatch(/reading [█░]{24} 40\/40 documents \|/);
+    expect(output).toMatch(/reading [█░]{24} 40\/40 documents \| \d+\.\d MB read \|/);
   });
 
   it('--quiet: no progress, the summary stays', async () => {

@@ -10,17 +10,16 @@ import { DatasaurClient, type ClientOptions } from '../../client/index.js';
 import type { ExportMethod, ProjectFilter } from '../../client/operations.js';
 import type { ExportTarget } from '../../client/export.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../client/webhook.js';
-import { convert } from '../../node/convert.js';
 import { InputError } from '../../core/errors.js';
-import type { ConvertOptions } from '../../core/formats/options.js';
-import { renderReportText } from '../../core/report/render.js';
+import { resolveOptions, type ConvertOptions } from '../../core/formats/options.js';
 import type { Command, CommandIo } from '../command.js';
 import { EXIT_INTERRUPTED, EXIT_OK } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { ExportProgress } from './export-progress.js';
-import { WorkProgress } from '../progress.js';
 import { formatSelection, type FormatSelection } from '../../core/formats/resolve-formats.js';
 import { withTransformer } from '../transformer-option.js';
+import { runConversion } from '../conversion.js';
+import { checkStandardOutput } from '../standard-streams.js';
 
 export interface ExportAndConvertParams {
   client: Omit<ClientOptions, 'onRetry'>;
@@ -53,6 +52,7 @@ export const exportCommand: Command = {
     'The server is asked for DATASAUR_SCHEMA once; every format is then converted here with the same typed report.',
   async run(args, io) {
     const { str, num, flag, list } = args;
+    checkStandardOutput(str('out'), str('report'));
     const baseUrl = str('baseUrl');
     const clientId = str('clientId');
     const clientSecret = str('clientSecret');
@@ -144,24 +144,10 @@ export async function exportAndConvert(params: ExportAndConvertParams, io: Comma
       );
       return EXIT_OK;
     }
-    const converting = WorkProgress.on(io, 'converting', params.quiet ?? false);
-    const result = await convert({
-      input,
-      to: params.to,
-      outDir: params.outDir,
-      cabinet: params.cabinet,
-      options: params.options,
-      force: params.force,
-      reportFile: params.reportFile,
-      onDocument: (done, total) => converting.update(done, total),
-    }).finally(() => converting.stop());
-    io.stderr.write(renderReportText(result.report, { strict: params.options.strict, limit: 10 }));
-    io.stdout.write(
-      result.written
-        ? `wrote ${result.written} file(s) for ${result.documents.converted} document(s) to ${params.outDir}${result.documents.skipped ? `; ${result.documents.skipped} document(s) skipped` : ''}\n`
-        : `no output written${params.options.strict ? ' (--strict: the report has warnings or errors)' : ''}\n`,
+    return await runConversion(
+      { input, to: params.to, out: params.outDir, reportFile: params.reportFile, cabinet: params.cabinet, options: resolveOptions(params.options), force: params.force, quiet: params.quiet ?? false, reportLines: 10 },
+      io,
     );
-    return result.exitCode;
   } finally {
     progress.done();
     await receiver?.close();

@@ -2,16 +2,19 @@ import { inspectInput, type DocumentCounts } from '../../node/inspect.js';
 import { renderReportText } from '../../core/report/render.js';
 import type { Command } from '../command.js';
 import { WorkProgress } from '../progress.js';
+import { isStandardStream, standardInput } from '../standard-streams.js';
 
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'show projects, kinds, cabinets, documents and label counts of an export',
   arguments: ['<input>'],
+  notes: 'The input is an export ZIP, an unpacked export folder or one document file; `-` reads it from standard input.',
   async run(args, io) {
     const progress = WorkProgress.on(io, 'reading', args.flag('quiet'));
-    const result = await inspectInput(args.positionals[0]!, {
+    const input = args.positionals[0]!;
+    const result = await inspectInput(isStandardStream(input) ? standardInput(io) : input, {
       inputFormat: args.str('inputFormat'),
-      onDocument: (done, total) => progress.update(done, total),
+      onDocument: (done, total, ref) => progress.update(done, total, ref.inputBytes ?? 0),
     }).finally(() => progress.stop());
     const problems = result.report.all();
     if (args.flag('json')) {

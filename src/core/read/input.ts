@@ -11,6 +11,8 @@ export interface DocumentRef {
   projectFolder: string;
   cabinet: Cabinet;
   documentName: string;
+  /** Bytes of the input behind it (a ZIP entry's compressed size, a file's size), for progress displays; absent where unknown. */
+  inputBytes?: number;
   load(report?: Report): Promise<Document>;
 }
 

@@ -38,6 +38,8 @@ export interface RawEntry {
    * for while that CSV is parsed: readers are synchronous). Absent where reads are asynchronous.
    */
   readSync?(): string;
+  /** Bytes of the input it occupies (a ZIP entry's compressed size, a file's size), where known. */
+  size?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function openZipSource(source: ByteSource, file: string, options: O
       read: async () => decodeText(await inflateEntry(source, entry, file, codec)),
       bytes: () => inflateEntry(source, entry, file, codec),
       readSync: readSync && (() => decodeText(inflateEntrySync(readSync, entry, file, codec))),
+      size: entry.compressedSize,
     }));
   return assembleEntries(file, 'zip', raw, (p) => `${file}!${p}`, baseName(file).replace(/\.zip$/i, ''), options.inputFormat);
 }
@@ -126,6 +129,7 @@ export async function assembleEntries(
       projectFolder: folder,
       cabinet,
       documentName,
+      inputBytes: entry.size,
       load: async (report) => {
         const source = { file, cabinet, documentName, report, inputFormat, companion, project: { id: project.id, name: project.name, folder } };
         // From the bytes: a binary container by its reader, text decoded with invalid UTF-8 named (utf8.ts).
