@@ -1,16 +1,8 @@
-import { InputError } from '../core/errors.js';
-
 /**
- * The simulator, loaded only by the commands that run it: its GraphQL executor (`graphql`) is an
- * optional dependency a converter user does not need, so a missing one is a clear message, not a crash.
+ * The simulator, loaded only by the commands that run it (`simulate`, `demo`), so the other commands
+ * do not pay for its HTTP server. Its GraphQL executor, the optional package graphql, is loaded
+ * when it starts: without it `startSimulator` says what to install (simulator/graphql.ts).
  */
-export async function loadSimulator(command: string): Promise<typeof import('../simulator/index.js')> {
-  try {
-    return await import('../simulator/index.js');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && /'graphql'/.test((error as Error).message)) {
-      throw new InputError('UNSUPPORTED', `\`${command}\` needs the optional package graphql, which is not installed`, { hint: 'Run `npm install graphql` next to datasaur-export.', cause: error });
-    }
-    throw error;
-  }
+export async function loadSimulator(): Promise<typeof import('../simulator/index.js')> {
+  return import('../simulator/index.js');
 }

@@ -9,12 +9,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSchema } from 'graphql';
 import { DEFAULT_SIM_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from './defaults.js';
 import { FaultQueue } from './faults.js';
 import { JobRunner, type JobErrorOut, type JobSettings } from './jobs.js';
 import { loadProjects, type ProjectOverrides, type SimProject } from './projects.js';
 import { createRootValue } from './resolvers.js';
+import { loadGraphql } from './graphql.js';
 import { SIMULATOR_SDL } from './sdl.js';
 import { createHandler, type RequestRecord, type ServerSettings } from './server.js';
 
@@ -69,6 +69,8 @@ export interface Simulator {
 export { DEFAULT_SIM_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS };
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  // First: without the optional graphql package nothing else is worth doing.
+  const graphql = await loadGraphql();
   const projects = options.projects ?? (await loadProjects(options.projectPaths ?? [], options.overrides));
   const ownsStorage = options.storageDir === undefined;
   const storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'datasaur-sim-storage-')));
@@ -96,8 +98,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const jobs = new JobRunner(jobSettings, (file) => `${baseUrl}/files/${file.id}/${encodeURIComponent(file.name)}?X-Amz-Expires=${Math.round(jobSettings.linkTtlMs / 1000)}&X-Amz-Signature=${file.signature}`);
   const handler = createHandler({
     settings: server,
-    schema: buildSchema(SIMULATOR_SDL),
-    rootValue: createRootValue(projects, jobs),
+    schema: graphql.buildSchema(SIMULATOR_SDL),
+    execute: graphql.graphql,
+    rootValue: createRootValue(projects, jobs, graphql),
     jobs,
     faults,
     tokens,

@@ -2,7 +2,7 @@
  * Root resolvers of the simulator's GraphQL schema. Nested fields resolve from plain objects, so
  * aliases, fragments and `__typename` are the executor's business, exactly as on the server.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphqlModule } from './graphql.js';
 import type { ExportJob, JobContent, JobRunner, Method } from './jobs.js';
 import type { SimDocumentCopy, SimProject } from './projects.js';
 
@@ -23,7 +23,7 @@ interface ProjectsInput {
   cursor?: string | null;
 }
 
-export function createRootValue(projects: readonly SimProject[], jobs: JobRunner): Record<string, (args: never) => unknown> {
+export function createRootValue(projects: readonly SimProject[], jobs: JobRunner, { GraphQLError }: GraphqlModule): Record<string, (args: never) => unknown> {
   const findProject = (id: string): SimProject => {
     const project = projects.find((p) => p.id === id);
     if (!project) throw new GraphQLError(`Project not found: ${id}`, { extensions: { type: 'NotFoundError' } });
@@ -99,7 +99,7 @@ export function createRootValue(projects: readonly SimProject[], jobs: JobRunner
     getProjects: ({ input }: { input: ProjectsInput }) => {
       const matching = projects.filter((p) => matchesFilter(p, input.filter ?? {}));
       // A cursor carries the page size too: callers send only `{cursor}` after the first page.
-      const fromCursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+      const fromCursor = input.cursor ? decodeCursor(input.cursor, GraphQLError) : undefined;
       const skip = fromCursor?.skip ?? input.page?.skip ?? 0;
       const take = Math.max(1, Math.min(input.page?.take ?? fromCursor?.take ?? 10, 100));
       const nodes = matching.slice(skip, skip + take);
@@ -152,7 +152,7 @@ function encodeCursor(skip: number, take: number): string {
   return Buffer.from(`skip:${skip}:take:${take}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { skip: number; take: number } {
+function decodeCursor(cursor: string, GraphQLError: GraphqlModule['GraphQLError']): { skip: number; take: number } {
   const match = /^skip:(\d+):take:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new GraphQLError('Invalid cursor', { extensions: { type: 'ValidationError' } });
   return { skip: Number(match[1]), take: Number(match[2]) };

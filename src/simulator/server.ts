@@ -4,7 +4,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { graphql, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphqlModule } from './graphql.js';
 import type { FaultQueue, FaultRoute } from './faults.js';
 import type { JobRunner } from './jobs.js';
 
@@ -32,6 +33,8 @@ export interface ServerSettings {
 export interface ServerParts {
   settings: ServerSettings;
   schema: GraphQLSchema;
+  /** graphql's executor (the package is loaded when the simulator starts: simulator/graphql.ts). */
+  execute: GraphqlModule['graphql'];
   rootValue: unknown;
   jobs: JobRunner;
   faults: FaultQueue;
@@ -126,7 +129,7 @@ async function graphqlEndpoint(parts: ServerParts, req: IncomingMessage, res: Se
     record({ route: 'graphql', status: 400, operationName });
     return sendJson(res, 400, { errors: [{ message: 'Must provide query string.' }] });
   }
-  const result = await graphql({
+  const result = await parts.execute({
     schema: parts.schema,
     source: body.query,
     rootValue: parts.rootValue,

@@ -39,7 +39,7 @@ export const demoCommand: Command = {
     for (const file of projects) {
       if (!existsSync(file)) throw new InputError('FILE_NOT_FOUND', 'the demo project is missing', { file, hint: 'Run `npm run fixtures` or pass --fixture.' });
     }
-    const { startSimulator } = await loadSimulator('demo');
+    const { startSimulator } = await loadSimulator();
     const transformer = await loadTransformer(DEMO_TRANSFORMER);
     const sim = await startSimulator({ projectPaths: [...projects], queuedMs: 300, processingMs: 600 }).catch(async (error: unknown) => {
       await transformer.close();

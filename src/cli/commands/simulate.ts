@@ -17,7 +17,7 @@ export const simulateCommand: Command = {
     const { str, num, list } = args;
     const paths = [...list('projects'), ...args.positionals];
     if (paths.length === 0) throw new InputError('BAD_OPTION', 'no project to serve', { where: '--projects', hint: 'Give DATASAUR_SCHEMA files or export ZIPs.' });
-    const { startSimulator } = await loadSimulator('simulate');
+    const { startSimulator } = await loadSimulator();
     const sim = await startSimulator({
       projectPaths: paths,
       port: num('port'),

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SAMPLES } from '../helpers/samples.js';
+
+/**
+ * Issue 13 item 5: graphql (the simulator's GraphQL executor) is an optional peer dependency, kept
+ * out of a converter user's install. Child processes run with a resolve hook that makes graphql
+ * missing, as in such an install: converting works, the simulator says what to install.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const WITHOUT_GRAPHQL = path.join(ROOT, 'test/helpers/without-graphql.mjs');
+const BIN = path.join(ROOT, 'src/cli/bin.ts');
+
+function node(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', WITHOUT_GRAPHQL, '--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('graphql is optional (simulator only)', () => {
+  it('the hook makes graphql missing (otherwise the tests below prove nothing)', async () => {
+    const run = await node(['-e', "import('graphql').then(() => console.log('found'), (e) => console.log(e.code))"]);
+    expect(run.stdout.trim()).toBe('ERR_MODULE_NOT_FOUND');
+  }, 60_000);
+
+  it('the main entry loads and convert runs without it', async () => {
+    const main = await node(['-e', "import('./src/index.ts').then((m) => console.log(typeof m.convert, typeof m.convertExport))"]);
+    expect(main.stdout.trim(), main.stderr).toBe('function function');
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'dx-no-graphql-'));
+    const run = await node([BIN, 'convert', path.join(SAMPLES, 'row-csv', 'row-project-1.zip'), '--to', 'CSV', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^wrote 1 file\(s\)/);
+  }, 60_000);
+
+  it('the simulator module imports; startSimulator says which package to install', async () => {
+    const script =
+      "import('./src/simulator/index.ts').then(async (m) => { console.log(typeof m.loadProjects, typeof m.buildExportZip); " +
+      "await m.startSimulator({ projects: [] }).then(() => console.log('started'), (e) => console.log(e.code + ' | ' + e.message + ' | ' + e.hint)); })";
+    const run = await node(['-e', script]);
+    expect(run.stdout, run.stderr).toMatch(/^function function\nUNSUPPORTED \| the simulator needs the optional package graphql .* \| Run `npm install graphql`/);
+  }, 60_000);
+
+  it('demo and simulate exit 2 with one paragraph naming the package', async () => {
+    for (const args of [['demo', '--out', path.join(os.tmpdir(), 'dx-no-graphql-demo')], ['simulate', path.join(SAMPLES, 'row-csv', 'row-project-1.zip')]]) {
+      const run = await node([BIN, ...args]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/the simulator needs the optional package graphql.*npm install graphql/);
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
+    }
+  }, 60_000);
+});
