@@ -4,6 +4,8 @@
  */
 import { Readable } from 'node:stream';
 import { InputError } from '../core/errors.js';
+import { streamBytes } from '../core/read/zip-source.js';
+import { DEFAULT_LIMITS } from '../core/read/zip-entries.js';
 import type { CommandIo } from './command.js';
 
 export const STANDARD_STREAM = '-';
@@ -11,10 +13,11 @@ export const STANDARD_STREAM = '-';
 export const isStandardStream = (value: string | undefined): boolean => value === STANDARD_STREAM;
 
 /**
- * Standard input as the in-memory API reads a stream (held in memory up to the archive limit: a
- * ZIP's directory is at its end). A terminal is refused: nobody types an export.
+ * Standard input read to its end (a ZIP's directory is at its end), up to `limit` bytes (the
+ * archive limit, --max-bytes), for the in-memory API to tell a ZIP or a document from its bytes.
+ * A terminal is refused (nobody types an export), and so is nothing at all.
  */
-export function standardInput(io: CommandIo): ReadableStream<Uint8Array> {
+export async function readStandardInput(io: CommandIo, limit: number = DEFAULT_LIMITS.maxTotalBytes): Promise<Uint8Array> {
   const stdin = io.stdin ?? process.stdin;
   if ((stdin as { isTTY?: boolean }).isTTY) {
     throw new InputError('BAD_OPTION', 'the input is "-" (standard input), but standard input is a terminal', {
@@ -22,7 +25,9 @@ export function standardInput(io: CommandIo): ReadableStream<Uint8Array> {
       expected: 'an export piped in, e.g. `cat export.zip | datasaur-export convert - --to TSV_IOB --out out`',
     });
   }
-  return Readable.toWeb(Readable.from(stdin)) as ReadableStream<Uint8Array>;
+  const bytes = await streamBytes(Readable.toWeb(Readable.from(stdin)) as ReadableStream<Uint8Array>, limit, 'standard input');
+  if (bytes.byteLength === 0) throw new InputError('EMPTY_INPUT', 'standard input is empty', { file: '-', expected: 'an export ZIP or a document piped in' });
+  return bytes;
 }
 
 /** `--out -` and `--report -` both want standard output: one stream cannot carry both. */

@@ -117,6 +117,13 @@ describe('standard input and output (`-`)', () => {
     expect(result.projects.map((p) => [p.id, p.documents.length])).toEqual([['u9rQUwKml09', 2]]);
   }, 60_000);
 
+  it('an empty standard input is a clear error, exit 2', async () => {
+    const run = await shell('cli convert - --to CSV --out - < /dev/null');
+    expect(run.code).toBe(2);
+    expect(run.stdout.length).toBe(0);
+    expect(run.stderr).toMatch(/standard input is empty/);
+  }, 60_000);
+
   it('--out - with --report - is refused before anything is read: exit 2, one paragraph', async () => {
     const run = await shell('cat "$ZIP" | cli convert - --to CSV --out - --report -', { ZIP });
     expect(run.code).toBe(2);

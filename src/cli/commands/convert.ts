@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { convertOptionsFrom } from '../options.js';
 import { runConversion } from '../conversion.js';
 import { withTransformer } from '../transformer-option.js';
-import { checkStandardOutput, isStandardStream, standardInput } from '../standard-streams.js';
+import { checkStandardOutput, isStandardStream, readStandardInput } from '../standard-streams.js';
 
 export const convertCommand: Command = {
   name: 'convert',
@@ -18,13 +18,14 @@ export const convertCommand: Command = {
     const { str, num, flag, list } = args;
     checkStandardOutput(str('out'), str('report'));
     const input = args.positionals[0]!;
+    const maxBytes = num('maxBytes')!;
     const to = formatSelection(list('to'));
     const options = convertOptionsFrom(args.values);
     // --transformer (CUSTOM) is loaded before any input is read.
     return withTransformer(args, to, options, async () =>
       runConversion(
         {
-          input: isStandardStream(input) ? standardInput(io) : input,
+          input: isStandardStream(input) ? await readStandardInput(io, maxBytes) : input,
           to,
           out: str('out')!,
           reportFile: str('report'),
@@ -34,7 +35,7 @@ export const convertCommand: Command = {
           options,
           workers: num('workers'),
           inputFormat: str('inputFormat'),
-          limits: { maxTotalBytes: num('maxBytes')!, maxEntries: num('maxEntries')! },
+          limits: { maxTotalBytes: maxBytes, maxEntries: num('maxEntries')! },
           quiet: flag('quiet'),
           reportLines: 50,
         },

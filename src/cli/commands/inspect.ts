@@ -2,7 +2,7 @@ import { inspectInput, type DocumentCounts } from '../../node/inspect.js';
 import { renderReportText } from '../../core/report/render.js';
 import type { Command } from '../command.js';
 import { WorkProgress } from '../progress.js';
-import { isStandardStream, standardInput } from '../standard-streams.js';
+import { isStandardStream, readStandardInput } from '../standard-streams.js';
 
 export const inspectCommand: Command = {
   name: 'inspect',
@@ -12,7 +12,7 @@ export const inspectCommand: Command = {
   async run(args, io) {
     const progress = WorkProgress.on(io, 'reading', args.flag('quiet'));
     const input = args.positionals[0]!;
-    const result = await inspectInput(isStandardStream(input) ? standardInput(io) : input, {
+    const result = await inspectInput(isStandardStream(input) ? await readStandardInput(io) : input, {
       inputFormat: args.str('inputFormat'),
       onDocument: (done, total, ref) => progress.update(done, total, ref.inputBytes ?? 0),
     }).finally(() => progress.stop());
