@@ -2,7 +2,7 @@
  * The messages between the page and its conversion worker. Only types: the page's main thread
  * never loads the converter; everything the core does happens in the worker.
  */
-import type { ConversionMessage, DocumentCounts, FormatName, MAIN_OPTIONS, ProjectKind } from '../../src/core/index.js';
+import type { ConversionMessage, FormatName, MAIN_OPTIONS, ProjectKind, ProjectSummary } from '../../src/core/index.js';
 
 /** What was dropped or chosen: one file (ZIP or document), or the files of a folder with their paths. */
 export type DroppedInput = { kind: 'file'; file: File } | { kind: 'files'; name: string; files: Array<{ path: string; file: File }> };
@@ -26,15 +26,8 @@ export interface FormatInfo {
   description: string;
 }
 
-export interface InspectedProject {
-  folder: string;
-  id: string;
-  name: string;
-  kinds: string[];
-  cabinets: string[];
-  labelSets: Array<{ index: number; name?: string }>;
-  documents: DocumentCounts[];
-}
+/** A project as `inspect` counts it (the core's summary; it crosses the worker boundary as is). */
+export type InspectedProject = ProjectSummary;
 
 /** An error that stopped the work: an input error's one paragraph (file, place, expected) and code. */
 export interface ProblemInfo {

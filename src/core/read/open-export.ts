@@ -9,7 +9,7 @@ import { defaultZipCodec } from './zip-codec.js';
 import type { ByteSource } from './zip-source.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
 import { describeIgnored } from './ignored-entries.js';
-import { parseDocumentBytes, parseDocumentText, parseDocumentValue } from './parse-document.js';
+import { parseDocumentBytes, parseDocumentValue } from './parse-document.js';
 import { hasByteOrderMark, parseJsonText } from './json-text.js';
 import { applySourceTextLater } from './source-text.js';
 import { checkInputFormat } from './detect.js';

@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Document } from '../../model/types.js';
 import type { DocumentSource } from '../context.js';
 import { SCORE, type TextReader } from '../detect.js';
+import { firstJsonLine } from './json-lines-head.js';
 import { classifierDocument, type ClassifierRecord } from './classifier-document.js';
 
 /**
@@ -18,16 +19,10 @@ export const hfTextClassificationInput: TextReader = {
   layout: 'classifier',
   extensions: ['.jsonl'],
   sniff(head) {
-    const first = head.lines.find((l) => l.trim() !== '');
-    if (!first || !first.trimStart().startsWith('{')) return null;
-    try {
-      const record = JSON.parse(first) as Record<string, unknown>;
-      if (typeof record.text !== 'string') return null;
-      if (Number.isInteger(record.label)) return { score: SCORE.SIGNATURE, because: 'JSON lines with text and an integer label (Hugging Face)' };
-      if (Array.isArray(record.labels) && record.labels.every((l) => Number.isInteger(l))) return { score: SCORE.SIGNATURE, because: 'JSON lines with text and integer labels (Hugging Face)' };
-    } catch {
-      // not this reader's
-    }
+    const record = firstJsonLine(head);
+    if (typeof record?.text !== 'string') return null;
+    if (Number.isInteger(record.label)) return { score: SCORE.SIGNATURE, because: 'JSON lines with text and an integer label (Hugging Face)' };
+    if (Array.isArray(record.labels) && record.labels.every((l) => Number.isInteger(l))) return { score: SCORE.SIGNATURE, because: 'JSON lines with text and integer labels (Hugging Face)' };
     return null;
   },
   read: (input, source) => readHfTextClassification(input.text, source),

@@ -3,6 +3,7 @@ import { readTaggedTsv } from '../tagged-tsv.js';
 import type { Document } from '../../model/types.js';
 import type { DocumentSource } from '../context.js';
 import { SCORE, type TextReader } from '../detect.js';
+import { firstJsonLine } from './json-lines-head.js';
 import { TOKEN_FORMAT_DEFAULTS, reportDefaults } from './defaults.js';
 
 /**
@@ -17,14 +18,8 @@ export const hfTokenClassificationInput: TextReader = {
   layout: '',
   extensions: ['.jsonl'],
   sniff(head) {
-    const first = head.lines.find((l) => l.trim() !== '');
-    if (!first || !first.trimStart().startsWith('{')) return null;
-    try {
-      const record = JSON.parse(first) as Record<string, unknown>;
-      if (Array.isArray(record.tokens) && Array.isArray(record.ner_tags)) return { score: SCORE.SIGNATURE, because: 'JSON lines with tokens and integer ner_tags (Hugging Face)' };
-    } catch {
-      // not this reader's
-    }
+    const record = firstJsonLine(head);
+    if (Array.isArray(record?.tokens) && Array.isArray(record.ner_tags)) return { score: SCORE.SIGNATURE, because: 'JSON lines with tokens and integer ner_tags (Hugging Face)' };
     return null;
   },
   read: (input, source) => readHfTokenClassification(input.text, source),

@@ -3,6 +3,7 @@ import { emptyDocument } from '../../model/build.js';
 import type { Document, LabelSet, Span } from '../../model/types.js';
 import type { DocumentSource } from '../context.js';
 import { SCORE, type TextReader } from '../detect.js';
+import { firstJsonLine } from './json-lines-head.js';
 import { TOKEN_FORMAT_DEFAULTS, reportDefaults } from './defaults.js';
 
 interface SpacyRecord {
@@ -22,14 +23,8 @@ export const spacyJsonlInput: TextReader = {
   layout: '',
   extensions: ['.jsonl'],
   sniff(head) {
-    const first = head.lines.find((l) => l.trim() !== '');
-    if (!first || !first.trimStart().startsWith('{')) return null;
-    try {
-      const record = JSON.parse(first) as SpacyRecord;
-      if (typeof record.text === 'string' && Array.isArray(record.tokens) && Array.isArray(record.spans)) return { score: SCORE.SIGNATURE, because: 'JSON lines with text, tokens and spans (Prodigy)' };
-    } catch {
-      // A cut first line or another JSON: not this reader's.
-    }
+    const record = firstJsonLine(head);
+    if (typeof record?.text === 'string' && Array.isArray(record.tokens) && Array.isArray(record.spans)) return { score: SCORE.SIGNATURE, because: 'JSON lines with text, tokens and spans (Prodigy)' };
     return null;
   },
   read: (input, source) => readSpacyJsonl(input.text, source),
