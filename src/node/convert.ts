@@ -9,7 +9,6 @@ import type { ExportInput } from '../core/export-input.js';
 import { openPathOrExport } from './open-input.js';
 import { reportIgnoredEntries } from '../core/read/ignored-entries.js';
 import { StagedWriter } from './staged-writer.js';
-import { runWorkers } from './convert-parallel.js';
 import { ReportFile } from './report-file.js';
 import { Interrupted, interruptSignal, onForcedExit, type InterruptSignal } from './interrupt.js';
 // The PDF writer's fonts (read from the package's fonts/ folder on first use).
@@ -128,6 +127,8 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
       // The workers parse, convert and write into the staging folder; this thread only checks the
       // names (in document order) and gathers the messages.
       const setup = { input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat, stagingDir: staged.stagingDir };
+      // Loaded only here: importing the library loads no worker-thread code.
+      const { runWorkers } = await import('./convert-parallel.js');
       await runWorkers(setup, refs.length, workers, signal, async (reply) => {
         if (reply.converted) counts.converted++;
         else counts.skipped++;
