@@ -23,17 +23,52 @@ function parse(file: string, text?: string): ts.SourceFile {
   return source;
 }
 
-/** The module specifiers a file imports or re-exports, static and dynamic (type-only imports too). */
-export function importsOf(file: string, text?: string): string[] {
-  const found: string[] = [];
+/** How a module is imported: loaded with the importer, loaded on first use, or for types only. */
+export type ImportKind = 'static' | 'dynamic' | 'type';
+
+/** The module specifiers a file imports or re-exports, with how (`import()` and type-only ones too). */
+export function importsWithKind(file: string, text?: string): { specifier: string; kind: ImportKind }[] {
+  const found: { specifier: string; kind: ImportKind }[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal.text);
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const typeOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      found.push({ specifier: node.moduleSpecifier.text, kind: typeOnly ? 'type' : 'static' });
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+      found.push({ specifier: node.moduleSpecifier.text, kind: typeOnly ? 'type' : 'static' });
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      found.push({ specifier: node.arguments[0].text, kind: 'dynamic' });
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      found.push({ specifier: node.argument.literal.text, kind: 'type' });
+    }
     ts.forEachChild(node, visit);
   };
   visit(parse(file, text));
   return found;
+}
+
+/** Every module specifier a file names, whatever the kind of import. */
+export function importsOf(file: string, text?: string): string[] {
+  return importsWithKind(file, text).map((i) => i.specifier);
+}
+
+/**
+ * What importing `entry` loads at once: the local files it reaches through static imports (not
+ * `import()`, not type-only imports) and the packages and built-ins those files import statically.
+ */
+export function staticClosure(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>([entry]);
+  const packages = new Set<string>();
+  for (const file of files) {
+    for (const { specifier, kind } of importsWithKind(file)) {
+      if (kind !== 'static') continue;
+      const local = resolveLocal(file, specifier);
+      if (local) files.add(local);
+      else packages.add(specifier);
+    }
+  }
+  return { files: [...files].sort(), packages: [...packages].sort() };
 }
 
 /** A relative specifier (`./x.js`) to the `.ts` file it names; null for a package. */
