@@ -1,5 +1,6 @@
 import type { Measured } from './run.js';
 import { INSTALL_BUDGET_MB, decimalMB, type InstallSize } from './install-size.js';
+import { BUNDLE_BUDGET_KB, IMPORT_BUDGET_MS, type EntryCosts } from './entry-points.js';
 
 export interface GoalCheck {
   text: string;
@@ -11,13 +12,23 @@ const ok = (m: Measured) => !m.library.error;
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 /** The issue's goals, checked against this run's numbers (each names what missed it). */
-export function checkGoals(results: readonly Measured[], measured: { install?: InstallSize } = {}): GoalCheck[] {
+export function checkGoals(results: readonly Measured[], measured: { install?: InstallSize; entry?: EntryCosts } = {}): GoalCheck[] {
   const goals: GoalCheck[] = [];
   const install = measured.install;
   goals.push(
     install
       ? { text: `installed size with production dependencies under ${INSTALL_BUDGET_MB} MB: ${decimalMB(install.installedBytes).toFixed(1)} MB${decimalMB(install.installedBytes) > INSTALL_BUDGET_MB ? `; largest ${install.largest.slice(0, 3).map((p) => `${p.name} ${decimalMB(p.bytes).toFixed(1)} MB`).join(', ')}` : ''}`, met: decimalMB(install.installedBytes) <= INSTALL_BUDGET_MB }
       : { text: `installed size under ${INSTALL_BUDGET_MB} MB: not measured`, met: null },
+  );
+  const entry = measured.entry;
+  const bundleKB = entry && entry.bundle.eagerGzipBytes / 1024;
+  goals.push(
+    bundleKB === undefined
+      ? { text: `browser bundle of the core under ${BUNDLE_BUDGET_KB} kB gzipped (XLSX and PDF lazily): not measured`, met: null }
+      : { text: `browser bundle of the core under ${BUNDLE_BUDGET_KB} kB gzipped (XLSX and PDF lazily): ${bundleKB.toFixed(1)} kB`, met: bundleKB <= BUNDLE_BUDGET_KB },
+    entry
+      ? { text: `importing datasaur-export in Node under ${IMPORT_BUDGET_MS} ms: ${entry.importMs.converter.toFixed(0)} ms`, met: entry.importMs.converter <= IMPORT_BUDGET_MS }
+      : { text: `importing datasaur-export in Node under ${IMPORT_BUDGET_MS} ms: not measured`, met: null },
   );
   const single = (scenario: string) => results.filter((m) => m.scenario === scenario && m.variant === '1 thread' && ok(m));
   const check = (text: string, cases: Measured[], pass: (m: Measured) => boolean, show: (m: Measured) => string) => {

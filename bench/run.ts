@@ -10,6 +10,7 @@ import { renderTable } from './table.js';
 import { checkGoals } from './goals.js';
 import { parallelHeadroom } from './headroom.js';
 import { describeInstallSize, measureInstallSize, type InstallSize } from './install-size.js';
+import { bundleForBrowser, describeEntryPoints, nodeImportMs, type EntryCosts } from './entry-points.js';
 
 /**
  * `npm run bench [-- --quick] [--scenario a,b,install] [--format TSV_IOB,CSV] [--workers 2] [--seed 1]
@@ -46,7 +47,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, scenarios: ['install', 'a', 'b', 'p', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
+  const args: Args = { quick: false, scenarios: ['install', 'entry', 'a', 'b', 'p', 'c', 'd'], workers: 2, seed: 1, baseline: true, timeoutMs: 30 * 60_000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -58,7 +59,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--no-baseline') args.baseline = false;
     else if (flag === '--timeout') args.timeoutMs = Number(value()) * 1000;
     else if (flag === '--rows') args.rows = Number(value());
-    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario install,a,b,p,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s> --rows N)`);
+    else throw new Error(`unknown option ${argv[i]} (known: --quick --scenario install,entry,a,b,p,c,d --format NAMES --workers N --seed N --no-baseline --timeout <s> --rows N)`);
   }
   if (args.quick && !argv.some((a) => a.startsWith('--timeout'))) args.timeoutMs = 60_000;
   return args;
@@ -96,6 +97,18 @@ async function main(): Promise<void> {
       console.log(`\n${describeInstallSize(install)}`);
     } catch (error) {
       console.log(`\ninstall size: not measured (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+  let entry: EntryCosts | undefined;
+  if (args.scenarios.includes('entry')) {
+    // What loading the library costs: the core's browser bundle and the converter's import time
+    // in Node (the compiled build of buildCases, as a user's node runs it).
+    try {
+      const built = path.join(DATA_DIR, 'build/src');
+      entry = { bundle: await bundleForBrowser(), importMs: { converter: nodeImportMs(path.join(built, 'index.js')), core: nodeImportMs(path.join(built, 'core/index.js')) } };
+      console.log(`\n${describeEntryPoints(entry)}`);
+    } catch (error) {
+      console.log(`\nentry points: not measured (${(error as Error).message.split('\n')[0]})`);
     }
   }
   for (const scenario of SCENARIOS.filter((s) => args.scenarios.includes(s.id))) {
@@ -190,13 +203,13 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${renderTable(results)}\n`);
-  const goals = checkGoals(results, { install });
+  const goals = checkGoals(results, { install, entry });
   for (const goal of goals) console.log(`${goal.met === null ? '   ?' : goal.met ? '  ok' : 'MISS'}  ${goal.text}`);
   if (headroom) console.log(`(parallel headroom during b: ${headroom.ratio.toFixed(2)}x for pure CPU work on ${args.workers} threads)`);
   const resultsDir = path.resolve(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, install, args, results, goals }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, install, entry, args, results, goals }, null, 2));
   console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
 }
 
