@@ -49,6 +49,7 @@ export const OPTIONS: readonly OptionRow[] = [
   { flags: '--input-format <name>', commands: ['convert', 'inspect'], group: 'Input:', description: 'read every document file as this format instead of detecting it from its content', defaultText: 'detected per file', choices: INPUT_FORMATS, parse: oneOf(INPUT_FORMATS) },
   { flags: '--max-bytes <n>', commands: ['convert'], group: 'Limits (hostile archives):', description: 'largest total size a ZIP may expand to, in bytes', default: DEFAULT_LIMITS.maxTotalBytes, parse: positiveNumber },
   { flags: '--max-entries <n>', commands: ['convert'], group: 'Limits (hostile archives):', description: 'most entries a ZIP may hold', default: DEFAULT_LIMITS.maxEntries, parse: positiveNumber },
+  { flags: '--max-entry-bytes <n>', commands: ['convert'], group: 'Limits (hostile archives):', description: 'largest document file, in bytes: a larger one is skipped and named', defaultText: 'what the heap can parse, 1/24 of it', parse: positiveNumber },
 
   // ── format options (ConvertOptions; defaults are DEFAULT_OPTIONS) ─────────────────────────
   { flags: '--strict', commands: CONVERTING, group: FORMAT_OPTIONS, description: 'warnings count as errors; nothing is written when any remains', convert: (o, v: boolean) => (o.strict = v) },

@@ -1,7 +1,7 @@
 import { InputError } from './errors.js';
 import type { OpenedInput, OpenOptions } from './read/input.js';
 import { assembleEntries, baseName, BINARY_DOCUMENT, openDocumentFile, openDocumentValue, openZipSource, type DocumentFileAccess, type RawEntry } from './read/open-export.js';
-import { DEFAULT_LIMITS, isUnsafePath } from './read/zip-entries.js';
+import { entryTooLarge, isUnsafePath, resolveLimits } from './read/zip-entries.js';
 import { blobSource, bytesSource, streamBytes, type ByteSource } from './read/zip-source.js';
 import { decodeText } from './read/decode.js';
 import { checkInputFormat } from './read/detect.js';
@@ -39,7 +39,7 @@ export async function openExport(input: ExportInput, options: ExportInputOptions
   if (input instanceof ArrayBuffer) return openBytes(new Uint8Array(input), options);
   if (typeof Blob !== 'undefined' && input instanceof Blob) return openBlob(input, options);
   if (isReadableStream(input)) {
-    const limit = options.limits?.maxTotalBytes ?? DEFAULT_LIMITS.maxTotalBytes;
+    const limit = resolveLimits(options.limits).maxTotalBytes;
     return openBytes(await streamBytes(input, limit, options.name ?? 'input stream'), options);
   }
   if (Array.isArray(input)) return openFiles(input as readonly ExportFile[], options);
@@ -71,6 +71,9 @@ async function openSource(source: ByteSource, name: string | undefined, options:
   const head = await source.read(0, 4096);
   const zip = name ? /\.zip$/i.test(name) || (!BINARY_DOCUMENT.test(name) && isZipSignature(head)) : isZipSignature(head);
   if (zip) return openZipSource(source, name ?? 'export.zip', options);
+  // One document as the whole input: too large to parse is an error about the input.
+  const { maxEntryBytes } = resolveLimits(options.limits);
+  if (source.size > maxEntryBytes) throw entryTooLarge(name ?? 'document', source.size, maxEntryBytes);
   return openDocumentFile(name ?? documentFileName(head), access, options.inputFormat);
 }
 
@@ -83,7 +86,7 @@ function documentFileName(head: Uint8Array): string {
 
 async function openFiles(files: readonly ExportFile[], options: ExportInputOptions): Promise<OpenedInput> {
   const name = options.name ?? 'export';
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = resolveLimits(options.limits);
   if (files.length > limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `the input has ${files.length} files, more than the limit of ${limits.maxEntries}`, { file: name });
   let total = 0;
   const raw: RawEntry[] = files.map((file, i) => {
@@ -96,9 +99,13 @@ async function openFiles(files: readonly ExportFile[], options: ExportInputOptio
     total += size;
     if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the files hold more than the limit of ${limits.maxTotalBytes} bytes`, { file: name, where: `file "${file.path}"` });
     const content = file.content;
-    const bytes = async () => (typeof content === 'string' ? new TextEncoder().encode(content) : content instanceof Uint8Array ? content : new Uint8Array(await content.arrayBuffer()));
-    const readSync = typeof content === 'string' ? () => content : content instanceof Uint8Array ? () => decodeText(content) : undefined;
-    return { path: file.path.replace(/\\/g, '/'), read: () => fileText(content), bytes, readSync, size };
+    // A Blob too large to parse costs its document only (a string given is already held).
+    const fits = () => {
+      if (typeof content !== 'string' && size > limits.maxEntryBytes) throw entryTooLarge(`${name}/${file.path}`, size, limits.maxEntryBytes);
+    };
+    const bytes = async () => (fits(), typeof content === 'string' ? new TextEncoder().encode(content) : content instanceof Uint8Array ? content : new Uint8Array(await content.arrayBuffer()));
+    const readSync = typeof content === 'string' ? () => content : content instanceof Uint8Array ? () => (fits(), decodeText(content)) : undefined;
+    return { path: file.path.replace(/\\/g, '/'), read: async () => (fits(), fileText(content)), bytes, readSync, size };
   });
   if (raw.length === 0) throw new InputError('EMPTY_INPUT', 'the file list is empty', { file: name, expected: 'the files of an export folder' });
   return assembleEntries(name, 'folder', raw, (p) => `${name}/${p}`, baseName(name), options.inputFormat);

@@ -14,7 +14,7 @@ export { contentBytes } from './formats/content.js';
 export { parseDocumentText, parseDocumentValue, detectJsonFormat } from './read/parse-document.js';
 export { cabinetMatches, type DocumentRef, type OpenedInput, type OpenOptions, type ProjectRef } from './read/input.js';
 export type { DocumentSource } from './read/context.js';
-export { DEFAULT_LIMITS, type ArchiveLimits } from './read/zip-entries.js';
+export { DEFAULT_LIMITS, entryLimitForHeap, type ArchiveLimits } from './read/zip-entries.js';
 export { portableZipCodec, defaultZipCodec, setDefaultZipCodec, type ZipCodec } from './read/zip-codec.js';
 export { registeredFormats, findWriter } from './formats/registry.js';
 export { formatSelection, resolveFormats, type FormatSelection } from './formats/resolve-formats.js';

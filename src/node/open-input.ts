@@ -2,12 +2,13 @@ import { closeSync, existsSync, openSync, promises as fs, readFileSync, readSync
 import path from 'node:path';
 import type { IgnoredEntry, OpenedInput, OpenOptions } from '../core/read/input.js';
 import { InputError } from '../core/errors.js';
-import { DEFAULT_LIMITS, type ArchiveLimits } from '../core/read/zip-entries.js';
+import { entryTooLarge, type ArchiveLimits } from '../core/read/zip-entries.js';
 import { assembleEntries, BINARY_DOCUMENT, openDocumentFile, openZipSource, type RawEntry } from '../core/read/open-export.js';
 import { checkInputFormat } from '../core/read/detect.js';
 import { describeIgnored } from '../core/read/ignored-entries.js';
 import { openExport, type ExportInput } from '../core/export-input.js';
 import { nodeZipCodec } from './zip-codec.js';
+import { nodeArchiveLimits } from './archive-limits.js';
 
 export { cabinetMatches } from '../core/read/input.js';
 export type { DocumentRef, OpenedInput, OpenOptions, ProjectRef } from '../core/read/input.js';
@@ -18,7 +19,7 @@ export type { DocumentRef, OpenedInput, OpenOptions, ProjectRef } from '../core/
  */
 export async function openInput(inputPath: string, options: OpenOptions = {}): Promise<OpenedInput> {
   checkInputFormat(options.inputFormat);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = nodeArchiveLimits(options.limits);
   const stat = await fs.stat(inputPath).catch(() => null);
   if (!stat) throw new InputError('FILE_NOT_FOUND', 'no such file or folder', { file: inputPath, expected: 'an export ZIP, a folder or a document file' });
   if (stat.isDirectory()) return openFolder(inputPath, limits, options.inputFormat);
@@ -32,6 +33,8 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   // An XLSX workbook is a ZIP too: it is a document, not an export archive.
   const zip = /\.zip$/i.test(inputPath) || (!BINARY_DOCUMENT.test(inputPath) && head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4);
   if (zip) return openZipSource(source, inputPath, { ...options, limits, codec: options.codec ?? nodeZipCodec });
+  // One document as the whole input: too large to parse is an error about the input.
+  if (stat.size > limits.maxEntryBytes) throw entryTooLarge(inputPath, stat.size, limits.maxEntryBytes);
   const companion = (name: string) => {
     const next = path.join(path.dirname(inputPath), name);
     return existsSync(next) ? readFileSync(next, 'utf8') : undefined;
@@ -69,7 +72,17 @@ async function openFolder(root: string, limits: ArchiveLimits, inputFormat: stri
     if (raw.length >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `the folder has more than ${limits.maxEntries} files`, { file: root });
     total += size;
     if (total > limits.maxTotalBytes) throw new InputError('LIMIT_EXCEEDED', `the folder holds more than ${limits.maxTotalBytes} bytes`, { file: root });
-    raw.push({ path: path.relative(root, full).split(path.sep).join('/'), read: () => fs.readFile(full, 'utf8'), bytes: () => fs.readFile(full), readSync: () => readFileSync(full, 'utf8'), size });
+    // A file too large to parse costs its document only (skipped and named when it is loaded).
+    const fits = () => {
+      if (size > limits.maxEntryBytes) throw entryTooLarge(full, size, limits.maxEntryBytes);
+    };
+    raw.push({
+      path: path.relative(root, full).split(path.sep).join('/'),
+      read: async () => (fits(), fs.readFile(full, 'utf8')),
+      bytes: async () => (fits(), fs.readFile(full)),
+      readSync: () => (fits(), readFileSync(full, 'utf8')),
+      size,
+    });
   };
   const walk = async (dir: string) => {
     const items = await fs.readdir(dir, { withFileTypes: true });

@@ -35,7 +35,7 @@ export const convertCommand: Command = {
           options,
           workers: num('workers'),
           inputFormat: str('inputFormat'),
-          limits: { maxTotalBytes: maxBytes, maxEntries: num('maxEntries')! },
+          limits: { maxTotalBytes: maxBytes, maxEntries: num('maxEntries')!, maxEntryBytes: num('maxEntryBytes') },
           quiet: flag('quiet'),
           reportLines: 50,
         },

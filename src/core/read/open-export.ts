@@ -3,7 +3,7 @@ import type { DocumentSource } from './context.js';
 import type { DocumentRef, IgnoredEntry, OpenedInput, OpenOptions, ProjectRef } from './input.js';
 import { InputError } from '../errors.js';
 import { projectFolderName } from '../model/naming.js';
-import { checkEntries, DEFAULT_LIMITS, readZipDirectory } from './zip-entries.js';
+import { checkEntries, entryTooLarge, readZipDirectory, resolveLimits, type ZipEntryInfo } from './zip-entries.js';
 import { inflateEntry, inflateEntrySync } from './zip-inflate.js';
 import { defaultZipCodec } from './zip-codec.js';
 import type { ByteSource } from './zip-source.js';
@@ -49,18 +49,23 @@ export interface RawEntry {
  */
 export async function openZipSource(source: ByteSource, file: string, options: OpenOptions = {}): Promise<OpenedInput> {
   checkInputFormat(options.inputFormat);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = resolveLimits(options.limits);
   const codec = options.codec ?? defaultZipCodec();
   const entries = await readZipDirectory(source, file);
   checkEntries(entries, file, limits);
   const readSync = source.readSync?.bind(source);
+  // An entry larger than one document may be is refused before anything is inflated: that
+  // document is skipped and named, the others are read (issue 14 item 1).
+  const fits = (entry: ZipEntryInfo) => {
+    if (entry.uncompressedSize > limits.maxEntryBytes) throw entryTooLarge(`${file}!${entry.name}`, entry.uncompressedSize, limits.maxEntryBytes);
+  };
   const raw: RawEntry[] = entries
     .filter((e) => !e.isDirectory)
     .map((entry) => ({
       path: entry.name,
-      read: async () => decodeText(await inflateEntry(source, entry, file, codec)),
-      bytes: () => inflateEntry(source, entry, file, codec),
-      readSync: readSync && (() => decodeText(inflateEntrySync(readSync, entry, file, codec))),
+      read: async () => (fits(entry), decodeText(await inflateEntry(source, entry, file, codec))),
+      bytes: async () => (fits(entry), inflateEntry(source, entry, file, codec)),
+      readSync: readSync && (() => (fits(entry), decodeText(inflateEntrySync(readSync, source.size, entry, file, codec)))),
       size: entry.compressedSize,
     }));
   return assembleEntries(file, 'zip', raw, (p) => `${file}!${p}`, baseName(file).replace(/\.zip$/i, ''), options.inputFormat);
