@@ -20,12 +20,17 @@ export interface ZipCodec {
 export const portableZipCodec: ZipCodec = {
   inflateRaw: (packed, maxLength) => {
     // fflate fills the buffer it is given and stops writing at its end: one byte more than
-    // allowed tells an entry that expands further.
-    const data = inflateSync(packed, { out: new Uint8Array(maxLength + 1) });
+    // allowed tells an entry that expands further. DEFLATE expands at most 1032-fold, so a
+    // directory that claims more than its data can hold allocates no more than the data allows.
+    const room = Math.min(maxLength, packed.length * MAX_DEFLATE_RATIO + 1024);
+    const data = inflateSync(packed, { out: new Uint8Array(room + 1) });
     return data.length > maxLength ? null : data;
   },
   crc32,
 };
+
+/** The most a DEFLATE stream expands: 258 bytes from a 2-bit length code (RFC 1951's longest match). */
+const MAX_DEFLATE_RATIO = 1032;
 
 let defaultCodec: ZipCodec = portableZipCodec;
 

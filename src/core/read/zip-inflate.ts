@@ -11,24 +11,30 @@ import type { ByteSource } from './zip-source.js';
  */
 export async function inflateEntry(source: ByteSource, entry: ZipEntryInfo, file: string, codec: ZipCodec): Promise<Uint8Array> {
   const header = await source.read(entry.localHeaderOffset, 30);
-  const packed = await source.read(dataOffset(header, entry, file), entry.compressedSize);
+  const packed = await source.read(dataOffset(header, entry, file, source.size), entry.compressedSize);
   return unpack(packed, entry, file, codec);
 }
 
 /** The same from a source that reads synchronously (`ByteSource.readSync`). */
-export function inflateEntrySync(read: (position: number, length: number) => Uint8Array, entry: ZipEntryInfo, file: string, codec: ZipCodec): Uint8Array {
-  const packed = read(dataOffset(read(entry.localHeaderOffset, 30), entry, file), entry.compressedSize);
+export function inflateEntrySync(read: (position: number, length: number) => Uint8Array, size: number, entry: ZipEntryInfo, file: string, codec: ZipCodec): Uint8Array {
+  const packed = read(dataOffset(read(entry.localHeaderOffset, 30), entry, file, size), entry.compressedSize);
   return unpack(packed, entry, file, codec);
 }
 
 const failure = (entry: ZipEntryInfo, file: string, reason: string) => new InputError('BAD_ZIP', `the entry cannot be inflated (${reason})`, { file: `${file}!${entry.name}` });
 
-/** Where the entry's data starts, from its local header (whose name and extra fields are skipped). */
-function dataOffset(header: Uint8Array, entry: ZipEntryInfo, file: string): number {
+/**
+ * Where the entry's data starts, from its local header (whose name and extra fields are skipped).
+ * Data the directory places past the end of the archive (`size` bytes) is refused before it is
+ * read: a damaged size or offset asks for no memory.
+ */
+function dataOffset(header: Uint8Array, entry: ZipEntryInfo, file: string, size: number): number {
   if (entry.flags & 1) throw failure(entry, file, 'it is encrypted');
   const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
   if (header.length < 30 || view.getUint32(0, true) !== 0x04034b50) throw failure(entry, file, `no local header at byte ${entry.localHeaderOffset}`);
-  return entry.localHeaderOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+  const start = entry.localHeaderOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+  if (start + entry.compressedSize > size) throw failure(entry, file, `its ${entry.compressedSize} bytes at byte ${start} run past the end of the archive (${size} bytes): truncated or damaged`);
+  return start;
 }
 
 function unpack(packed: Uint8Array, entry: ZipEntryInfo, file: string, codec: ZipCodec): Uint8Array {
