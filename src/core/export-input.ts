@@ -1,7 +1,7 @@
 import { InputError } from './errors.js';
 import type { OpenedInput, OpenOptions } from './read/input.js';
 import { assembleEntries, baseName, BINARY_DOCUMENT, openDocumentFile, openDocumentValue, openZipSource, type DocumentFileAccess, type RawEntry } from './read/open-export.js';
-import { entryTooLarge, isUnsafePath, resolveLimits } from './read/zip-entries.js';
+import { entryTooLarge, isUnsafePath, MAX_TEXT_BYTES, resolveLimits } from './read/zip-entries.js';
 import { blobSource, bytesSource, streamBytes, type ByteSource } from './read/zip-source.js';
 import { decodeText } from './read/decode.js';
 import { checkInputFormat } from './read/detect.js';
@@ -71,9 +71,10 @@ async function openSource(source: ByteSource, name: string | undefined, options:
   const head = await source.read(0, 4096);
   const zip = name ? /\.zip$/i.test(name) || (!BINARY_DOCUMENT.test(name) && isZipSignature(head)) : isZipSignature(head);
   if (zip) return openZipSource(source, name ?? 'export.zip', options);
-  // One document as the whole input: too large to parse is an error about the input.
-  const { maxEntryBytes } = resolveLimits(options.limits);
-  if (source.size > maxEntryBytes) throw entryTooLarge(name ?? 'document', source.size, maxEntryBytes);
+  // One document as the whole input has nothing beside it to keep: the per-entry limit applies
+  // only when given; past V8's longest string it cannot be decoded, a clean error about the input.
+  const documentLimit = options.limits?.maxEntryBytes ?? MAX_TEXT_BYTES;
+  if (source.size > documentLimit) throw entryTooLarge(name ?? 'document', source.size, documentLimit);
   return openDocumentFile(name ?? documentFileName(head), access, options.inputFormat);
 }
 

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, promises as fs, readFileSync, readSync
 import path from 'node:path';
 import type { IgnoredEntry, OpenedInput, OpenOptions } from '../core/read/input.js';
 import { InputError } from '../core/errors.js';
-import { entryTooLarge, type ArchiveLimits } from '../core/read/zip-entries.js';
+import { entryTooLarge, MAX_TEXT_BYTES, type ArchiveLimits } from '../core/read/zip-entries.js';
 import { assembleEntries, BINARY_DOCUMENT, openDocumentFile, openZipSource, type RawEntry } from '../core/read/open-export.js';
 import { checkInputFormat } from '../core/read/detect.js';
 import { describeIgnored } from '../core/read/ignored-entries.js';
@@ -33,8 +33,11 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   // An XLSX workbook is a ZIP too: it is a document, not an export archive.
   const zip = /\.zip$/i.test(inputPath) || (!BINARY_DOCUMENT.test(inputPath) && head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4);
   if (zip) return openZipSource(source, inputPath, { ...options, limits, codec: options.codec ?? nodeZipCodec });
-  // One document as the whole input: too large to parse is an error about the input.
-  if (stat.size > limits.maxEntryBytes) throw entryTooLarge(inputPath, stat.size, limits.maxEntryBytes);
+  // One document as the whole input has nothing beside it to keep, so the heap-sized limit (made
+  // to skip one entry of many) is not applied unless given; past V8's longest string it cannot be
+  // decoded at all, and that is a clean error about the input.
+  const documentLimit = options.limits?.maxEntryBytes ?? MAX_TEXT_BYTES;
+  if (stat.size > documentLimit) throw entryTooLarge(inputPath, stat.size, documentLimit);
   const companion = (name: string) => {
     const next = path.join(path.dirname(inputPath), name);
     return existsSync(next) ? readFileSync(next, 'utf8') : undefined;
