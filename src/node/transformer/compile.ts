@@ -19,7 +19,7 @@ export interface CompiledTransformer {
  * A syntax error is the run's error (every document would fail alike), naming line and column.
  */
 export async function compileTransformer(source: string, file: string): Promise<CompiledTransformer> {
-  const esbuild = await import('esbuild');
+  const esbuild = await loadEsbuild();
   const typescript = /\.[cm]?tsx?$/i.test(file);
   try {
     const result = await esbuild.transform(source, {
@@ -42,5 +42,25 @@ export async function compileTransformer(source: string, file: string): Promise<
       hint: at ? `The line reads: ${at.lineText.trim().slice(0, 120)}` : undefined,
       cause: error,
     });
+  }
+}
+
+/**
+ * esbuild is an optional peer dependency (23 MB with its platform binary, about a third of an
+ * install): only CUSTOM needs it, so a converter user without transformers does not install it,
+ * and a transformer without it is a clear message, not a crash.
+ */
+async function loadEsbuild(): Promise<typeof import('esbuild')> {
+  try {
+    return await import('esbuild');
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === 'ERR_MODULE_NOT_FOUND' && /['"]esbuild['"]/.test(message ?? '')) {
+      throw new InputError('UNSUPPORTED', 'CUSTOM transformers are compiled by the optional package esbuild, which is not installed', {
+        hint: 'Run `npm install esbuild` next to datasaur-export; the other formats do not need it.',
+        cause: error,
+      });
+    }
+    throw error;
   }
 }

@@ -6,17 +6,18 @@ import path from 'node:path';
 import { SAMPLES } from '../helpers/samples.js';
 
 /**
- * Issue 13 item 5: graphql (the simulator's GraphQL executor) is an optional peer dependency, kept
- * out of a converter user's install. Child processes run with a resolve hook that makes graphql
- * missing, as in such an install: converting works, the simulator says what to install.
+ * Issue 13 item 5: graphql (the simulator's GraphQL executor) and esbuild (the compiler of CUSTOM
+ * transformers) are optional peer dependencies, kept out of a converter user's install. Child
+ * processes run with a resolve hook that makes both missing, as in such an install: converting
+ * works, the simulator and --transformer say what to install.
  */
 const ROOT = path.resolve(__dirname, '../..');
-const WITHOUT_GRAPHQL = path.join(ROOT, 'test/helpers/without-graphql.mjs');
+const WITHOUT_OPTIONAL = path.join(ROOT, 'test/helpers/without-optional.mjs');
 const BIN = path.join(ROOT, 'src/cli/bin.ts');
 
 function node(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', WITHOUT_GRAPHQL, '--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', WITHOUT_OPTIONAL, '--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
@@ -26,10 +27,19 @@ function node(args: string[]): Promise<{ code: number | null; stdout: string; st
   });
 }
 
-describe('graphql is optional (simulator only)', () => {
-  it('the hook makes graphql missing (otherwise the tests below prove nothing)', async () => {
-    const run = await node(['-e', "import('graphql').then(() => console.log('found'), (e) => console.log(e.code))"]);
-    expect(run.stdout.trim()).toBe('ERR_MODULE_NOT_FOUND');
+describe('graphql and esbuild are optional (simulator, CUSTOM transformers)', () => {
+  it('the hook makes graphql and esbuild missing (otherwise the tests below prove nothing)', async () => {
+    const run = await node(['-e', "Promise.all(['graphql', 'esbuild'].map((p) => import(p).then(() => 'found', (e) => e.code))).then((r) => console.log(r.join(' ')))"]);
+    expect(run.stdout.trim()).toBe('ERR_MODULE_NOT_FOUND ERR_MODULE_NOT_FOUND');
+  }, 60_000);
+
+  it('--transformer without esbuild: exit 2, one paragraph naming the package', async () => {
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'dx-no-esbuild-'));
+    const run = await node([BIN, 'convert', path.join(ROOT, 'fixtures', 'token-project.zip'), '--to', 'CUSTOM', '--transformer', path.join(ROOT, 'fixtures', 'transformers', 'automl-entities.ts'), '--out', out]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/CUSTOM transformers are compiled by the optional package esbuild.*npm install esbuild/s);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
+    expect(await fs.readdir(out)).toEqual([]);
   }, 60_000);
 
   it('the main entry loads and convert runs without it', async () => {
@@ -53,7 +63,8 @@ describe('graphql is optional (simulator only)', () => {
     for (const args of [['demo', '--out', path.join(os.tmpdir(), 'dx-no-graphql-demo')], ['simulate', path.join(SAMPLES, 'row-csv', 'row-project-1.zip')]]) {
       const run = await node([BIN, ...args]);
       expect(run.code, run.stderr).toBe(2);
-      expect(run.stderr).toMatch(/the simulator needs the optional package graphql.*npm install graphql/);
+      // The demo compiles its sample transformer before it starts the simulator: it names esbuild first.
+      expect(run.stderr).toMatch(args[0] === 'demo' ? /optional package esbuild.*npm install esbuild/s : /the simulator needs the optional package graphql.*npm install graphql/);
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
     }
   }, 60_000);
