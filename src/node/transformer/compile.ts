@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { loadOptionalPackage } from '../optional-package.js';
 
 /** A transformer compiled to plain JavaScript for the sandbox, with the map back to the user's source. */
 export interface CompiledTransformer {
@@ -47,20 +48,8 @@ export async function compileTransformer(source: string, file: string): Promise<
 
 /**
  * esbuild is an optional peer dependency (23 MB with its platform binary, about a third of an
- * install): only CUSTOM needs it, so a converter user without transformers does not install it,
- * and a transformer without it is a clear message, not a crash.
+ * install): only CUSTOM needs it, so a converter user without transformers does not install it.
  */
-async function loadEsbuild(): Promise<typeof import('esbuild')> {
-  try {
-    return await import('esbuild');
-  } catch (error) {
-    const { code, message } = error as { code?: string; message?: string };
-    if (code === 'ERR_MODULE_NOT_FOUND' && /['"]esbuild['"]/.test(message ?? '')) {
-      throw new InputError('UNSUPPORTED', 'CUSTOM transformers are compiled by the optional package esbuild, which is not installed', {
-        hint: 'Run `npm install esbuild` next to datasaur-export; the other formats do not need it.',
-        cause: error,
-      });
-    }
-    throw error;
-  }
+function loadEsbuild(): Promise<typeof import('esbuild')> {
+  return loadOptionalPackage('esbuild', 'a TypeScript compiler', () => import('esbuild'), 'CUSTOM transformers are compiled by', 'the other formats do not need it');
 }
