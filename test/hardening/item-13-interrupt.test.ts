@@ -14,6 +14,8 @@ import { COMMIT_MARKER, STAGING_PREFIX } from '../../src/node/staged-writer.js';
 const DOCUMENTS = 5_000;
 const FORMAT = 'TSV_IOB';
 const FILES = DOCUMENTS;
+/** A whole run takes 10–25 s here (~60 s on a loaded machine). */
+const CHILD_TIMEOUT_MS = 180_000;
 
 /** A small seeded generator (mulberry32): the same seed gives the same interrupt point. */
 function random(seed: number): () => number {
@@ -42,7 +44,8 @@ async function interruptWhen(args: string[], when: () => boolean): Promise<{ run
   let pid = 0;
   let sent = false;
   let done = false;
-  const running = runChild(args, { onSpawn: (p) => (pid = p), timeoutMs: 300_000 }).finally(() => (done = true));
+  // Well inside the test's own timeout: a run that does not end is killed and its output shown.
+  const running = runChild(args, { onSpawn: (p) => (pid = p), timeoutMs: CHILD_TIMEOUT_MS }).finally(() => (done = true));
   while (!done) {
     if (pid && when()) {
       process.kill(pid, 'SIGINT');
@@ -51,7 +54,9 @@ async function interruptWhen(args: string[], when: () => boolean): Promise<{ run
     }
     await new Promise((r) => setTimeout(r, 3));
   }
-  return { run: await running, sent };
+  const run = await running;
+  expect(run.signal, `the run did not end within ${CHILD_TIMEOUT_MS / 1000} s (signal sent: ${sent}); it printed:\n${run.stderr}`).not.toBe('SIGKILL');
+  return { run, sent };
 }
 
 let zip: string;

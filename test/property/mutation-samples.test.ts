@@ -176,6 +176,9 @@ function applyEdits(text: string, format: Format, edits: readonly Edit[]): Appli
     if (!slot) continue;
     if (edit.op === 'wrongType') both(slot.path, (parent, key) => (parent[key] = edit.value));
     else {
+      // What was inside goes with it: a field deleted or nulled earlier under this one is no longer
+      // there to be defaulted (nor reported).
+      for (const inner of [...defaulted.keys()]) if (inner.startsWith(`${slot.path}.`) || inner.startsWith(`${slot.path}[`)) defaulted.delete(inner);
       if (spelledOut(slot)) defaulted.set(slot.path, edit.op);
       both(slot.path, (parent, key) => (edit.op === 'delete' ? delete parent[key] : (parent[key] = null)));
     }

@@ -2,7 +2,7 @@ import type { JsonValue, LabelItem, MetadataEntry, Question, UserInfo } from '..
 import type { Report } from '../report/report.js';
 import { InputError } from '../errors.js';
 import { syntheticId, type FieldDefaults } from './defaults.js';
-import { carried, isBooleanOrNull, isIdOrNull, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
+import { carried, carriedId, isBooleanOrNull, isIdOrNull, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
 import type { LabelSet } from '../model/types.js';
 import { watchValue } from './source-text.js';
 
@@ -46,11 +46,10 @@ export function readLabelItem(item: Raw, prefix: string, indexes: readonly numbe
     if (labelName === null) keepNull(fields, 'labelName');
     labelName = id;
   }
-  const parentId = carried(item.parentId, 'parentId', fields, isIdOrNull);
   return {
     id,
     labelName,
-    parentId: parentId === undefined || parentId === null ? parentId : String(parentId),
+    parentId: carriedId(item.parentId, 'parentId', fields),
     color: carried(item.color, 'color', fields, isStringOrNull),
     ...fields,
   };

@@ -24,7 +24,7 @@ import type {
 import { PROJECT_KINDS } from '../model/types.js';
 import { projectFolderName } from '../model/naming.js';
 import { datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
-import { carried, isIdOrNull, isJsonObject, isNumberOrNull, isStringOrNull, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
+import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
@@ -57,7 +57,7 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   keepNullLists(data, dataFields, DATA_LISTS);
   const member = <T>(key: string, fits: (v: unknown) => v is T) => carried(data[key], key, dataFields, fits);
 
-  const kinds = readKinds(data, defaults);
+  const kinds = readKinds(data, dataFields, defaults);
   const labelSets = (data.labelSets ?? []).map((set, index) => readLabelSet(set, index, ctx));
   const rows = (data.rows ?? []).map((cells, r) => readRow(cells, r, kinds, ctx));
   const spans: Span[] = [];
@@ -202,8 +202,12 @@ function readDocumentAndProject(data: Raw, dataFields: SourceFields, ctx: Contex
   };
 }
 
-function readKinds(data: DatasaurSchemaData, defaults: FieldDefaults): ProjectKind[] {
-  const declared = (data.kinds ?? []).filter((k): k is ProjectKind => (PROJECT_KINDS as readonly string[]).includes(k));
+function readKinds(data: DatasaurSchemaData, dataFields: SourceFields, defaults: FieldDefaults): ProjectKind[] {
+  const listed: unknown[] = Array.isArray(data.kinds) ? data.kinds : [];
+  const declared = listed.filter((k): k is ProjectKind => (PROJECT_KINDS as readonly string[]).includes(k as string));
+  // `null`, another type or kinds this version does not know: the same format writes them back as they were.
+  const asKnown = Array.isArray(data.kinds) && listed.length > 0 && declared.length === listed.length;
+  if (data.kinds !== undefined && !asKnown) keepAsIs(dataFields, 'kinds', data.kinds);
   if (declared.length) return declared;
   const kinds = inferKinds(data);
   defaults.missing('$.data.kinds', [], `${data.kinds?.length ? 'no known kind; ' : ''}${kinds.join(', ')} inferred from the members present`);
@@ -240,10 +244,9 @@ function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
 function readLabelSet(set: Raw, index: number, ctx: Context): LabelSet {
   const fields = sourceFields(set, keySet('id', 'name', 'labelItems'), keySet('index'), ctx.at(['labelSets', index]));
   keepNullLists(set, fields, ['labelItems']);
-  const id = carried(set.id, 'id', fields, isIdOrNull);
   return {
     index,
-    id: id === undefined || id === null ? id : String(id),
+    id: carriedId(set.id, 'id', fields),
     name: carried(set.name, 'name', fields, isStringOrNull),
     items: ((set.labelItems ?? []) as Raw[]).map((item, n) =>
       readLabelItem(item, '$.data.labelSets[].labelItems[]', [index, n], `labelSets[${index}].labelItems[${n}]`, ctx.defaults, ctx.at(['labelSets', index, 'labelItems', n])),
@@ -602,11 +605,11 @@ function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Co
     if (className === null) keepNull(fields, 'bboxLabelClassName');
     className = sets.flatMap((s) => s.classes).find((c) => c.id === classId)?.name ?? classId;
   }
-  const documentId = carried(b.documentId, 'documentId', fields, isIdOrNull);
+  const documentId = carriedId(b.documentId, 'documentId', fields);
   const answers = carried(b.answers, 'answers', fields, isAnswerSetOrNull);
   return {
     id: labelId(b, fields, 'bboxLabels', n, defaults),
-    documentId: documentId === undefined || documentId === null ? documentId : String(documentId),
+    documentId,
     classId,
     className,
     caption: carried(b.caption, 'caption', fields, isStringOrNull),

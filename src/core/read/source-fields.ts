@@ -76,6 +76,17 @@ export function carried<T>(v: unknown, key: string, fields: SourceFields, fits: 
   return undefined;
 }
 
+/**
+ * A carried id: the model holds ids as strings; a number is also kept as it is, so the same-format
+ * writer writes a number back (other formats write the string).
+ */
+export function carriedId(v: unknown, key: string, fields: SourceFields): string | null | undefined {
+  const id = carried(v, key, fields, isIdOrNull);
+  if (typeof id !== 'number') return id;
+  keepAsIs(fields, key, id);
+  return String(id);
+}
+
 export const isIdOrNull = (v: unknown): v is string | number | null => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 export const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 export const isBooleanOrNull = (v: unknown): v is boolean | null => v === null || typeof v === 'boolean';
