@@ -132,7 +132,7 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
       leftOut.add(placeId(label, n));
       return;
     }
-    const common = { n, defaults, where: at(['labels', n]), documentId };
+    const common = { n, defaults, where: at(['labels', n]), documentId, docId: documentId ?? name };
     if (type === 'TIMESTAMP') {
       timestamps.push(readTimestamp(label, common, source.file));
       timestampPaths.push(path);
@@ -223,6 +223,8 @@ interface Common {
   where: Where;
   /** The document's id as the labels name it (the first `documentId`). */
   documentId: string | undefined;
+  /** The document's id: that, else its name. */
+  docId: string;
 }
 
 /** A label's id, or the one synthesized from its place. */
@@ -252,13 +254,16 @@ function positions(l: Label & Raw, fields: SourceFields, c: Common): { start: To
   };
 }
 
-/** The label's `documentId`; absent or null, it is the document's (what the writers write). */
+/**
+ * The label's `documentId`; absent or null, it is the document's (what the writers write, so the
+ * model says so too: a file with the default spelled out reads the same).
+ */
 function documentIdOf(l: Raw, fields: SourceFields, c: Common): string | undefined {
   const v = l.documentId;
   if (v == null) {
     if (c.documentId !== undefined) c.defaults.missing('$.labels[].documentId', [c.n], `the document's id (${c.documentId})`);
     if (v === null) keepNull(fields, 'documentId');
-    return undefined;
+    return c.docId;
   }
   const id = carried(v, 'documentId', fields, isId);
   return id === undefined ? undefined : String(id);
