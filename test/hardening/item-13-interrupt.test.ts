@@ -1,6 +1,6 @@
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { listFiles, runChild, sandbox, type ChildResult, type Sandbox } from './harness.js';
 import { manyDocumentsZip } from './generate-export.js';
 import { COMMIT_MARKER, STAGING_PREFIX } from '../../src/node/staged-writer.js';
@@ -59,6 +59,26 @@ async function interruptWhen(args: string[], when: () => boolean): Promise<{ run
   return { run, sent };
 }
 
+/**
+ * Says on stderr which step a test is still in after a minute: CI once timed out on seed 4 with
+ * nothing to show for it, and no run here reproduced it.
+ */
+function watchdog(test: string): { step(name: string): void; stop(): void } {
+  let current = 'starting';
+  let since = performance.now();
+  const timer = setInterval(() => {
+    const seconds = (performance.now() - since) / 1000;
+    if (seconds > 60) console.error(`${test}: still ${current} after ${seconds.toFixed(0)} s`);
+  }, 30_000);
+  return {
+    step(name) {
+      current = name;
+      since = performance.now();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 let zip: string;
 let box: Sandbox;
 /** Outputs of a whole run, each file's content replaced by `old` (what the commit seeds overwrite). */
@@ -107,14 +127,22 @@ describe('issue 14 item 13: SIGINT during convert', () => {
   for (const seed of [4]) {
     it(`seed ${seed}: during the commit (with --force over an older output), the commit finishes and the message names what is there`, async () => {
       const out = path.join(box.root, `out-${seed}`);
+      const watch = watchdog(`seed ${seed}`);
+      onTestFinished(() => watch.stop());
+      watch.step('copying the older output');
       await fs.cp(older, out, { recursive: true });
       // A random delay once the commit began: SIGINT lands somewhere in it (or after it).
       const delay = random(seed)() * 50;
       let markedAt = 0;
+      watch.step('converting (waiting for the commit marker)');
       const { run, sent } = await interruptWhen(['convert', zip, '--to', FORMAT, '--out', out, '--force'], () => {
-        if (!markedAt && existsSync(path.join(out, COMMIT_MARKER))) markedAt = performance.now();
+        if (!markedAt && existsSync(path.join(out, COMMIT_MARKER))) {
+          markedAt = performance.now();
+          watch.step('converting (the commit began; SIGINT follows)');
+        }
         return markedAt > 0 && performance.now() - markedAt >= delay;
       });
+      watch.step('reading what the run left');
       const files = await listFiles(out);
       expect(files.filter((f) => /(^|\/)\.tmp-|datasaur-export-incomplete/.test(f)), 'temporary files or marker').toEqual([]);
       expect(files).toEqual(targets);

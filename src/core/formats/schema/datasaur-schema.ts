@@ -26,11 +26,15 @@ export function serializeDatasaurSchema(doc: Document): string {
 
 function dataEntries(doc: Document): Entry[] {
   const same = doc.source === 'DATASAUR_SCHEMA';
-  const has = (kind: Document['kinds'][number]) => doc.kinds.includes(kind);
-  const token = has('TOKEN_BASED');
-  const row = has('ROW_BASED');
-  const bbox = has('BBOX_BASED');
-  const docQuestions = has('DOCUMENT_BASED') || doc.documentQuestions.length > 0;
+  // The members of a kind the document has; written back, also those its source held (its kinds
+  // may be null or name none of them: they were inferred, and the members must not go missing).
+  const sourceKeys = same ? new Set(doc.keyOrder) : undefined;
+  const has = (kind: Document['kinds'][number], ...members: string[]) => doc.kinds.includes(kind) || members.some((key) => sourceKeys?.has(key));
+  const tokenKind = doc.kinds.includes('TOKEN_BASED');
+  const token = has('TOKEN_BASED', 'labelSets', 'spanLabels', 'arrowLabels', 'timestampLabels');
+  const row = has('ROW_BASED', 'columns', 'rowQuestions', 'rowAnswerSets');
+  const bbox = has('BBOX_BASED', 'pages', 'bboxLabelSets', 'bboxLabels');
+  const docQuestions = has('DOCUMENT_BASED', 'documentQuestions', 'documentAnswerSet') || doc.documentQuestions.length > 0;
   const entries: Entry[] = [
     ['project', ordered([['id', doc.project.id], ['name', doc.project.name]], doc.project, same)],
     ['document', ordered([['id', doc.id], ['name', doc.name]], doc.sourceObjects?.document, same)],
@@ -41,7 +45,7 @@ function dataEntries(doc: Document): Entry[] {
   entries.push(['comments', doc.comments]);
   if (doc.url !== undefined) entries.push(['url', doc.url]);
   if (row) entries.push(['columns', doc.columns.map((c) => ordered([['name', c.name], ['id', c.id], ['displayed', c.displayed], ['labelerRestricted', c.labelerRestricted]], c, same))]);
-  if (token || row) entries.push(['rows', doc.rows.map((r) => rowCells(r, token, same))]);
+  if (token || row) entries.push(['rows', doc.rows.map((r) => rowCells(r, tokenKind, same))]);
   if (token) {
     entries.push(['labelSets', doc.labelSets.map((s) => labelSet(s, same))]);
     entries.push(['spanLabels', doc.spans.map((s) => span(s, same))]);
