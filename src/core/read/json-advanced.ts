@@ -227,6 +227,13 @@ interface Common {
   docId: string;
 }
 
+/** The label's own fields; a `type` of null (defaulted from the label's shape) is written back null. */
+function labelFields(l: Raw, keys: ReadonlySet<string>, known: ReadonlySet<string>, c: Common): SourceFields {
+  const fields = sourceFields(l, keys, known, c.where);
+  if (l.type === null) keepNull(fields, 'type');
+  return fields;
+}
+
 /** A label's id, or the one synthesized from its place. */
 const placeId = (l: Raw, n: number) => (l.id == null ? syntheticId(`labels[${n}]`) : String(l.id));
 
@@ -270,7 +277,7 @@ function documentIdOf(l: Raw, fields: SourceFields, c: Common): string | undefin
 }
 
 function readSpan(l: Label & Raw, labelSets: LabelSet[], source: DocumentSource, c: Common): Span | null {
-  const fields = sourceFields(l, SPAN_KEYS, SPAN_KNOWN, c.where);
+  const fields = labelFields(l, SPAN_KEYS, SPAN_KNOWN, c);
   const id = labelId(l, c.n, fields, c.defaults);
   const itemId = l.labelSetItemId == null ? '' : String(l.labelSetItemId);
   let layer = l.layer;
@@ -302,7 +309,7 @@ function readSpan(l: Label & Raw, labelSets: LabelSet[], source: DocumentSource,
 }
 
 function readArrow(l: Label & Raw, labelSets: LabelSet[], c: Common): Arrow {
-  const fields = sourceFields(l, ARROW_KEYS, ARROW_KNOWN, c.where);
+  const fields = labelFields(l, ARROW_KEYS, ARROW_KNOWN, c);
   const itemId = l.labelSetItemId == null ? null : String(l.labelSetItemId);
   if (l.layer === undefined) c.defaults.missing('$.labels[].layer', [c.n], 'an ARROW: no label set (null)');
   const layer = l.layer ?? null;
@@ -324,7 +331,7 @@ function readArrow(l: Label & Raw, labelSets: LabelSet[], c: Common): Arrow {
 }
 
 function readTimestamp(l: Label & Raw, c: Common, file: string): TimestampLabel {
-  const fields = sourceFields(l, TIMESTAMP_KEYS, NO_KEYS, c.where);
+  const fields = labelFields(l, TIMESTAMP_KEYS, NO_KEYS, c);
   for (const key of ['startTimestampMillis', 'endTimestampMillis'] as const) {
     if (l[key] == null) throw new InputError('INVALID_DOCUMENT', `a TIMESTAMP label has no ${key}`, { file, where: `$.labels[${c.n}].${key}`, expected: 'milliseconds from the start of the audio' });
   }
