@@ -160,7 +160,7 @@ function applyEdits(text: string, format: Format, edits: readonly Edit[]): Appli
         const object = target.path === '$' ? (root as Obj) : (() => { const p = at(root, target.path); return p && (p.parent[p.key] as Obj); })();
         if (!object || typeof object !== 'object' || Array.isArray(object)) continue;
         if (edit.op === 'addKey') {
-          if (!(edit.key in object)) object[edit.key] = edit.value;
+          if (!(edit.key in object)) object[edit.key] = structuredClone(edit.value);
         } else {
           const keys = Object.keys(object);
           const entries = keys.map((k) => [k, object[k]] as const);
@@ -174,7 +174,8 @@ function applyEdits(text: string, format: Format, edits: readonly Edit[]): Appli
     const candidates = slots(mutated, format).filter(edit.op === 'wrongType' ? (s) => s.class === 'carried' : deletable);
     const slot = typeof edit.at === 'string' ? candidates.find((s) => s.path === edit.at) : candidates[edit.at % Math.max(candidates.length, 1)];
     if (!slot) continue;
-    if (edit.op === 'wrongType') both(slot.path, (parent, key) => (parent[key] = edit.value));
+    // A copy per place: one value shared by both roots (or put inside itself by a later edit) is no JSON document.
+    if (edit.op === 'wrongType') both(slot.path, (parent, key) => (parent[key] = structuredClone(edit.value)));
     else {
       // What was inside goes with it: a field deleted or nulled earlier under this one is no longer
       // there to be defaulted (nor reported).
