@@ -99,7 +99,8 @@ if (typeof lib.convertExport !== 'function') throw new Error('no convertExport')
 console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule '))));`;
     const builtins = JSON.parse(node(['--input-type=module', '-e', code], { LOADED_LOG: log })) as string[];
     expect(builtins.filter((m) => HEAVY_BUILTINS.includes(m.replace('NativeModule ', '')))).toEqual([]);
-    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    // Module by module: a bundled file of dist/ stands for the compiled modules it holds.
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).flatMap(copy.modulesOf);
     expect(loaded.some((url) => url.includes('/dist/core/convert.js'))).toBe(true);
     expect(loaded.filter((url) => /\/dist\/(client|simulator|cli)\/|node_modules\/graphql\/|\/convert-(parallel|worker)\.js$|^node:(https?|worker_threads|child_process|net)$/.test(url))).toEqual([]);
   });
