@@ -19,7 +19,7 @@ export const IMPORT_BUDGET_MS = 150;
 export interface BrowserBundle {
   /** Gzipped bytes of what a page loads up front: the entry chunk and the chunks it imports statically. */
   eagerGzipBytes: number;
-  /** Gzipped bytes of the chunks loaded on first use (dynamic imports: XLSX, PDF). */
+  /** Gzipped bytes of the chunks loaded on first use (dynamic imports: PDF, XLSX reading, HF Parquet). */
   lazyGzipBytes: number;
   /** Largest inputs of the eager part, bytes in the minified output. */
   largestEager: { input: string; bytes: number }[];
@@ -127,7 +127,7 @@ function newestSource(dir: string): number {
 export function describeEntryPoints({ bundle, importMs, importCpuMs, load }: EntryCosts): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
   return [
-    `browser bundle of the core (esbuild, minified, gzip -9): ${kb(bundle.eagerGzipBytes)} loaded up front (budget ${BUNDLE_BUDGET_KB} kB), ${kb(bundle.lazyGzipBytes)} in lazy chunks (XLSX, PDF)`,
+    `browser bundle of the core (esbuild, minified, gzip -9): ${kb(bundle.eagerGzipBytes)} loaded up front (budget ${BUNDLE_BUDGET_KB} kB), ${kb(bundle.lazyGzipBytes)} in lazy chunks (PDF, XLSX reading, HF Parquet)`,
     `  largest up front: ${bundle.largestEager.map((i) => `${i.input.replace(/^node_modules\//, '')} ${kb(i.bytes)}`).join(', ')}`,
     `import time in Node (median of 7 fresh processes): datasaur-export ${importMs.converter.toFixed(0)} ms (budget ${IMPORT_BUDGET_MS} ms), datasaur-export/core ${importMs.core.toFixed(0)} ms`,
     `  CPU time of the same imports: ${importCpuMs.converter.toFixed(0)} ms, ${importCpuMs.core.toFixed(0)} ms; load average ${load.toFixed(1)} on ${os.cpus().length} cores (the wall time grows with the load)`,
