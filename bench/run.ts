@@ -10,7 +10,7 @@ import { renderTable } from './table.js';
 import { checkGoals } from './goals.js';
 import { parallelHeadroom } from './headroom.js';
 import { describeInstallSize, measureInstallSize, type InstallSize } from './install-size.js';
-import { bundleForBrowser, describeEntryPoints, nodeImportMs, type EntryCosts } from './entry-points.js';
+import { bundleForBrowser, describeEntryPoints, measureImports, staleBuild, type EntryCosts } from './entry-points.js';
 
 /**
  * `npm run bench [-- --quick] [--scenario a,b,install] [--format TSV_IOB,CSV] [--workers 2] [--seed 1]
@@ -102,10 +102,13 @@ async function main(): Promise<void> {
   let entry: EntryCosts | undefined;
   if (args.scenarios.includes('entry')) {
     // What loading the library costs: the core's browser bundle and the converter's import time
-    // in Node (the compiled build of buildCases, as a user's node runs it).
+    // in Node, of the published build (`npm run build`: dist/, one bundled file per entry), as a
+    // user's node runs it.
     try {
-      const built = path.join(DATA_DIR, 'build/src');
-      entry = { bundle: await bundleForBrowser(), importMs: { converter: nodeImportMs(path.join(built, 'index.js')), core: nodeImportMs(path.join(built, 'core/index.js')) } };
+      const dist = path.resolve(import.meta.dirname, '../dist');
+      const stale = staleBuild(dist);
+      if (stale) throw new Error(stale);
+      entry = { bundle: await bundleForBrowser(), ...measureImports(dist) };
       console.log(`\n${describeEntryPoints(entry)}`);
     } catch (error) {
       console.log(`\nentry points: not measured (${(error as Error).message.split('\n')[0]})`);

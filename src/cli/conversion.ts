@@ -5,7 +5,7 @@
  * run (core/convert.ts) for standard output.
  */
 import { promises as fs } from 'node:fs';
-import { zipSync } from 'fflate';
+import { zipSync } from '../core/deps/fflate.js';
 import { convert, type ConvertRequest, type ConvertResult } from '../node/convert.js';
 import { EXIT_INTERRUPTED, isInterrupted, withInterrupts } from '../node/interrupt.js';
 import { openPathOrExport } from '../node/open-input.js';

@@ -85,12 +85,12 @@ export function runWorkers(setup: WorkerSetup, total: number, count: number, sig
 }
 
 /**
- * The worker's module: the compiled `.js` beside this file or, running from the TypeScript sources
- * (as the tests do), the `.ts` file after registering tsx's loader inside the worker.
+ * The worker's module: the compiled `.js` (see `compiledWorker`) or, running from the TypeScript
+ * sources (as the tests do), the `.ts` file after registering tsx's loader inside the worker.
  */
 function startWorker(setup: WorkerSetup): Worker {
-  const js = new URL('./convert-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: setup });
+  const js = compiledWorker();
+  if (js) return new Worker(js, { workerData: setup });
   // tsx's ESM entry (its CommonJS one cannot register from an eval'd worker).
   const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
   const ts = new URL('./convert-worker.ts', import.meta.url).href;
@@ -104,4 +104,17 @@ function deserializeError(error: SerializedError): Error {
     : new Error(error.message);
   if (error.stack) rebuilt.stack = error.stack;
   return rebuilt;
+}
+
+/**
+ * The compiled worker: beside this file in a file-by-file build (the bench's copy), in
+ * `dist/node/` of the published build, where this code sits in a chunk (`dist/chunks/`). Looked for
+ * from this file's folder up to the package root (the first folder with a package.json); running
+ * from the TypeScript sources there is none, and a `dist/` elsewhere in the checkout is never taken.
+ */
+function compiledWorker(): URL | undefined {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    for (const candidate of [new URL('convert-worker.js', dir), new URL('node/convert-worker.js', dir)]) if (existsSync(fileURLToPath(candidate))) return candidate;
+    if (existsSync(fileURLToPath(new URL('package.json', dir))) || dir.pathname === '/') return undefined;
+  }
 }

@@ -5,14 +5,15 @@ import { FONT_FACES, setFontLoader, type FontFace, type FontLoader } from '../co
 let folder: URL | undefined;
 
 /**
- * The package's `fonts/` folder: two levels up from this file both in `src/node/` (tests, tsx)
- * and in `dist/node/` (the published build); builds that place the code deeper (the bench's
- * compiled copy) find it further up.
+ * The package's `fonts/` folder, looked for from this file's folder up: two levels up in
+ * `src/node/` (tests, tsx), one or two in the published build (this code is bundled into
+ * `dist/index.js`, `dist/node/index.js` or a chunk in `dist/chunks/`), further up in the bench's
+ * compiled copy.
  */
 export function fontFolder(): URL {
   if (!folder) {
     const probe = FONT_FACES[0].file;
-    for (let up = new URL('../../', import.meta.url); ; up = new URL('../', up)) {
+    for (let up = new URL('./', import.meta.url); ; up = new URL('../', up)) {
       const candidate = new URL('fonts/', up);
       if (existsSync(new URL(probe, candidate))) {
         folder = candidate;

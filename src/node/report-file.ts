@@ -1,7 +1,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { effectiveSeverity, type ConversionMessage, type ReportSink, type ReportSummary } from '../core/report/report.js';
+import { uniqueSuffix } from './unique-suffix.js';
 
 /** Bytes gathered before one write: few system calls, and memory that does not grow with the report. */
 const CHUNK = 256 * 1024;
@@ -24,7 +24,7 @@ export class ReportFile implements ReportSink {
     readonly file: string,
     private readonly strict: boolean,
   ) {
-    this.temp = path.join(path.dirname(file), `.tmp-${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.temp = path.join(path.dirname(file), `.tmp-${path.basename(file)}-${uniqueSuffix()}`);
     this.fd = openSync(this.temp, 'wx');
     this.push(`{\n  "version": 1,\n  "strict": ${strict},\n  "messages": [`);
   }

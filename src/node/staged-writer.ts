@@ -1,12 +1,12 @@
 import { createWriteStream, existsSync, writeFile, mkdirSync, promises as fs, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { InputError } from '../core/errors.js';
 import type { OutputContent } from '../core/formats/types.js';
 import type { Report } from '../core/report/report.js';
 import { key, OutputNames, type EntryKind } from './output-names.js';
+import { uniqueSuffix } from './unique-suffix.js';
 
 /** Left in `--out` while a commit runs; a run that finds it knows the last commit did not finish. */
 export const COMMIT_MARKER = '.datasaur-export-incomplete';
@@ -71,7 +71,7 @@ export class StagedWriter {
     this.outDir = path.resolve(outDir);
     checkMarker(this.outDir, options.force);
     this.createdOutDir = mkdirSync(this.outDir, { recursive: true });
-    this.stagingDir = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.stagingDir = path.join(this.outDir, `${STAGING_PREFIX}${uniqueSuffix()}`);
     mkdirSync(this.stagingDir);
     this.disk = new DiskListings(this.outDir, path.basename(this.stagingDir));
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { isPlainRow, isPlainSpan } from '../../src/core/read/fast-elements.js';
 import { cellSchema, datasaurSchemaFileSchema, spanLabelSchema } from '../../src/core/read/datasaur-schema.schema.js';
+import { record } from '../../src/core/read/schema-parts.js';
 
 // Values near the valid shapes: right keys with values of every JSON type, so both sides of each rule are hit.
 const anyValue = fc.oneof(fc.string(), fc.integer({ min: -3, max: 3 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 3 }), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
@@ -29,22 +30,22 @@ const span = fc.record(
 const asParsed = (value: unknown) => JSON.parse(JSON.stringify(value ?? null));
 
 describe('fast element checks used by the DATASAUR_SCHEMA schema', () => {
-  it('never accept a row that zod rejects, and accept the plain valid ones', () => {
+  it('never accept a row that the schema rejects, and accept the plain valid ones', () => {
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 3 }), (raw) => {
         const row = asParsed(raw);
-        if (isPlainRow(row)) expect(z.array(cellSchema).safeParse(row).success).toBe(true);
+        if (isPlainRow(row)) expect(v.safeParse(v.array(cellSchema), row).success).toBe(true);
       }),
       { numRuns: 3000 },
     );
     expect(isPlainRow([{ content: 'a b', tokens: ['a', 'b'], line: 0, index: 0 }])).toBe(true);
   });
 
-  it('never accept a span that zod rejects, and accept the plain valid ones', () => {
+  it('never accept a span that the schema rejects, and accept the plain valid ones', () => {
     fc.assert(
       fc.property(span, (raw) => {
         const value = asParsed(raw);
-        if (isPlainSpan(value)) expect(spanLabelSchema.safeParse(value).success).toBe(true);
+        if (isPlainSpan(value)) expect(v.safeParse(spanLabelSchema, value).success).toBe(true);
       }),
       { numRuns: 3000 },
     );
@@ -52,7 +53,7 @@ describe('fast element checks used by the DATASAUR_SCHEMA schema', () => {
     expect(isPlainSpan(valid)).toBe(true);
   });
 
-  it('report an invalid element with zod’s path and message', () => {
+  it('report an invalid element with the element schema’s path and message', () => {
     const file = {
       version: '1',
       data: {
@@ -63,15 +64,16 @@ describe('fast element checks used by the DATASAUR_SCHEMA schema', () => {
         rowAnswerSets: { '0': { '1': 'a' }, '1': null, '2': ['not', 'an', 'answer set'] },
       },
     };
-    const issues = datasaurSchemaFileSchema.safeParse(file).error!.issues.map((i) => ({ path: i.path, message: i.message }));
+    const keys = (issue: v.BaseIssue<unknown>) => issue.path!.map((item) => item.key);
+    const issues = v.safeParse(datasaurSchemaFileSchema, file).issues!.map((i) => ({ path: keys(i), message: i.message }));
     expect(issues).toEqual([
-      { path: ['data', 'rows', 1, 0, 'tokens', 1], message: z.string().safeParse(7).error!.issues[0].message },
-      { path: ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], message: z.number().nonnegative().safeParse(-1).error!.issues[0].message },
-      { path: ['data', 'rowAnswerSets', '2'], message: z.record(z.string(), z.json()).nullable().safeParse([]).error!.issues[0].message },
+      { path: ['data', 'rows', 1, 0, 'tokens', 1], message: v.safeParse(v.string(), 7).issues![0].message },
+      { path: ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], message: v.safeParse(v.pipe(v.number(), v.minValue(0)), -1).issues![0].message },
+      { path: ['data', 'rowAnswerSets', '2'], message: v.safeParse(v.nullable(record(v.unknown())), []).issues![0].message },
     ]);
-    // Not an array / not an object at all: zod's own message for the whole member.
-    const wrong = datasaurSchemaFileSchema.safeParse({ ...file, data: { ...file.data, rows: {}, rowAnswerSets: [] } }).error!.issues;
-    expect(wrong.map((i) => i.path)).toEqual([['data', 'rows'], ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], ['data', 'rowAnswerSets']]);
-    expect(wrong[0].message).toBe(z.array(z.string()).safeParse({}).error!.issues[0].message);
+    // Not an array / not an object at all: the schema's own message for the whole member.
+    const wrong = v.safeParse(datasaurSchemaFileSchema, { ...file, data: { ...file.data, rows: {}, rowAnswerSets: [] } }).issues!;
+    expect(wrong.map(keys)).toEqual([['data', 'rows'], ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], ['data', 'rowAnswerSets']]);
+    expect(wrong[0].message).toBe(v.safeParse(v.array(v.string()), {}).issues![0].message);
   });
 });

@@ -5,15 +5,16 @@
  * project), converts to every format into --out, stops the simulator.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { Command } from '../command.js';
 import { loadSimulator } from '../load-simulator.js';
 import { exportAndConvert } from './export.js';
 import { loadTransformer } from '../../node/transformer/load.js';
 
-/** A bundled fixture project (same depth from src/cli/commands and dist/cli/commands). */
-const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url));
+/** A fixture project shipped in the package's `fixtures/` (found from package.json, wherever the bundled code sits). */
+const fixture = (name: string) => path.join(path.dirname(createRequire(import.meta.url).resolve('datasaur-export/package.json')), 'fixtures', name);
 
 /** The token project (spans, nested and overlapping, relations): the token formats and the PDF. */
 export const DEMO_FIXTURE = fixture('token-project.zip');

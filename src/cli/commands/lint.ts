@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
+import Papa from '../../core/deps/papaparse.js';
 import { InputError } from '../../core/errors.js';
 import { detectLayout, hasErrors, lintFile } from '../../core/formats/validate/index.js';
 import type { LintTarget } from '../../core/formats/validate/types.js';

@@ -2,7 +2,7 @@ import type { Cabinet } from '../model/types.js';
 import type { Report } from '../report/report.js';
 import { InputError } from '../errors.js';
 import { jsonPath } from './json-text.js';
-import type { z } from 'zod';
+import type { BaseIssue } from 'valibot';
 
 /** What a document reader knows about where the text came from. */
 export interface DocumentSource {
@@ -24,11 +24,23 @@ export interface DocumentSource {
   companion?: (fileName: string) => string | undefined;
 }
 
-/** Turns the first zod issue into an InputError naming the JSON path and what was expected. */
-export function schemaError(error: z.ZodError, file: string, prefix: PropertyKey[] = []): InputError {
-  const issue = error.issues[0];
-  const path = jsonPath([...prefix, ...issue.path]);
-  const expected = 'expected' in issue && issue.expected ? String(issue.expected) : undefined;
-  const message = issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? 'a required field is missing' : issue.message.replace(/^Invalid input: /, '');
-  return new InputError('INVALID_DOCUMENT', message, { file, where: path, expected: expected && `${expected} here` });
+/**
+ * Turns the first schema issue into an InputError naming the JSON path, what was expected there
+ * and what was found. A check whose valibot `expects` says nothing (custom schemas, integer,
+ * finite: see schema-parts.ts) carries what it expects as its message.
+ */
+export function schemaError(issues: readonly BaseIssue<unknown>[], file: string, prefix: PropertyKey[] = []): InputError {
+  const issue = issues[0];
+  const where = jsonPath([...prefix, ...(issue.path ?? []).map((item) => item.key as PropertyKey)]);
+  const expected = lowerCase(issue.expected && issue.expected !== 'unknown' ? issue.expected : issue.message);
+  const message = issue.input === undefined ? 'a required field is missing' : `expected ${expected}, received ${received(issue)}`;
+  return new InputError('INVALID_DOCUMENT', message, { file, where, expected: `${expected} here` });
 }
+
+/** valibot's rendering of the value found (`"text"`, `7`, `array`, `null`), a long text by its length. */
+function received(issue: BaseIssue<unknown>): string {
+  return typeof issue.input === 'string' && issue.input.length > 40 ? `a string of ${issue.input.length} characters` : lowerCase(issue.received);
+}
+
+/** valibot names JSON's containers by their constructors (`Object`, `Array`); the messages say `object`, `array`. */
+const lowerCase = (text: string) => text.replace(/\b(Object|Array)\b/g, (name) => name.toLowerCase());

@@ -1,143 +1,138 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import { fastArray, fastRecord, isJsonObject, isPlainRow, isPlainSpan } from './fast-elements.js';
+import { STATUS, defaultableId, defaultableIndex, id, index, integer, json, list, looseObject, number, record } from './schema-parts.js';
 
 /**
- * zod schemas for DATASAUR_SCHEMA documents (FORMATS.md §2), following the field-necessity table
- * (docs/formats.md, `field-necessity.ts`): a *needed* field is checked for presence and type; a
- * *defaultable* one may be absent or null (the reader fills the default and reports it) but must
- * have the right type when set; a *carried* one is not checked at all (the reader keeps it as it
- * is). Objects are loose: unknown keys are kept (and reported by the reader), never rejected.
+ * valibot schemas for DATASAUR_SCHEMA documents (FORMATS.md §2), following the field-necessity
+ * table (docs/formats.md, `field-necessity.ts`): a *needed* field is checked for presence and
+ * type; a *defaultable* one may be absent or null (the reader fills the default and reports it)
+ * but must have the right type when set; a *carried* one is not checked at all (the reader keeps
+ * it as it is). Objects are loose: unknown keys are kept (and reported by the reader), never
+ * rejected.
  */
-const id = z.union([z.string(), z.number()]);
-const defaultableId = id.nullish();
-const defaultableIndex = z.number().int().nonnegative().nullish();
-const json = z.json();
-/** A list whose absence (or null) means "none" (docs/formats.md: the list rule). */
-const list = <T extends z.ZodType>(element: T) => z.array(element).nullish();
-
-export const positionSchema = z.looseObject({
-  row: z.number().int().nonnegative(),
-  tokenIndex: z.number().int().nonnegative(),
+export const positionSchema = looseObject({
+  row: index,
+  tokenIndex: index,
   column: defaultableIndex,
   charIndex: defaultableIndex,
 });
 
-export const metadataSchema = z.looseObject({ key: z.string(), value: json.nullish() });
+export const metadataSchema = looseObject({ key: v.string(), value: v.nullish(json) });
 
-export const cellSchema = z.looseObject({
-  content: z.string().nullish(),
-  tokens: list(z.string()),
+export const cellSchema = looseObject({
+  content: v.nullish(v.string()),
+  tokens: list(v.string()),
   metadata: list(metadataSchema),
 });
 
-export const labelItemSchema = z.looseObject({
+export const labelItemSchema = looseObject({
   id: defaultableId,
-  labelName: z.string().nullish(),
+  labelName: v.nullish(v.string()),
 });
 
-export const labelSetSchema = z.looseObject({
+export const labelSetSchema = looseObject({
   labelItems: list(labelItemSchema),
 });
 
 const provenance = {
-  status: z.enum(['LABELED', 'ACCEPTED', 'REJECTED']).nullish(),
-  labeledBy: z.string().nullish(),
+  status: v.nullish(STATUS),
+  labeledBy: v.nullish(v.string()),
 };
 
-export const spanLabelSchema = z.looseObject({
+export const spanLabelSchema = looseObject({
   id: defaultableId,
-  labelItem: z.looseObject({ id: id }),
-  textPosition: z.looseObject({ start: positionSchema, end: positionSchema }),
+  labelItem: looseObject({ id: id }),
+  textPosition: looseObject({ start: positionSchema, end: positionSchema }),
   layer: defaultableIndex,
   labelSetIndex: defaultableIndex,
-  counter: z.number().int().nullish(),
+  counter: v.nullish(integer),
   ...provenance,
 });
 
-export const arrowLabelSchema = z.looseObject({
+export const arrowLabelSchema = looseObject({
   id: defaultableId,
   originId: id,
   destinationId: id,
-  labelItem: z.looseObject({ id: id }).nullish(),
-  layer: z.number().int().nullish(),
-  counter: z.number().int().nullish(),
+  labelItem: v.nullish(looseObject({ id: id })),
+  layer: v.nullish(integer),
+  counter: v.nullish(integer),
   ...provenance,
 });
 
-export const timestampLabelSchema = z.looseObject({
+export const timestampLabelSchema = looseObject({
   id: defaultableId,
-  textPosition: z.looseObject({ start: positionSchema, end: positionSchema }),
+  textPosition: looseObject({ start: positionSchema, end: positionSchema }),
   layer: defaultableIndex,
-  counter: z.number().int().nullish(),
-  startTimestampMillis: z.number(),
-  endTimestampMillis: z.number(),
-  shouldExpand: z.boolean().nullish(),
+  counter: v.nullish(integer),
+  startTimestampMillis: number,
+  endTimestampMillis: number,
+  shouldExpand: v.nullish(v.boolean()),
   ...provenance,
 });
 
-export const questionSchema = z.looseObject({
+export const questionSchema = looseObject({
   id: defaultableId,
-  label: z.string().nullish(),
-  type: z.string().nullish(),
-  required: z.boolean().nullish(),
-  config: json.nullish(),
+  label: v.nullish(v.string()),
+  type: v.nullish(v.string()),
+  required: v.nullish(v.boolean()),
+  config: v.nullish(json),
 });
 
-export const columnSchema = z.looseObject({ name: z.string() });
+export const columnSchema = looseObject({ name: v.string() });
 
-export const shapeSchema = z.looseObject({
+export const shapeSchema = looseObject({
   pageIndex: defaultableIndex,
-  points: list(z.looseObject({ x: z.number(), y: z.number() })),
+  points: list(looseObject({ x: number, y: number })),
 });
 
-export const bboxLabelSchema = z.looseObject({
+export const bboxLabelSchema = looseObject({
   id: defaultableId,
   bboxLabelClassId: id,
-  bboxLabelClassName: z.string().nullish(),
+  bboxLabelClassName: v.nullish(v.string()),
   shapes: list(shapeSchema),
   ...provenance,
 });
 
-export const bboxClassSchema = z.looseObject({
+export const bboxClassSchema = looseObject({
   id: defaultableId,
-  name: z.string().nullish(),
+  name: v.nullish(v.string()),
   questions: list(questionSchema),
 });
 
-export const bboxLabelSetSchema = z.looseObject({
+export const bboxLabelSetSchema = looseObject({
   id: defaultableId,
   classes: list(bboxClassSchema),
 });
 
-export const pageSchema = z.looseObject({ pageIndex: defaultableIndex });
+export const pageSchema = looseObject({ pageIndex: defaultableIndex });
 
-const answerSet = z.record(z.string(), json);
+const answerSet = record(json);
 
-export const dataSchema = z.looseObject({
-  project: z.looseObject({ id: defaultableId, name: z.string().nullish() }).nullish(),
-  document: z.looseObject({ id: defaultableId, name: z.string().nullish() }).nullish(),
-  kinds: z.array(z.string()).nullish(),
-  rows: fastArray(z.array(cellSchema), isPlainRow).nullish(),
+export const dataSchema = looseObject({
+  project: v.nullish(looseObject({ id: defaultableId, name: v.nullish(v.string()) })),
+  document: v.nullish(looseObject({ id: defaultableId, name: v.nullish(v.string()) })),
+  kinds: v.nullish(v.array(v.string())),
+  rows: v.nullish(fastArray(v.array(cellSchema), isPlainRow)),
   columns: list(columnSchema),
-  headers: list(z.string()),
+  headers: list(v.string()),
   labelSets: list(labelSetSchema),
-  spanLabels: fastArray(spanLabelSchema, isPlainSpan).nullish(),
+  spanLabels: v.nullish(fastArray(spanLabelSchema, isPlainSpan)),
   arrowLabels: list(arrowLabelSchema),
   timestampLabels: list(timestampLabelSchema),
   rowQuestions: list(questionSchema),
-  rowAnswerSets: fastRecord(answerSet.nullable(), (v) => v === null || isJsonObject(v)).nullish(),
-  rowAnswers: list(z.looseObject({ line: z.number().int().nonnegative(), answers: answerSet })),
+  rowAnswerSets: v.nullish(fastRecord(v.nullable(answerSet), (value) => value === null || isJsonObject(value))),
+  rowAnswers: list(looseObject({ line: index, answers: answerSet })),
   documentQuestions: list(questionSchema),
-  documentAnswerSet: answerSet.nullish(),
-  documentAnswers: answerSet.nullish(),
+  documentAnswerSet: v.nullish(answerSet),
+  documentAnswers: v.nullish(answerSet),
   pages: list(pageSchema),
   bboxLabelSets: list(bboxLabelSetSchema),
   bboxLabels: list(bboxLabelSchema),
 });
 
-export const datasaurSchemaFileSchema = z.looseObject({
+export const datasaurSchemaFileSchema = looseObject({
   data: dataSchema,
 });
 
-export type DatasaurSchemaFile = z.infer<typeof datasaurSchemaFileSchema>;
-export type DatasaurSchemaData = z.infer<typeof dataSchema>;
+export type DatasaurSchemaFile = v.InferOutput<typeof datasaurSchemaFileSchema>;
+export type DatasaurSchemaData = v.InferOutput<typeof dataSchema>;

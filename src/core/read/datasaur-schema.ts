@@ -23,6 +23,7 @@ import type {
 } from '../model/types.js';
 import { PROJECT_KINDS } from '../model/types.js';
 import { projectFolderName } from '../model/naming.js';
+import * as v from 'valibot';
 import { datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
 import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
@@ -44,10 +45,11 @@ type Raw = Record<string, unknown>;
  * `columns`, `rowAnswers` for `rowAnswerSets`, `Q<id>` answer keys) and keeps unknown keys.
  */
 export function readDatasaurSchema(value: unknown, source: DocumentSource): Document {
-  const parsed = datasaurSchemaFileSchema.safeParse(value);
-  if (!parsed.success) throw schemaError(parsed.error, source.file);
-  // zod validated the raw value; map from the raw value itself because zod's output reorders keys
-  // (shape keys first) and the source order is what lets writers reproduce the server's bytes.
+  const parsed = v.safeParse(datasaurSchemaFileSchema, value);
+  if (!parsed.success) throw schemaError(parsed.issues, source.file);
+  // The schema validated the raw value; map from the raw value itself because the schema's output
+  // reorders keys (schema keys first) and the source order is what lets writers reproduce the
+  // server's bytes.
   const file = value as Raw;
   const data = file.data as DatasaurSchemaData & Raw;
   const ctx = new Context(source);

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Arrow, Document, JsonValue, LabelSet, Row, Span, TimestampLabel, TokenPosition, SourceFields } from '../model/types.js';
 import { emptyDocument } from '../model/build.js';
 import { InputError } from '../errors.js';
 import { carried, isJsonObject, isStringOrNull, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
+import { STATUS, defaultableId, defaultableIndex, index, integer, json, list, looseObject, number } from './schema-parts.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
 import { FieldDefaults, syntheticId } from './defaults.js';
@@ -14,13 +15,9 @@ import { readLabelItem, readMetadata, readUser, reportLabelItemMissing, resolveS
  * (docs/formats.md): needed fields are checked here, defaultable ones may be absent or null.
  * Loose objects: unknown keys are kept.
  */
-const id = z.union([z.string(), z.number()]);
-const defaultableId = id.nullish();
-const index = z.number().int().nonnegative();
-const defaultableIndex = index.nullish();
-const labelSchema = z.looseObject({
+const labelSchema = looseObject({
   id: defaultableId,
-  type: z.string().nullish(),
+  type: v.nullish(v.string()),
   startCellLine: index,
   startCellIndex: defaultableIndex,
   startTokenIndex: index,
@@ -30,36 +27,36 @@ const labelSchema = z.looseObject({
   endTokenIndex: index,
   endCharIndex: defaultableIndex,
   layer: defaultableIndex,
-  counter: z.number().int().nullish(),
+  counter: v.nullish(integer),
   labelSetItemId: defaultableId,
-  status: z.enum(['LABELED', 'ACCEPTED', 'REJECTED']).nullish(),
-  labeledBy: z.string().nullish(),
+  status: v.nullish(STATUS),
+  labeledBy: v.nullish(v.string()),
   originId: defaultableId,
   destinationId: defaultableId,
-  startTimestampMillis: z.number().nullish(),
-  endTimestampMillis: z.number().nullish(),
-  shouldExpand: z.boolean().nullish(),
+  startTimestampMillis: v.nullish(number),
+  endTimestampMillis: v.nullish(number),
+  shouldExpand: v.nullish(v.boolean()),
 });
 
-export const jsonAdvancedSchema = z.looseObject({
-  sentences: z.array(
-    z.looseObject({
+export const jsonAdvancedSchema = looseObject({
+  sentences: v.array(
+    looseObject({
       id: defaultableIndex,
-      content: z.string().nullish(),
-      tokens: z.array(z.string()),
-      metadata: z.array(z.looseObject({ key: z.string(), value: z.json().nullish() })).nullish(),
+      content: v.nullish(v.string()),
+      tokens: v.array(v.string()),
+      metadata: list(looseObject({ key: v.string(), value: v.nullish(json) })),
     }),
   ),
-  labelSets: z.array(
-    z.looseObject({
+  labelSets: list(
+    looseObject({
       index: defaultableIndex,
-      labelItems: z.array(z.looseObject({ id: defaultableId, labelName: z.string().nullish() })).nullish(),
+      labelItems: list(looseObject({ id: defaultableId, labelName: v.nullish(v.string()) })),
     }),
-  ).nullish(),
-  labels: z.array(labelSchema).nullish(),
+  ),
+  labels: list(labelSchema),
 });
 
-type Label = z.infer<typeof labelSchema>;
+type Label = v.InferOutput<typeof labelSchema>;
 type Raw = Record<string, unknown>;
 
 const POSITION_KEYS = [
@@ -82,11 +79,12 @@ const LABEL_TYPES = new Set(['SPAN', 'ARROW', 'TIMESTAMP']);
  * `documentId` when any label has one.
  */
 export function readJsonAdvanced(value: unknown, source: DocumentSource): Document {
-  const parsed = jsonAdvancedSchema.safeParse(value);
-  if (!parsed.success) throw schemaError(parsed.error, source.file);
-  // zod validated the raw value; map from the raw value itself because zod's output reorders keys
-  // (shape keys first) and the source order is what lets writers reproduce the server's bytes.
-  const file = value as Raw & z.infer<typeof jsonAdvancedSchema>;
+  const parsed = v.safeParse(jsonAdvancedSchema, value);
+  if (!parsed.success) throw schemaError(parsed.issues, source.file);
+  // The schema validated the raw value; map from the raw value itself because the schema's output
+  // reorders keys (schema keys first) and the source order is what lets writers reproduce the
+  // server's bytes.
+  const file = value as Raw & v.InferOutput<typeof jsonAdvancedSchema>;
   const at = (path: PropertyKey[]): Where => ({ report: source.report, file: source.file, path });
   const defaults = new FieldDefaults(source.file);
   const top = sourceFields(file, TOP_KEYS, NO_KEYS, at([]));

@@ -2,7 +2,7 @@ import type { Document, TokenPosition } from '../model/types.js';
 import { InputError } from '../errors.js';
 
 /**
- * Checks what zod cannot: positions inside their rows, cells and tokens; arrows pointing at spans
+ * Checks what the schemas cannot: positions inside their rows, cells and tokens; arrows pointing at spans
  * that exist. Resolves an end char given as -1 (absent) to the token's last character.
  */
 export interface LabelPaths {

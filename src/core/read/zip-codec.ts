@@ -1,4 +1,4 @@
-import { inflateSync } from 'fflate';
+import { inflateSync } from '../deps/fflate.js';
 
 /**
  * The two byte-level operations a ZIP reader needs. The core's own (`portableZipCodec`) runs in

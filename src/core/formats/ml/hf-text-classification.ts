@@ -28,7 +28,7 @@ export const hfTextClassificationWriter: FormatWriter = {
   },
 };
 
-function dataset(docs: readonly Document[], ctx: WriteContext, combined: boolean): OutputFile[] {
+async function dataset(docs: readonly Document[], ctx: WriteContext, combined: boolean): Promise<OutputFile[]> {
   const names: string[] = [];
   const ids = new Map<string, number>();
   const classId = (name: string) => {

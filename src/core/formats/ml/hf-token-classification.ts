@@ -26,7 +26,7 @@ export const hfTokenClassificationWriter: FormatWriter = {
   },
 };
 
-function dataset(docs: readonly Document[], ctx: WriteContext, combined: boolean): OutputFile[] {
+async function dataset(docs: readonly Document[], ctx: WriteContext, combined: boolean): Promise<OutputFile[]> {
   const vocabulary = new TagVocabulary(ctx.options.scheme);
   const ids: string[] = [];
   const tokens: string[][] = [];

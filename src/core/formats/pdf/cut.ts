@@ -17,7 +17,9 @@ export interface CutText {
   length: number;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: constructing a segmenter loads ICU's break rules (~20 ms), too much for import time (issue 12). */
+let graphemesMade: Intl.Segmenter | undefined;
+const graphemes = (): Intl.Segmenter => (graphemesMade ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /**
  * The text as the PDF draws it: whole when it fits the limit, else its first graphemes up to
@@ -27,7 +29,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function cutText(text: string): CutText | undefined {
   if (text.length <= MAX_DRAWN_CHARS) return undefined;
   let kept = 0;
-  for (const { segment, index } of graphemes.segment(text.slice(0, MAX_DRAWN_CHARS + 64))) {
+  for (const { segment, index } of graphemes().segment(text.slice(0, MAX_DRAWN_CHARS + 64))) {
     if (index + segment.length > MAX_DRAWN_CHARS) break;
     kept = index + segment.length;
   }

@@ -1,4 +1,4 @@
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate } from '../../deps/fflate.js';
 
 /**
  * The smallest SpreadsheetML package our XLSX needs (ECMA-376 Part 1, transitional, as Excel,

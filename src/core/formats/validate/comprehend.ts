@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import Papa from '../../deps/papaparse.js';
 import { lengthIn, type OffsetUnit } from '../../model/offsets.js';
 import { IssueList, type LintResult } from './types.js';
 

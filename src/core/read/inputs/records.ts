@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import Papa from '../../deps/papaparse.js';
 import { InputError } from '../../errors.js';
 import type { InputHead } from '../detect.js';
 

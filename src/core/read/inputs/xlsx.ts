@@ -1,7 +1,6 @@
 import { InputError } from '../../errors.js';
 import { SCORE, type BinaryReader } from '../detect.js';
 import { rowTableDocument } from './row-table.js';
-import { readWorkbookSheets } from '../xlsx-sheets.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -26,6 +25,9 @@ export const xlsxInput: BinaryReader = {
     return /\.xlsx$/i.test(fileName) ? { score: SCORE.LIKELY, because: 'a ZIP named .xlsx' } : null;
   },
   async read(bytes, source) {
+    // The workbook reader and saxes (CommonJS, with xmlchars) load with the first workbook read,
+    // not when the converter is imported (issue 12: import time).
+    const { readWorkbookSheets } = await import('../xlsx-sheets.js');
     const sheets = await readWorkbookSheets(bytes, source.file);
     if (sheets.length === 0) throw new InputError('EMPTY_INPUT', 'the workbook has no worksheet', { file: source.file, expected: 'one worksheet with a header row' });
     if (sheets.length > 1) {
