@@ -1,7 +1,7 @@
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import type { DocumentSource } from './context.js';
 import type { DocumentRef, IgnoredEntry, OpenedInput, OpenOptions, ProjectRef } from './input.js';
-import { InputError } from '../errors.js';
+import { InputError, isInputError } from '../errors.js';
 import { projectFolderName } from '../model/naming.js';
 import { checkEntries, readZipIndex, resolveLimits } from './zip-entries.js';
 import { entryArray, type EntryList, type RawEntry } from './entry-list.js';
@@ -77,7 +77,13 @@ export async function assembleEntries(
       continue;
     }
     if (place.type === 'project-data') {
-      const text = await entries.entry(i).read();
+      const text = await readProjectData(entries, i);
+      if (text === undefined) {
+        // Too large to read here: like a skipped document, it costs the run nothing but the
+        // project's title (the folder names the project, as without the file).
+        ignored.push({ file: display(path), reason: 'larger than one file may be in this process (raise --max-entry-bytes if it is trusted)' });
+        continue;
+      }
       const value = parseJsonText(text, display(path)) as JsonValue;
       const project = projectFor(place.projectFolder);
       project.projectData = { text, value };
@@ -108,6 +114,16 @@ export async function assembleEntries(
 }
 
 const isEntryList = (files: readonly RawEntry[] | EntryList): files is EntryList => !Array.isArray(files);
+
+/** A `project-data.json`'s text, or undefined when it is past the per-file limit. */
+async function readProjectData(entries: EntryList, index: number): Promise<string | undefined> {
+  try {
+    return await entries.entry(index).read();
+  } catch (error) {
+    if (isInputError(error) && error.code === 'LIMIT_EXCEEDED') return undefined;
+    throw error;
+  }
+}
 
 /** How a single document file is read, and its neighbours (`companion`) where it has any. */
 export interface DocumentFileAccess {
