@@ -7,6 +7,8 @@
  * Paths are relative, `/`-separated. Comparisons ignore case and Unicode normalization, so the
  * output unpacks on any file system without one file replacing another.
  */
+import { NumberSet } from './hash-set.js';
+
 export type EntryKind = 'file' | 'folder';
 
 /** What is already on disk at a relative path (`null`: nothing). */
@@ -21,12 +23,12 @@ export interface Claimed {
 
 export class OutputNames {
   /**
-   * Files of this run, by a 53-bit hash of their comparison key: about 40 bytes per file instead
-   * of the path (a run of 200,000 files). Two different paths share a hash with a probability of
-   * about n²/2⁵⁴ (2·10⁻⁶ for 200,000 files); that would cost a needless ` (2)`, reported, never a
+   * Files of this run, by a 53-bit hash of their comparison key: at most 16 bytes per file instead
+   * of the path (a run of 340,000 files). Two different paths share a hash with a probability of
+   * about n²/2⁵⁴ (6·10⁻⁶ for 340,000 files); that would cost a needless ` (2)`, reported, never a
    * lost file.
    */
-  private readonly files = new Set<number>();
+  private readonly files = new NumberSet();
   /** Folders of this run, by comparison key (few: format, project, cabinet, sub-folders). */
   private readonly folders = new Set<string>();
 
@@ -79,7 +81,8 @@ function hash(text: string): number {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  // Never 0 (the number set's empty slot): a 0 is taken as 1, one more way to share a hash.
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1;
 }
 
 /** `name (2).ext` for a file (the suffix before the last extension), `name (2)` for a folder. */

@@ -15,6 +15,7 @@ const SEVERITY: Record<IgnoredReason, Severity> = {
   'not a regular file (a FIFO, socket or device)': 'warning',
   'a link to a folder (not followed)': 'warning',
   'a broken link': 'warning',
+  'larger than one file may be in this process (raise --max-entry-bytes if it is trusted)': 'warning',
 };
 
 /** Files named per message; the count is always complete. */

@@ -8,7 +8,8 @@ export type LayoutPlace =
 
 /**
  * Why an entry of the input is not read; each is named in the report (`InputFileIgnored`, see
- * `ignored-entries.ts`). The last three come from folders on disk.
+ * `ignored-entries.ts`). Three come from folders on disk; the last is a project's
+ * `project-data.json` past the per-file limit (the project is then named from its folder).
  */
 export type IgnoredReason =
   | 'operating-system file'
@@ -16,7 +17,8 @@ export type IgnoredReason =
   | 'not in the export layout'
   | 'not a regular file (a FIFO, socket or device)'
   | 'a link to a folder (not followed)'
-  | 'a broken link';
+  | 'a broken link'
+  | 'larger than one file may be in this process (raise --max-entry-bytes if it is trusted)';
 
 const CABINET = /^(REVIEW|ROOT-(.+)|DOCUMENT-(.+))$/;
 

@@ -1,10 +1,12 @@
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import type { DocumentSource } from './context.js';
 import type { DocumentRef, IgnoredEntry, OpenedInput, OpenOptions, ProjectRef } from './input.js';
-import { InputError } from '../errors.js';
+import { InputError, isInputError } from '../errors.js';
 import { projectFolderName } from '../model/naming.js';
-import { checkEntries, entryTooLarge, readZipDirectory, resolveLimits, type ZipEntryInfo } from './zip-entries.js';
-import { inflateEntry, inflateEntrySync } from './zip-inflate.js';
+import { checkEntries, readZipIndex, resolveLimits } from './zip-entries.js';
+import { entryArray, type EntryList, type RawEntry } from './entry-list.js';
+import { zipEntryList } from './zip-entry-list.js';
+import { EntryDocument, EntryIndex } from './entry-documents.js';
 import { defaultZipCodec } from './zip-codec.js';
 import type { ByteSource } from './zip-source.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
@@ -14,7 +16,6 @@ import { hasByteOrderMark, parseJsonText } from './json-text.js';
 import { applySourceTextLater } from './source-text.js';
 import { checkInputFormat } from './detect.js';
 import { decodeUtf8, reportInvalidUtf8 } from './utf8.js';
-import { decodeText } from './decode.js';
 
 /**
  * Turning an input's files into projects and document references, wherever the files come from
@@ -22,25 +23,12 @@ import { decodeText } from './decode.js';
  * system: the Node adapter (`src/node/open-input.ts`) lists folders and opens files.
  */
 
+export type { EntryList, RawEntry };
+
 /** Files that are documents (content detection decides which format: detect.ts). */
 export const DOCUMENT_FILE = /\.(json|jsonl|csv|tsv|conll|iob|xlsx)$/i;
 /** Documents read as bytes (binary containers): an XLSX workbook is a ZIP, but a document. */
 export const BINARY_DOCUMENT = /\.xlsx$/i;
-
-/** One file of an export, read when its document is loaded. */
-export interface RawEntry {
-  /** Path inside the export, with `/` (`Project-id/REVIEW/lorem.txt.json`). */
-  path: string;
-  read(): Promise<string>;
-  bytes(): Promise<Uint8Array>;
-  /**
-   * The text at once, for companions (the PLAIN text a Comprehend or token CSV points into, asked
-   * for while that CSV is parsed: readers are synchronous). Absent where reads are asynchronous.
-   */
-  readSync?(): string;
-  /** Bytes of the input it occupies (a ZIP entry's compressed size, a file's size), where known. */
-  size?: number;
-}
 
 /**
  * Opens a ZIP from its bytes by position: only the central directory is read here; each entry is
@@ -51,24 +39,10 @@ export async function openZipSource(source: ByteSource, file: string, options: O
   checkInputFormat(options.inputFormat);
   const limits = resolveLimits(options.limits);
   const codec = options.codec ?? defaultZipCodec();
-  const entries = await readZipDirectory(source, file);
-  checkEntries(entries, file, limits);
-  const readSync = source.readSync?.bind(source);
-  // An entry larger than one document may be is refused before anything is inflated: that
-  // document is skipped and named, the others are read (issue 14 item 1).
-  const fits = (entry: ZipEntryInfo) => {
-    if (entry.uncompressedSize > limits.maxEntryBytes) throw entryTooLarge(`${file}!${entry.name}`, entry.uncompressedSize, limits.maxEntryBytes);
-  };
-  const raw: RawEntry[] = entries
-    .filter((e) => !e.isDirectory)
-    .map((entry) => ({
-      path: entry.name,
-      read: async () => (fits(entry), decodeText(await inflateEntry(source, entry, file, codec))),
-      bytes: async () => (fits(entry), inflateEntry(source, entry, file, codec)),
-      readSync: readSync && (() => (fits(entry), decodeText(inflateEntrySync(readSync, source.size, entry, file, codec)))),
-      size: entry.compressedSize,
-    }));
-  return assembleEntries(file, 'zip', raw, (p) => `${file}!${p}`, baseName(file).replace(/\.zip$/i, ''), options.inputFormat);
+  const directory = await readZipIndex(source, file);
+  checkEntries(directory, file, limits);
+  const entries = zipEntryList(directory, source, file, codec, limits.maxEntryBytes);
+  return assembleEntries(file, 'zip', entries, (p) => `${file}!${p}`, baseName(file).replace(/\.zip$/i, ''), options.inputFormat);
 }
 
 /**
@@ -79,31 +53,38 @@ export async function openZipSource(source: ByteSource, file: string, options: O
 export async function assembleEntries(
   input: string,
   type: 'zip' | 'folder',
-  raw: readonly RawEntry[],
+  files: readonly RawEntry[] | EntryList,
   display: (p: string) => string,
   fallbackFolder: string,
   inputFormat?: string,
   /** Files the caller already left out (a folder's FIFOs, sockets, links to folders). */
   skipped: readonly IgnoredEntry[] = [],
 ): Promise<OpenedInput> {
+  const entries = isEntryList(files) ? files : entryArray(files);
   const ignored: IgnoredEntry[] = [...skipped];
-  const byPath = new Map(raw.map((entry) => [entry.path, entry]));
   const projects = new Map<string, ProjectRef>();
-  const documents: DocumentRef[] = [];
+  const positions: number[] = [];
   const projectFor = (folder: string) => {
     let project = projects.get(folder);
     if (!project) projects.set(folder, (project = { folder, ...splitProjectFolder(folder) }));
     return project;
   };
-  for (const entry of raw) {
-    const place = placeEntry(entry.path);
+  for (let i = 0; i < entries.count; i++) {
+    const path = entries.path(i);
+    const place = placeEntry(path);
     if (place.type === 'ignored') {
-      ignored.push({ file: display(entry.path), reason: place.reason });
+      ignored.push({ file: display(path), reason: place.reason });
       continue;
     }
     if (place.type === 'project-data') {
-      const text = await entry.read();
-      const value = parseJsonText(text, display(entry.path)) as JsonValue;
+      const text = await readProjectData(entries, i);
+      if (text === undefined) {
+        // Too large to read here: like a skipped document, it costs the run nothing but the
+        // project's title (the folder names the project, as without the file).
+        ignored.push({ file: display(path), reason: 'larger than one file may be in this process (raise --max-entry-bytes if it is trusted)' });
+        continue;
+      }
+      const value = parseJsonText(text, display(path)) as JsonValue;
       const project = projectFor(place.projectFolder);
       project.projectData = { text, value };
       const data = (value as { project?: { title?: unknown; id?: unknown } })?.project;
@@ -112,37 +93,10 @@ export async function assembleEntries(
       continue;
     }
     if (!DOCUMENT_FILE.test(place.fileName)) continue;
-    const folder = place.projectFolder ?? fallbackFolder;
-    const project = projectFor(folder);
-    const cabinet = place.cabinet ?? { role: 'REVIEW' as const, folder: 'REVIEW' };
-    const file = display(entry.path);
-    const documentName = documentNameFromFile(place.fileName);
-    const folderOf = entry.path.slice(0, entry.path.lastIndexOf('/') + 1);
-    const companion = (name: string) => {
-      const next = byPath.get(folderOf + name);
-      if (!next) return undefined;
-      if (!next.readSync) {
-        throw new InputError('UNSUPPORTED', `the companion file "${name}" cannot be read from an input given as a Blob or stream`, {
-          file: display(next.path),
-          hint: 'Pass the export as bytes (Uint8Array) or a path instead.',
-        });
-      }
-      return next.readSync();
-    };
-    documents.push({
-      file,
-      projectFolder: folder,
-      cabinet,
-      documentName,
-      inputBytes: entry.size,
-      load: async (report) => {
-        const source = { file, cabinet, documentName, report, inputFormat, companion, project: { id: project.id, name: project.name, folder } };
-        // From the bytes: a binary container by its reader, text decoded with invalid UTF-8 named (utf8.ts).
-        return parseDocumentBytes(await entry.bytes(), source);
-      },
-    });
+    projectFor(place.projectFolder ?? fallbackFolder);
+    positions.push(i);
   }
-  if (documents.length === 0) {
+  if (positions.length === 0) {
     const notRead = describeIgnored(ignored).map((line) => line.text);
     throw new InputError('EMPTY_INPUT', 'no export documents found', {
       file: input,
@@ -150,9 +104,25 @@ export async function assembleEntries(
       hint: notRead.length ? `${notRead.join('; ')}.` : undefined,
     });
   }
-  // Case-insensitive order, as the server sorts its entries.
-  documents.sort((a, b) => a.file.toLowerCase().localeCompare(b.file.toLowerCase()));
+  // Case-insensitive order, as the server sorts its entries (the names are made for the sort only).
+  const keys = new Map(positions.map((i) => [i, display(entries.path(i)).toLowerCase()]));
+  positions.sort((a, b) => keys.get(a)!.localeCompare(keys.get(b)!));
+  keys.clear();
+  const index = new EntryIndex(entries, display, fallbackFolder, projects, inputFormat);
+  const documents: DocumentRef[] = positions.map((i) => new EntryDocument(index, i));
   return { path: input, type, projects: [...projects.values()], documents, ignored };
+}
+
+const isEntryList = (files: readonly RawEntry[] | EntryList): files is EntryList => !Array.isArray(files);
+
+/** A `project-data.json`'s text, or undefined when it is past the per-file limit. */
+async function readProjectData(entries: EntryList, index: number): Promise<string | undefined> {
+  try {
+    return await entries.entry(index).read();
+  } catch (error) {
+    if (isInputError(error) && error.code === 'LIMIT_EXCEEDED') return undefined;
+    throw error;
+  }
 }
 
 /** How a single document file is read, and its neighbours (`companion`) where it has any. */

@@ -19,8 +19,8 @@ export function parseDocumentText(text: string, source: DocumentSource): Documen
 
 /** A document file's already-parsed JSON into the model (the single-file path parses once to find the project). */
 export function parseDocumentValue(value: unknown, source: DocumentSource): Document {
-  const head = inputHead('', source.file, { value });
-  return readText({ ...head, firstChar: Array.isArray(value) ? '[' : value !== null && typeof value === 'object' ? '{' : '' }, '', source);
+  const head = inputHead('', source.file, { value, firstChar: Array.isArray(value) ? '[' : value !== null && typeof value === 'object' ? '{' : '' });
+  return readText(head, '', source);
 }
 
 /**

@@ -1,20 +1,8 @@
 import { InputError } from '../errors.js';
 import type { ByteSource } from './zip-source.js';
+import { ZipDirectory, type ZipEntryInfo } from './zip-directory.js';
 
-/** One entry of a ZIP's central directory. */
-export interface ZipEntryInfo {
-  name: string;
-  uncompressedSize: number;
-  isDirectory: boolean;
-  /** Where the entry's data is, so it can be inflated alone (`zip-inflate.ts`). */
-  compressedSize: number;
-  /** 0 stored, 8 deflate. */
-  method: number;
-  crc32: number;
-  /** General-purpose flags (bit 0: encrypted). */
-  flags: number;
-  localHeaderOffset: number;
-}
+export type { ZipEntryInfo };
 
 export interface ArchiveLimits {
   /** Total uncompressed bytes of all entries (zip bombs). Default 4 GiB. */
@@ -72,7 +60,7 @@ export function entryTooLarge(file: string, bytes: number, limit: number): Input
  * checked on what the archive claims, not after extracting it. Only the end records and the
  * directory are read from `source`, also for ZIP64 archives.
  */
-export async function readZipDirectory(source: ByteSource, file: string): Promise<ZipEntryInfo[]> {
+export async function readZipIndex(source: ByteSource, file: string): Promise<ZipDirectory> {
   const size = source.size;
   const bad = (message: string, where?: string) => new InputError('BAD_ZIP', message, { file, where, expected: 'an export ZIP, a folder, or a .json/.tsv/.csv document' });
   const tailStart = Math.max(0, size - END_RECORD_SPAN);
@@ -102,9 +90,14 @@ export async function readZipDirectory(source: ByteSource, file: string): Promis
   }
   if (directory > directoryEnd) throw bad(`the central directory would start at byte ${directory}, after the end records (byte ${directoryEnd})`);
   const bytes = directory >= tailStart ? tail.subarray(directory - tailStart, directoryEnd - tailStart) : await source.read(directory, directoryEnd - directory);
-  const entries = parseCentralDirectory(bytes, count, directory, file);
-  checkDirectoryComplete(bytes, entries.used, directorySize, count, directory, file);
-  return entries.entries;
+  const indexed = ZipDirectory.index(bytes, count, directory, file);
+  checkDirectoryComplete(bytes, indexed.used, directorySize, count, directory, file);
+  return indexed.directory;
+}
+
+/** The same as one object per entry (small archives: an XLSX workbook's parts). */
+export async function readZipDirectory(source: ByteSource, file: string): Promise<ZipEntryInfo[]> {
+  return (await readZipIndex(source, file)).entries();
 }
 
 /**
@@ -130,51 +123,6 @@ function checkDirectoryComplete(bytes: Uint8Array, used: number, declaredSize: n
   });
 }
 
-/** The `count` entries of a central directory held in `bytes`, which starts at byte `base` of the archive. */
-function parseCentralDirectory(bytes: Uint8Array, count: number, base: number, file: string): { entries: ZipEntryInfo[]; used: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const decoder = new TextDecoder();
-  const entries: ZipEntryInfo[] = [];
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const damaged = () => new InputError('BAD_ZIP', `the central directory is damaged at entry ${i + 1} of ${count}`, { file, where: `byte ${offset + base}` });
-    if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== 0x02014b50) throw damaged();
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    if (offset + 46 + nameLength + extraLength + commentLength > view.byteLength) throw damaged();
-    const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    // ZIP64: each saturated field's real value is in the extra field, in this order.
-    const zip64 = zip64Values(view, offset + 46 + nameLength, extraLength);
-    const field = (value: number) => (value === 0xffffffff ? zip64.shift() ?? value : value);
-    const uncompressedSize = field(view.getUint32(offset + 24, true));
-    const compressedSize = field(view.getUint32(offset + 20, true));
-    const localHeaderOffset = field(view.getUint32(offset + 42, true));
-    entries.push({
-      name,
-      uncompressedSize,
-      isDirectory: name.endsWith('/'),
-      compressedSize,
-      method: view.getUint16(offset + 10, true),
-      crc32: view.getUint32(offset + 16, true),
-      flags: view.getUint16(offset + 8, true),
-      localHeaderOffset,
-    });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return { entries, used: offset };
-}
-
-function zip64Values(view: DataView, start: number, length: number): number[] {
-  for (let at = start; at + 4 <= start + length; ) {
-    const id = view.getUint16(at, true);
-    const size = view.getUint16(at + 2, true);
-    if (id === 0x0001) return Array.from({ length: Math.min(3, Math.floor(Math.min(size, start + length - at - 4) / 8)) }, (_, i) => Number(view.getBigUint64(at + 4 + 8 * i, true)));
-    at += 4 + size;
-  }
-  return [];
-}
-
 /** Bytes at the end of an archive that always hold its end record (22 bytes + a comment of up to 65,535). */
 export const END_RECORD_SPAN = 22 + 0xffff;
 
@@ -185,15 +133,17 @@ function findEndOfCentralDirectory(view: DataView): number {
 }
 
 /** Rejects absolute paths and `..` segments (zip-slip) and archives past the limits. */
-export function checkEntries(entries: ZipEntryInfo[], file: string, limits: ArchiveLimits): void {
-  if (entries.length > limits.maxEntries) {
-    throw new InputError('LIMIT_EXCEEDED', `the archive has ${entries.length} entries, more than the limit of ${limits.maxEntries}`, {
+export function checkEntries(directory: ZipDirectory, file: string, limits: ArchiveLimits): void {
+  if (directory.count > limits.maxEntries) {
+    throw new InputError('LIMIT_EXCEEDED', `the archive has ${directory.count} entries, more than the limit of ${limits.maxEntries}`, {
       file,
       hint: 'Raise it with --max-entries if the archive is trusted.',
     });
   }
   let total = 0;
-  for (const entry of entries) {
+  let files = 0;
+  for (let i = 0; i < directory.count; i++) {
+    const entry = directory.entry(i);
     if (isUnsafePath(entry.name)) {
       throw new InputError('UNSAFE_PATH', `entry "${entry.name}" would be written outside the export folder`, {
         file: `${file}!${entry.name}`,
@@ -208,8 +158,9 @@ export function checkEntries(entries: ZipEntryInfo[], file: string, limits: Arch
         hint: 'Raise it with --max-bytes if the archive is trusted.',
       });
     }
+    if (!entry.isDirectory) files++;
   }
-  if (entries.filter((e) => !e.isDirectory).length === 0) {
+  if (files === 0) {
     throw new InputError('EMPTY_INPUT', 'the archive holds no files', { file, expected: 'an export ZIP with at least one document' });
   }
 }
