@@ -167,11 +167,11 @@ export class StagedWriter {
     );
     this.removeEmptied();
     const entries = new Set(readdirSync(this.stagingDir).filter((name) => name !== ASIDE && name !== RENAMED));
-    await commitFolder(this.stagingDir, this.outDir, new Set([ASIDE, RENAMED]));
+    commitFolder(this.stagingDir, this.outDir, new Set([ASIDE, RENAMED]));
     const renamed = path.join(this.stagingDir, RENAMED);
     if (existsSync(renamed)) {
       for (const name of readdirSync(renamed)) entries.add(name);
-      await commitFolder(renamed, this.outDir);
+      commitFolder(renamed, this.outDir);
     }
     rmSync(this.stagingDir, { recursive: true, force: true });
     rmSync(marker, { force: true });
@@ -253,30 +253,27 @@ async function* toBuffers(content: AsyncIterable<string | Uint8Array>): AsyncIte
   for await (const chunk of content) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/** Renames in flight at once when a commit replaces files one by one (an existing folder). */
-const RENAME_CONCURRENCY = 16;
-
 /**
  * Moves the staged folder's content into `target`: an entry whose target does not exist moves in
  * one rename (a whole folder of outputs at once); a folder that exists is entered; a file that
- * exists is replaced (only a `--force` run gets here with one).
+ * exists is replaced (only a `--force` run gets here with one). Renames are synchronous: a
+ * `--force` run over 20,000 outputs replaces them one by one, and sending each rename through the
+ * thread pool made that commit cost more than writing the files (issue 15).
  */
-async function commitFolder(staged: string, target: string, skip?: ReadonlySet<string>): Promise<void> {
+function commitFolder(staged: string, target: string, skip?: ReadonlySet<string>): void {
   const present = new Map<string, Dirent>();
   for (const entry of readdirSync(target, { withFileTypes: true })) present.set(entry.name, entry);
-  const replace: Array<[string, string]> = [];
   for (const entry of readdirSync(staged, { withFileTypes: true })) {
     if (skip?.has(entry.name)) continue;
     const from = path.join(staged, entry.name);
     const to = path.join(target, entry.name);
     const there = present.get(entry.name);
-    if (!there) await fs.rename(from, to);
-    else if (entry.isDirectory() && there.isDirectory()) await commitFolder(from, to);
-    else if (!entry.isDirectory() && !there.isDirectory()) replace.push([from, to]);
+    if (!there) renameSync(from, to);
+    else if (entry.isDirectory() && there.isDirectory()) commitFolder(from, to);
+    else if (!entry.isDirectory() && !there.isDirectory()) renameSync(from, to);
     // The names were checked when staged; a clash here is something that appeared meanwhile.
     else throw new InputError('OUTPUT_EXISTS', `${there.isDirectory() ? 'a folder' : 'a file'} appeared in the way of the output while the run went on`, { file: to, hint: 'Run again (with --force to replace it).' });
   }
-  for (let i = 0; i < replace.length; i += RENAME_CONCURRENCY) await Promise.all(replace.slice(i, i + RENAME_CONCURRENCY).map(([from, to]) => fs.rename(from, to)));
 }
 
 /**
