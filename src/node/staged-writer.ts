@@ -19,6 +19,8 @@ export const STAGING_PREFIX = '.tmp-datasaur-export-';
  */
 export const ASIDE = '.aside';
 export const RENAMED = '.renamed';
+/** Longest stretch of synchronous writes before the event loop gets a turn (signals, progress). */
+const EVENT_LOOP_TURN_MS = 10;
 
 export interface StagedWriterOptions {
   /** Overwrite existing outputs (otherwise an existing one stops the run before anything is written). */
@@ -59,6 +61,8 @@ export class StagedWriter {
   /** The first folder of `--out`'s path this run created (removed again when nothing is committed). */
   private createdOutDir: string | undefined;
   private state: 'open' | 'committing' | 'closed' = 'open';
+  /** When the event loop last had a turn (`stage`). */
+  private lastTurn = performance.now();
 
   constructor(
     outDir: string,
@@ -98,6 +102,13 @@ export class StagedWriter {
         writeFileSync(staged, content, { flag: 'wx' });
       } catch (error) {
         this.failure ??= { error };
+      }
+      // With reads and writes synchronous, a run of small documents goes on in promise callbacks
+      // only and the event loop would not see Ctrl-C (a signal is handled in its poll phase) until
+      // the end: give it a turn every few milliseconds.
+      if (performance.now() - this.lastTurn > EVENT_LOOP_TURN_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        this.lastTurn = performance.now();
       }
     } else {
       const write = writeStaged(staged, content).then(
