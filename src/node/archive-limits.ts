@@ -6,5 +6,5 @@ import { DEFAULT_LIMITS, entryLimitForHeap, resolveLimits, type ArchiveLimits } 
  * (`--max-old-space-size`, or a worker's resource limits, sets it), not what a 4 GiB heap could.
  */
 export function nodeArchiveLimits(given?: Partial<ArchiveLimits>): ArchiveLimits {
-  return resolveLimits(given, { ...DEFAULT_LIMITS, maxEntryBytes: entryLimitForHeap(v8.getHeapStatistics().heap_size_limit) });
+  return resolveLimits(given, Object.assign({}, DEFAULT_LIMITS, { maxEntryBytes: entryLimitForHeap(v8.getHeapStatistics().heap_size_limit) }));
 }

@@ -139,7 +139,7 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
     } else {
       // On the calling thread (no workers asked for, a single file, or --combine): the in-memory
       // conversion, its files staged as they come.
-      const run = convertOpened(opened, refs, { ...request, report });
+      const run = convertOpened(opened, refs, Object.assign({}, request, { report }));
       for await (const file of run) {
         signal?.throwIfAborted();
         await staged.stage(file.path, file.content, report.scope({ format: file.format, project: file.project, cabinet: file.cabinet, document: file.document }));

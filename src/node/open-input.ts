@@ -32,7 +32,7 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   const head = source.read(0, 4);
   // An XLSX workbook is a ZIP too: it is a document, not an export archive.
   const zip = /\.zip$/i.test(inputPath) || (!BINARY_DOCUMENT.test(inputPath) && head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4);
-  if (zip) return openZipSource(source, inputPath, { ...options, limits, codec: options.codec ?? nodeZipCodec });
+  if (zip) return openZipSource(source, inputPath, Object.assign({}, options, { limits, codec: options.codec ?? nodeZipCodec }));
   // One document as the whole input has nothing beside it to keep, so the heap-sized limit (made
   // to skip one entry of many) is not applied unless given; past V8's longest string it cannot be
   // decoded at all, and that is a clean error about the input.
@@ -53,13 +53,40 @@ export async function openPathOrExport(input: string | ExportInput, options: Ope
   return typeof input === 'string' ? openInput(input, options) : openExport(input, { codec: nodeZipCodec, ...options });
 }
 
-/** Reads byte ranges of a file, opening it for each read (a run holds no file open between documents). */
+/** Bytes read ahead per read of the file: a ZIP's entries are read in order, so most reads are served from the window. */
+const READ_AHEAD = 1024 * 1024;
+/** A read longer than this is not kept for the next (a large entry's bytes are not held twice). */
+const MAX_WINDOW = 4 * READ_AHEAD;
+
+/**
+ * Reads byte ranges of a file. The run holds no file open between documents (the file is opened
+ * for each read), but each read takes a window of at least READ_AHEAD bytes and the next reads
+ * inside it are served from memory: a ZIP's entries come in order, two small reads each (local
+ * header, data), and opening the file for each cost 0.15 ms per entry (issue 15: 2.2 s of CPU
+ * for 15,000 entries, more than the inflate).
+ */
 function fileSource(file: string, size: number): { size: number; read(position: number, length: number): Uint8Array; readSync(position: number, length: number): Uint8Array } {
+  let window = new Uint8Array(0);
+  let windowStart = 0;
   const read = (position: number, length: number) => {
+    if (position >= windowStart && position + length <= windowStart + window.length) return window.subarray(position - windowStart, position - windowStart + length);
+    const want = Math.min(Math.max(length, READ_AHEAD), Math.max(0, size - position));
     const fd = openSync(file, 'r');
     try {
-      const out = Buffer.allocUnsafe(length);
-      return out.subarray(0, readSync(fd, out, 0, length, position));
+      const out = Buffer.allocUnsafe(Math.max(want, length));
+      let got = 0;
+      // One readSync may return fewer bytes than asked (a pipe, a network file system).
+      while (got < want) {
+        const n = readSync(fd, out, got, want - got, position + got);
+        if (n === 0) break;
+        got += n;
+      }
+      const bytes = out.subarray(0, got);
+      if (got <= MAX_WINDOW) {
+        window = bytes;
+        windowStart = position;
+      }
+      return bytes.subarray(0, Math.min(length, got));
     } finally {
       closeSync(fd);
     }

@@ -30,7 +30,7 @@ export class ReportFile implements ReportSink {
   }
 
   write(message: ConversionMessage): void {
-    const shown = this.strict && message.severity === 'warning' ? { ...message, severity: effectiveSeverity(message, true) } : message;
+    const shown = this.strict && message.severity === 'warning' ? Object.assign({}, message, { severity: effectiveSeverity(message, true) }) : message;
     this.push(`${this.first ? '' : ','}\n    ${JSON.stringify(shown)}`);
     this.first = false;
   }

@@ -74,5 +74,5 @@ export const DEFAULT_OPTIONS: ConvertOptions = {
 };
 
 export function resolveOptions(partial: Partial<ConvertOptions> = {}): ConvertOptions {
-  return { ...DEFAULT_OPTIONS, ...partial, pdf: { ...DEFAULT_OPTIONS.pdf, ...(partial.pdf ?? {}) } };
+  return Object.assign({}, DEFAULT_OPTIONS, partial, { pdf: Object.assign({}, DEFAULT_OPTIONS.pdf, partial.pdf) });
 }

@@ -60,7 +60,7 @@ export function emptyDocument(kinds: ProjectKind[], input: { id?: string; name?:
   return {
     id: input.id ?? 'doc-1',
     name: input.name ?? 'document.txt',
-    project: { ...project, folder: projectFolderName(project.name, project.id) },
+    project: Object.assign({}, project, { folder: projectFolderName(project.name, project.id) }),
     cabinet: input.cabinet ?? REVIEW_CABINET,
     kinds,
     source: 'MODEL',
@@ -91,7 +91,7 @@ export function tokenDocument(input: TokenDocumentInput): Document {
   doc.labelSets = (input.labelSets ?? []).map((set, index): LabelSet =>
     Array.isArray(set)
       ? { index, id: String(index), name: `Label set ${index + 1}`, items: set.map((labelName, n) => ({ id: `${index}-${n}`, labelName, parentId: null, color: null })) }
-      : { ...set, index },
+      : Object.assign({}, set, { index }),
   );
   doc.spans = (input.spans ?? []).map((s, n) => buildSpan(doc, s, n));
   doc.arrows = (input.arrows ?? []).map((a, n) => {

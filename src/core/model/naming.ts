@@ -57,7 +57,8 @@ export function fitOutputName(name: string): FittedName {
     fitted = fitted.replace(/\u0000/g, '_');
     changes.push('NUL became _');
   }
-  const bytes = utf8.encode(fitted).length;
+  // At most 3 UTF-8 bytes per UTF-16 unit: most names are short enough not to need encoding.
+  const bytes = fitted.length * 3 <= MAX_OUTPUT_NAME_BYTES ? fitted.length : utf8.encode(fitted).length;
   if (bytes > MAX_OUTPUT_NAME_BYTES) {
     const extension = KEPT_EXTENSION.exec(fitted)?.[0] ?? '';
     const tag = `~${fnv1a(utf8.encode(name)).toString(16).padStart(8, '0')}`;

@@ -58,7 +58,7 @@ export function readLabelItem(item: Raw, prefix: string, indexes: readonly numbe
 /** Sentence (JSON_ADVANCED) or cell (DATASAUR_SCHEMA) metadata: key needed, value defaultable (absent: null), pinned carried. */
 export function readMetadata(entries: Raw[], prefix: string, indexes: readonly number[], defaults: FieldDefaults, where: Where): MetadataEntry[] {
   return entries.map((m, k) => {
-    const fields = sourceFields(m, METADATA_KEYS, NO_KEYS, { ...where, path: [...where.path, k] });
+    const fields = sourceFields(m, METADATA_KEYS, NO_KEYS, Object.assign({}, where, { path: [...where.path, k] }));
     watchValue(m.value);
     if (m.value === undefined) defaults.missing(`${prefix}[].value`, [...indexes, k], 'null (no value)');
     return { key: m.key as string, value: (m.value ?? null) as JsonValue, pinned: carried(m.pinned, 'pinned', fields, isBoolean), ...fields };

@@ -82,11 +82,13 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   });
 
   const labeler = data.labelerInfo;
-  const doc: Document = {
-    ...readDocumentAndProject(data, dataFields, ctx),
+  // Object.assign rather than `{ ...a, key: … }`: V8 (Node 20) defines every member that follows a
+  // spread in a literal through the runtime, 2–3 µs each; this literal cost 44 µs per document,
+  // more than parsing a small one (issue 15). Key order is the same.
+  const doc: Document = Object.assign(readDocumentAndProject(data, dataFields, ctx), {
     cabinet: source.cabinet ?? { role: 'REVIEW', folder: 'REVIEW' },
     kinds,
-    source: 'DATASAUR_SCHEMA',
+    source: 'DATASAUR_SCHEMA' as const,
     labeler: isJsonObject(labeler) ? readUser(labeler, at(['labelerInfo'])) : (member('labelerInfo', isNull) ?? null),
     columns: readColumns(data, ctx),
     rows,
@@ -103,10 +105,9 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
     boundingBoxes: [],
     comments: member('comments', isArray) ?? [],
     url: member('url', isStringOrNull),
-    ...dataFields,
-  };
+  }, dataFields);
   doc.boundingBoxes = (data.bboxLabels ?? []).map((b, n) => readBoundingBox(b as Raw, n, doc.boundingBoxLabelSets, ctx));
-  doc.sourceObjects = { ...doc.sourceObjects, envelope };
+  doc.sourceObjects = Object.assign({}, doc.sourceObjects, { envelope });
   validateDocument(doc, source.file, {
     span: (n) => `$.data.spanLabels[${spanSources[n]}].textPosition`,
     timestamp: (n) => `$.data.timestampLabels[${n}].textPosition`,

@@ -101,7 +101,7 @@ export const DATASAUR_SCHEMA_FIELDS: readonly FieldRule[] = [
   list('$.data.rows'),
   needed('$.data.rows[][]', 'a cell object'),
   defaultable('$.data.rows[][].content', 'the tokens joined by single spaces'),
-  { ...defaultable('$.data.rows[][].tokens', '`[]`: reported in token documents (row cells are not tokenized); a label pointing into the row is then out of range'), conditional: true },
+  Object.assign(defaultable('$.data.rows[][].tokens', '`[]`: reported in token documents (row cells are not tokenized); a label pointing into the row is then out of range'), { conditional: true }),
   carried('$.data.rows[][].line', 'the array position is the row'),
   carried('$.data.rows[][].index', 'the array position is the column'),
   list('$.data.rows[][].metadata'),

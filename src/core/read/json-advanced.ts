@@ -154,14 +154,14 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   // The format has no document id of its own: a document no label names is known by its name (not
   // reported: every unlabeled export is so; the table says it).
   const labeler = file.labelerInfo;
-  const doc: Document = {
-    ...emptyDocument(['TOKEN_BASED'], {
+  // Object.assign, not a spread followed by members (slow in V8: see readDatasaurSchema).
+  const doc: Document = Object.assign(emptyDocument(['TOKEN_BASED'], {
       id: documentId ?? name,
       name,
       project: source.project ?? { id: 'unknown', name: 'unknown' },
       cabinet: source.cabinet,
-    }),
-    source: 'JSON_ADVANCED',
+    }), {
+    source: 'JSON_ADVANCED' as const,
     labeler: isJsonObject(labeler) ? readUser(labeler, at(['labelerInfo'])) : (carried(file.labelerInfo, 'labelerInfo', top, isNull) ?? null),
     rows,
     labelSets,
@@ -169,8 +169,7 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
     arrows: keptArrows,
     timestamps,
     comments: carried(file.comments, 'comments', top, isArray) ?? [],
-    ...top,
-  };
+  }, top);
   // The project folder comes from the ZIP layout when there is one.
   if (source.project) doc.project = source.project;
   // Positions name sentences by id; the model indexes rows by position. Ids are 0..n-1 in every
@@ -210,7 +209,7 @@ function readSentence(s: Raw, n: number, defaults: FieldDefaults, where: Where):
   return {
     index: rowIndex,
     cells: [{ content, tokens }],
-    metadata: metadata ? readMetadata(metadata, '$.sentences[].metadata', [n], defaults, { ...where, path: [...where.path, 'metadata'] }) : [],
+    metadata: metadata ? readMetadata(metadata, '$.sentences[].metadata', [n], defaults, Object.assign({}, where, { path: [...where.path, 'metadata'] })) : [],
     ...fields,
   };
 }

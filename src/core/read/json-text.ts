@@ -24,7 +24,7 @@ export function parseJsonText(source: string, file: string): unknown {
       expected: truncated ? 'a complete JSON document' : 'valid JSON',
     });
   }
-  if (nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+  if (openingsOver(text, MAX_JSON_DEPTH) && nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new InputError('LIMIT_EXCEEDED', `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, {
       file,
       where: '$',
@@ -45,6 +45,19 @@ export function hasByteOrderMark(text: string): boolean {
  * with a RangeError instead of an InputError (found by test/property/robustness.test.ts).
  */
 export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Whether the text holds more than `limit` opening brackets (inside strings too): a text with
+ * fewer cannot nest deeper, and counting characters costs a small document less than walking its
+ * parsed value (issue 15: the walk was 5% of converting 15,000 small documents). Stops counting
+ * past the limit, so a large document pays a few hundred characters before the walk.
+ */
+function openingsOver(text: string, limit: number): boolean {
+  let openings = 0;
+  for (let at = text.indexOf('{'); at >= 0 && openings <= limit; at = text.indexOf('{', at + 1)) openings++;
+  for (let at = text.indexOf('['); at >= 0 && openings <= limit; at = text.indexOf('[', at + 1)) openings++;
+  return openings > limit;
+}
 
 /** Nesting depth of a parsed JSON value, measured without recursion; stops past `limit`. */
 function nestingDepth(root: unknown, limit: number): number {

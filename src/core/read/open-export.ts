@@ -190,7 +190,7 @@ function singleDocument(file: string, access: DocumentFileAccess, inputFormat: s
         cabinet,
         documentName,
         load: async (report) => {
-          const source: DocumentSource = { file, cabinet, documentName, report, inputFormat, companion: access.companion, project: /\.json$/i.test(file) ? undefined : { ...project, folder } };
+          const source: DocumentSource = { file, cabinet, documentName, report, inputFormat, companion: access.companion, project: /\.json$/i.test(file) ? undefined : Object.assign({}, project, { folder }) };
           if (json) return json.load(source);
           return parseDocumentBytes(await access.bytes(), source);
         },

@@ -21,7 +21,7 @@ let inexactSeen = false;
 export function readWatchingSourceText(input: { text: string; json(): unknown }, source: DocumentSource, read: (value: unknown, source: DocumentSource) => Document): Document {
   inexactSeen = false;
   const doc = read(input.json(), source);
-  if (inexactSeen) doc.sourceSyntax = { ...doc.sourceSyntax, inexactNumbers: true };
+  if (inexactSeen) doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { inexactNumbers: true });
   if (input.text) applySourceText(doc, input.text, source.report, source.file);
   return doc;
 }
@@ -40,7 +40,7 @@ export function watchValue(value: unknown): void {
  */
 export function applySourceText(doc: Document, text: string, report: Report | undefined, file: string): void {
   if (hasByteOrderMark(text)) {
-    doc.sourceSyntax = { ...doc.sourceSyntax, byteOrderMark: true };
+    doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { byteOrderMark: true });
     report?.add({ kind: 'ByteOrderMarkRead', text: 'the document starts with a UTF-8 byte order mark: read past it; DATASAUR_SCHEMA and JSON_ADVANCED write it back', place: { file, char: 0 } });
   }
   if (doc.sourceSyntax?.inexactNumbers && !doc.sourceSyntax.numbers) {

@@ -12,7 +12,7 @@ export function summarize(messages: readonly ConversionMessage[], strict = false
 
 /** The JSON form (`--report file.json`): stable key order, one object per message. */
 export function renderReportJson(messages: readonly ConversionMessage[], strict = false): string {
-  const ordered = messages.map((m) => ({ ...m, severity: effectiveSeverity(m, strict) }));
+  const ordered = messages.map((m) => Object.assign({}, m, { severity: effectiveSeverity(m, strict) }));
   return JSON.stringify({ version: 1, strict, summary: summarize(messages, strict), messages: ordered }, null, 2) + '\n';
 }
 

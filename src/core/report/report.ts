@@ -136,7 +136,7 @@ export class Report {
   }
 
   scope(context: ReportScope): Report {
-    return new Report({ ...this.context, ...context }, this);
+    return new Report(Object.assign({}, this.context, context), this);
   }
 
   count(filter?: Partial<Pick<ConversionMessage, 'kind' | 'severity' | 'format' | 'document'>>): number {

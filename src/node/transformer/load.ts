@@ -35,7 +35,7 @@ export async function loadTransformer(file: string, limits: Partial<SandboxLimit
 /** The same from source text (`file` names it in messages and decides TypeScript or JavaScript: default `transformer.ts`). */
 export async function createTransformer(source: string, options: Partial<SandboxLimits> & { file?: string } = {}): Promise<SandboxedTransformer> {
   const { file = 'transformer.ts', ...limits } = options;
-  const resolved = { ...DEFAULT_SANDBOX_LIMITS, ...limits };
+  const resolved = Object.assign({}, DEFAULT_SANDBOX_LIMITS, limits);
   if (!(resolved.timeoutMs > 0) || !(resolved.memoryMb >= 16)) {
     throw new InputError('BAD_OPTION', 'the transformer needs a positive time limit and at least 16 MB', { where: '--transformer-timeout / --transformer-memory' });
   }

@@ -56,7 +56,7 @@ export class SandboxedTransformer implements TransformerRunner {
       if (result.ok) return result;
       const { phase: _phase, cause, ...failure } = result;
       // A top level that gives no function for this document (it depends on state) fails it too.
-      return { ...failure, cause: cause === 'no-function' ? 'exception' : cause };
+      return Object.assign({}, failure, { cause: cause === 'no-function' ? 'exception' : cause });
     });
   }
 
@@ -169,14 +169,14 @@ export class SandboxedTransformer implements TransformerRunner {
     switch (record.cause) {
       case 'exception': {
         const where = typeof record.stack === 'string' ? this.positions.fromStack(record.stack) : undefined;
-        return { ...this.failure('exception', phase === 'load' ? `the file's top level threw ${message}` : message, where, logs), phase };
+        return Object.assign(this.failure('exception', phase === 'load' ? `the file's top level threw ${message}` : message, where, logs), { phase });
       }
       case 'not-a-string': {
         const where = typeof record.source === 'string' ? this.positions.ofFunction(record.source) : undefined;
-        return { ...this.failure('not-a-string', message, where, logs), phase };
+        return Object.assign(this.failure('not-a-string', message, where, logs), { phase });
       }
       case 'no-function':
-        return { ...this.failure('exception', message, undefined, logs), cause: 'no-function', phase };
+        return Object.assign(this.failure('exception', message, undefined, logs), { cause: 'no-function' as const, phase });
       case 'timeout':
         return this.failure('timeout', this.timeoutText(), undefined, logs);
       default:

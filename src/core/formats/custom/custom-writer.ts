@@ -38,7 +38,7 @@ export const customWriter: FormatWriter = {
     const extension = transformerExtension(ctx.options.transformerExt);
     let text = '';
     for (const doc of docs) {
-      const outcome = await transformed(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) });
+      const outcome = await transformed(doc, Object.assign({}, ctx, { report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }));
       if (outcome.ok) text += withFinalNewline(outcome.text);
     }
     return [{ name: combinedFileName(docs, extension), content: text }] satisfies OutputFile[];

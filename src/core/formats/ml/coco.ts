@@ -54,7 +54,7 @@ function cocoJson(docs: readonly Document[], ctx: WriteContext, combined: boolea
   const annotations: CocoAnnotation[] = [];
   for (const doc of docs) {
     const { report } = combined ? documentContext(doc, ctx) : ctx;
-    const docCtx = { ...ctx, report };
+    const docCtx = Object.assign({}, ctx, { report });
     vocabulary.addDocument(doc);
     reportComments(doc, report);
     const imageIds = new Map<number, number>();

@@ -24,7 +24,7 @@ export interface RenderSettings extends Omit<LayoutSettings, 'measure'> {
 export async function* renderPdf(inputs: readonly LayoutInput[], settings: RenderSettings): AsyncGenerator<Uint8Array> {
   const { default: PDFDocument } = await import('pdfkit');
   const { fonts, geo } = settings;
-  const layoutSettings = { ...settings, measure: fonts.measure };
+  const layoutSettings = Object.assign({}, settings, { measure: fonts.measure });
   const pdf = new PDFDocument({
     autoFirstPage: false,
     size: [geo.width, geo.height],

@@ -126,7 +126,7 @@ function breakUnit(u: TextUnit, full: number, geo: PageGeometry, measure: TextMe
   const pieces: TextUnit[] = [];
   const text = u.text.slice(u.charStart, u.charEnd);
   const piece = (from: number, to: number) => {
-    const part: TextUnit = { ...u, text: text.slice(from, to), charStart: u.charStart + from, charEnd: u.charStart + to, width: measure.width(text.slice(from, to), geo.fontSize), gap: pieces.length ? 0 : u.gap };
+    const part: TextUnit = Object.assign({}, u, { text: text.slice(from, to), charStart: u.charStart + from, charEnd: u.charStart + to, width: measure.width(text.slice(from, to), geo.fontSize), gap: pieces.length ? 0 : u.gap });
     pieces.push(part);
   };
   let start = 0;

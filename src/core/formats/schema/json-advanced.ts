@@ -199,7 +199,7 @@ function arrow(doc: Document, a: Arrow, same: boolean) {
 function anchored(doc: Document, a: Arrow): Arrow {
   if (a.start && a.end) return a;
   const zero = { row: 0, column: 0, token: 0, char: 0 };
-  return { ...a, start: a.start ?? originStart(doc, a) ?? zero, end: a.end ?? originStart(doc, a, true) ?? zero };
+  return Object.assign({}, a, { start: a.start ?? originStart(doc, a) ?? zero, end: a.end ?? originStart(doc, a, true) ?? zero });
 }
 
 /** An arrow written without stored anchors spans from its origin span's start to its destination's end (decided). */

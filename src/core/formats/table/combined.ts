@@ -8,5 +8,5 @@ export function combinedFileName(docs: readonly Document[], extension: string): 
 
 /** The caller scopes the report to one document; a combined file scopes it to each document in turn. */
 export function documentContext(doc: Document, ctx: WriteContext): WriteContext {
-  return { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) };
+  return Object.assign({}, ctx, { report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) });
 }

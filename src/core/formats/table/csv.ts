@@ -13,14 +13,14 @@ import { combinedTable, spreadsheetRows } from './table-output.js';
  * The file keeps the uploaded name when it already ends in `.csv` (`weather.csv`), as the server does.
  */
 export function writeTableCsv(doc: Document, ctx: WriteContext): OutputFile[] {
-  const content = delimitedContent(spreadsheetRows(doc, ctx), { ...CSV_STYLE, bom: ctx.options.bom });
+  const content = delimitedContent(spreadsheetRows(doc, ctx), Object.assign({}, CSV_STYLE, { bom: ctx.options.bom }));
   return [{ name: outputFileName(doc.name, 'csv'), content }];
 }
 
 /** `--combine`: one CSV for the project, a `document` column first (see `combineTables`). */
 export function writeTableCsvCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
   const table = combinedTable(docs, ctx);
-  return [{ name: combinedFileName(docs, 'csv'), content: formatDelimited([table.header, ...table.rows], { ...CSV_STYLE, bom: ctx.options.bom }) }];
+  return [{ name: combinedFileName(docs, 'csv'), content: formatDelimited([table.header, ...table.rows], Object.assign({}, CSV_STYLE, { bom: ctx.options.bom })) }];
 }
 
 /** The table part of the CSV registry entry (the token part is `../token/csv.ts`). */

@@ -78,7 +78,7 @@ export function escapeFormulasLazy(table: LazyTable, report: Report): LazyTable 
     });
   }
   const escapeRow = (cells: string[]) => cells.map((value) => (needsFormulaEscape(value) ? formulaEscaped(value) : value));
-  return { ...table, header, row: changed.size ? (i) => escapeRow(table.row(i)) : table.row };
+  return Object.assign({}, table, { header, row: changed.size ? (i: number) => escapeRow(table.row(i)) : table.row });
 }
 
 export function noticeFormulasLazy(table: LazyTable, report: Report): void {
@@ -109,5 +109,5 @@ function lazyOf(table: Table): LazyTable {
 function materialize(lazy: LazyTable, like: Table): Table {
   const rows: string[][] = new Array(lazy.length);
   for (let i = 0; i < lazy.length; i++) rows[i] = lazy.row(i);
-  return { ...like, header: lazy.header, rows };
+  return Object.assign({}, like, { header: lazy.header, rows });
 }

@@ -11,14 +11,14 @@ import { combinedTable, spreadsheetRows } from './table-output.js';
  * quotes around fields holding a tab, a quote, CR or LF, so no value is cut.
  */
 export function writeTableTsv(doc: Document, ctx: WriteContext): OutputFile[] {
-  const content = delimitedContent(spreadsheetRows(doc, ctx), { ...TSV_STYLE, bom: ctx.options.bom });
+  const content = delimitedContent(spreadsheetRows(doc, ctx), Object.assign({}, TSV_STYLE, { bom: ctx.options.bom }));
   return [{ name: outputFileName(doc.name, 'tsv'), content }];
 }
 
 /** `--combine`: one TSV for the project, a `document` column first (see `combineTables`). */
 export function writeTableTsvCombined(docs: readonly Document[], ctx: WriteContext): OutputFile[] {
   const table = combinedTable(docs, ctx);
-  return [{ name: combinedFileName(docs, 'tsv'), content: formatDelimited([table.header, ...table.rows], { ...TSV_STYLE, bom: ctx.options.bom }) }];
+  return [{ name: combinedFileName(docs, 'tsv'), content: formatDelimited([table.header, ...table.rows], Object.assign({}, TSV_STYLE, { bom: ctx.options.bom })) }];
 }
 
 export const tsvWriter: FormatWriter = {

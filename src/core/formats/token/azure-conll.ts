@@ -24,7 +24,7 @@ export const azureConllPart: KindPart = {
   },
   writeCombined(docs, ctx) {
     const namer = azureNamer(ctx);
-    const content = docs.map((doc) => conllSentences(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer)).join('');
+    const content = docs.map((doc) => conllSentences(doc, Object.assign({}, ctx, { report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }), namer)).join('');
     return [{ name: combinedFileName(docs, 'conll'), content }];
   },
 };

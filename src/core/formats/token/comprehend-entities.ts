@@ -32,7 +32,7 @@ export const comprehendEntitiesPart: KindPart = {
   writeCombined(docs, ctx) {
     const namer = new LabelNamer(comprehendType, 'TYPE_', 'Comprehend', COMPREHEND_TYPE_MAX_LENGTH);
     let content = csvRecord(COMPREHEND_ENTITY_HEADER);
-    for (const doc of docs) content += comprehendRecords(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer);
+    for (const doc of docs) content += comprehendRecords(doc, Object.assign({}, ctx, { report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }), namer);
     return [{ name: combinedFileName(docs, 'csv'), content } satisfies OutputFile];
   },
 };

@@ -42,7 +42,7 @@ export function prepareSpans(doc: Document, ctx: WriteContext, rules: TargetRule
   let done = forDocument.get(key);
   if (!done) {
     const recorder = new Report();
-    done = { tiers: computeTiers(doc, { ...ctx, report: recorder }, rules), messages: recorder.messages };
+    done = { tiers: computeTiers(doc, Object.assign({}, ctx, { report: recorder }), rules), messages: recorder.messages };
     forDocument.set(key, done);
   }
   // Each format reports what the preparation changed, as if it had done it itself.
@@ -105,7 +105,7 @@ function widenToTokens(doc: Document, span: Span, ctx: WriteContext): Span {
   if (!isCharLevel(doc, span)) return span;
   ctx.report.add({ kind: 'SpanWidenedToToken', text: 'span inside a token widened to whole tokens', ...spanPlace(span) });
   const endChar = Math.max(0, tokenAt(doc, span.end).length - 1);
-  return { ...span, start: { ...span.start, char: 0 }, end: { ...span.end, char: endChar } };
+  return Object.assign({}, span, { start: Object.assign({}, span.start, { char: 0 }), end: Object.assign({}, span.end, { char: endChar }) });
 }
 
 /** One piece per row the span touches (rows without tokens give no piece); reported once per span. */
@@ -120,7 +120,7 @@ function splitAtRows(doc: Document, span: Span, ctx: WriteContext): Span[] {
     const start = row === span.start.row ? span.start : { row, column, token: 0, char: 0 };
     const lastToken = tokens.length - 1;
     const end = row === span.end.row ? span.end : { row, column, token: lastToken, char: Math.max(0, tokens[lastToken].length - 1) };
-    pieces.push({ ...span, start, end });
+    pieces.push(Object.assign({}, span, { start, end }));
   }
   return pieces;
 }

@@ -30,5 +30,5 @@ function notOutside(run: TokenRun, ctx: WriteContext): TokenRun {
     text: `label "${OUTSIDE}" written as "${RENAMED_OUTSIDE_LABEL}" (a bare O tag means "no label" in TSV_NON_IOB)`,
     label: OUTSIDE,
   });
-  return { ...run, label: RENAMED_OUTSIDE_LABEL };
+  return Object.assign({}, run, { label: RENAMED_OUTSIDE_LABEL });
 }

@@ -35,7 +35,7 @@ export const vertexEntitiesPart: KindPart = {
     const { prefix, mlUse } = vertexImportOptions(ctx.options);
     const namer = new LabelNamer(vertexEntityLabel, 'label_', 'Vertex', VERTEX_ENTITY_LABEL_LENGTH.max);
     const jsonl = combinedFileName(docs, 'jsonl');
-    const lines = docs.map((doc) => vertexJsonLine(doc, { ...ctx, report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }, namer) + '\n');
+    const lines = docs.map((doc) => vertexJsonLine(doc, Object.assign({}, ctx, { report: ctx.report.scope({ document: doc.name, cabinet: doc.cabinet.folder }) }), namer) + '\n');
     return [{ name: jsonl, content: lines.join('') }, ...importFile(prefix, mlUse, jsonl, combinedFileName(docs, 'csv'), ctx)] satisfies OutputFile[];
   },
 };

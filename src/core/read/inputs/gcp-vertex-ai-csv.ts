@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { SCORE, type InputHead, type TextReader } from '../detect.js';
 import { classifierDocument, sniffHeaderless } from './classifier-document.js';
 import { parseRecords } from './records.js';
+import { firstJsonLine } from './json-lines-head.js';
 import { textSpanDocument, type TextAnnotation } from './text-spans.js';
 
 interface VertexLine {
@@ -9,18 +10,9 @@ interface VertexLine {
   textSegmentAnnotations?: unknown;
 }
 
+/** The first JSON line, shared with the other JSONL sniffers (parsed once per file). */
 function firstLineObject(head: InputHead): VertexLine | null {
-  if (head.firstChar !== '{') return null;
-  return head.memo('vertexFirstLine', () => {
-    const line = head.lines.find((l) => l.trim() !== '');
-    if (line === undefined) return null;
-    try {
-      const value = JSON.parse(line) as unknown;
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as VertexLine) : null;
-    } catch {
-      return null;
-    }
-  });
+  return (firstJsonLine(head) as VertexLine | undefined) ?? null;
 }
 
 /**

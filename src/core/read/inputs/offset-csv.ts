@@ -58,7 +58,7 @@ export function readOffsetCsv(text: string, source: DocumentSource, layout: Offs
     });
   });
   // The document is the text the offsets point into (our writers name the CSV after it).
-  return textSpanDocument(plain, annotations, { ...source, documentName: textName }, {
+  return textSpanDocument(plain, annotations, Object.assign({}, source, { documentName: textName }), {
     format: layout.format,
     unit: 'codepoint',
     labelSetName: 'Type',

@@ -1,6 +1,6 @@
 import Papa from '../../deps/papaparse.js';
 import { InputError } from '../../errors.js';
-import type { InputHead } from '../detect.js';
+import { looksLikeJson, type InputHead } from '../detect.js';
 
 /**
  * Delimited text (CSV, TSV) as records, parsed by papaparse with RFC 4180 quoting (the way our
@@ -22,8 +22,13 @@ export function parseRecords(text: string, delimiter: ',' | '\t', file: string):
   return rows;
 }
 
-/** The records of the head (at most its first lines), parsed once per delimiter; null when the quoting is broken there. */
+/**
+ * The records of the head (at most its first lines), parsed once per delimiter; null when the
+ * quoting is broken there, and for a head that starts like JSON: no header we look for starts with
+ * `{` or `[`, and splitting a JSON document as CSV cost more than reading it (issue 15).
+ */
 export function headRecords(head: InputHead, delimiter: ',' | '\t'): string[][] | null {
+  if (looksLikeJson(head)) return null;
   return head.memo(`records${delimiter}`, () => {
     // Only whole lines: the last line of a cut head would look like a short record.
     const text = head.complete ? head.text : head.text.slice(0, head.text.lastIndexOf('\n') + 1);

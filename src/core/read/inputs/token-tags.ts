@@ -20,7 +20,7 @@ export function tokenLinesScore(shape: TaggedShape, fits: boolean): Sniff {
 
 /** Reads token lines as `format` and names what the layout does not carry. */
 export function readTokenLines(text: string, source: DocumentSource, format: string, options: TaggedTsvOptions): Document {
-  const doc = readTaggedTsv(text, source, { ...options, format });
+  const doc = readTaggedTsv(text, source, Object.assign({}, options, { format }));
   reportDefaults(source, format, TOKEN_FORMAT_DEFAULTS);
   return doc;
 }

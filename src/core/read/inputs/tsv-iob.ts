@@ -16,7 +16,7 @@ export const tsvIobInput: TextReader = {
     if (!isTokenLines(shape) || shape.docstart) return null;
     const sniff = tokenLinesScore(shape, shape.prefixedShare >= 0.5 || shape.outsideShare === 1);
     // Space-separated IOB is what AZURE_AUTOML_CSV writes: this reading comes second there.
-    return shape.separator === '\t' ? sniff : { ...sniff, score: Math.max(SCORE.WEAK, sniff.score - 0.3) };
+    return shape.separator === '\t' ? sniff : Object.assign({}, sniff, { score: Math.max(SCORE.WEAK, sniff.score - 0.3) });
   },
   read: (input, source) => readTokenLines(input.text, source, 'TSV_IOB', { tags: source.inputFormat ? 'iob' : 'auto' }),
 };
