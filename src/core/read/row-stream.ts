@@ -28,6 +28,20 @@ export interface RowStreamResult {
   hadRows: boolean;
 }
 
+/** What `scanRows` finds without parsing a row: the frame, how many rows, the widest row and the first row. */
+export interface RowScan extends RowStreamResult {
+  /** Elements (cells) of the widest row. */
+  widest: number;
+  /** The first row, parsed (undefined when there is none): enough to tell a token document from a table. */
+  firstRow?: unknown;
+}
+
+/** One batch of rows in document order; `first` is the index of its first row. */
+export interface RowBatch {
+  batch: unknown[];
+  first: number;
+}
+
 /** The bytes are not a document this scan can split (not JSON, cut short, a row not an array): read it whole instead. */
 export class NotStreamable extends Error {}
 
@@ -37,8 +51,38 @@ export class NotStreamable extends Error {}
  * the expected shape (the whole-document reader then gives its own error).
  */
 export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (batch: unknown[], first: number) => void | Promise<void>): Promise<RowStreamResult> {
-  const frameDecoder = new TextDecoder('utf-8');
-  const rowDecoder = new TextDecoder('utf-8');
+  const batches = rowBatches(chunks);
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) return next.value;
+    await onRows(next.value.batch, next.value.first);
+  }
+}
+
+/** The same as a generator: each batch as it is parsed, then the frame as the generator's value. */
+export function rowBatches(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RowBatch, RowStreamResult> {
+  return split(chunks, true) as AsyncGenerator<RowBatch, RowStreamResult>;
+}
+
+/**
+ * The first pass over a large row document: the frame is parsed, the rows are only delimited
+ * (counted, their cells counted, their bytes checked to be UTF-8), and only the first row is
+ * parsed. No row is held, so this costs a read of the bytes, not a parse of them. Throws
+ * NotStreamable where `streamRows` would, and on bytes that are not UTF-8 (the whole-document
+ * reader reports those with their offsets); the rows' JSON is checked by the passes that parse them.
+ */
+export async function scanRows(chunks: AsyncIterable<Uint8Array>): Promise<RowScan> {
+  const scan = split(chunks, false);
+  for (;;) {
+    const next = await scan.next();
+    if (next.done) return next.value as RowScan;
+  }
+}
+
+async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
+  // The scan validates UTF-8 (fatal); the parsing passes run on bytes the scan accepted.
+  const frameDecoder = new TextDecoder('utf-8', { fatal: !parse });
+  const rowDecoder = new TextDecoder('utf-8', { fatal: !parse });
   const frame: string[] = [];
   // Open containers ('{' or '[') and, for objects, the key being read or last read.
   const open: number[] = [];
@@ -53,8 +97,14 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
   let carry: Uint8Array | null = null;
   let rowBefore = false;
   let commaAfterRow = false;
+  // Scan only: cells of the row being read, the widest row, the first row's bytes.
+  let cells = 0;
+  let widest = 0;
+  let firstRowFrom = -1;
+  const firstRowParts: Uint8Array[] = [];
+  let firstRow: unknown;
 
-  const emit = async (bytes: Uint8Array) => {
+  const batchOf = (bytes: Uint8Array): RowBatch => {
     // `row,row,row` (after a comma when the batch follows an earlier one): one parse per batch.
     const text = rowDecoder.decode(bytes).replace(/^[\s,]+/, '');
     let batch: unknown[];
@@ -65,7 +115,30 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
     }
     const first = rowCount;
     rowCount += batch.length;
-    await onRows(batch, first);
+    return { batch, first };
+  };
+  const checkUtf8 = (bytes: Uint8Array, more: boolean) => {
+    try {
+      rowDecoder.decode(bytes, { stream: more });
+    } catch {
+      throw new NotStreamable('the rows are not UTF-8');
+    }
+  };
+  const parseFirstRow = (last: Uint8Array) => {
+    const bytes = joinBytes([...firstRowParts, last]);
+    firstRowParts.length = 0;
+    try {
+      firstRow = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      throw new NotStreamable('a row is not valid JSON');
+    }
+  };
+  const frameText = (bytes: Uint8Array) => {
+    try {
+      return frameDecoder.decode(bytes, { stream: true });
+    } catch {
+      throw new NotStreamable('the document is not UTF-8');
+    }
   };
 
   for await (const input of chunks) {
@@ -81,6 +154,7 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
     let frameFrom = inRows ? -1 : 0;
     let rowsFrom = inRows ? 0 : -1;
     let rowsTo = -1;
+    if (firstRowFrom >= 0) firstRowFrom = 0;
     for (let i = start, n = chunk.length; i < n; i++) {
       const b = chunk[i];
       if (inString) {
@@ -118,6 +192,7 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
       }
       if (b === QUOTE) {
         inString = true;
+        if (inRows && open.length === 4) cells++;
         // Keys matter only on the way to data.rows (the root's and data's).
         if (expectKey && open.length <= 2) keyBytes = [];
         expectKey = false;
@@ -134,13 +209,18 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
           if (rowBefore && !commaAfterRow) throw new NotStreamable('two rows without a comma between them');
           rowBefore = true;
           commaAfterRow = false;
-        }
+          if (!parse) {
+            if (rowCount === 0) firstRowFrom = i;
+            rowCount++;
+            cells = 0;
+          }
+        } else if (inRows && open.length === 4) cells++;
         open.push(b);
         expectKey = b === OPEN_BRACE;
         if (b === OPEN_BRACKET && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rows') {
           if (hadRows) throw new NotStreamable('data.rows appears twice');
           inRows = hadRows = true;
-          frame.push(frameDecoder.decode(chunk.subarray(frameFrom, i + 1), { stream: true }));
+          frame.push(frameText(chunk.subarray(frameFrom, i + 1)));
           frameFrom = -1;
           rowsFrom = i + 1;
         }
@@ -148,10 +228,20 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
         open.pop();
         keys.length = open.length;
         expectKey = false;
-        if (inRows && open.length === 3) rowsTo = i + 1;
-        else if (inRows && open.length === 2) {
+        if (inRows && open.length === 3) {
+          rowsTo = i + 1;
+          if (!parse) {
+            if (cells > widest) widest = cells;
+            if (firstRowFrom >= 0) {
+              parseFirstRow(chunk.subarray(firstRowFrom, i + 1));
+              firstRowFrom = -1;
+            }
+          }
+        } else if (inRows && open.length === 2) {
           if (commaAfterRow) throw new NotStreamable('a comma after the last row');
-          if (rowsTo > rowsFrom) await emit(chunk.subarray(rowsFrom, rowsTo));
+          if (parse) {
+            if (rowsTo > rowsFrom) yield batchOf(chunk.subarray(rowsFrom, rowsTo));
+          } else checkUtf8(chunk.subarray(rowsFrom, i), false);
           inRows = false;
           frameFrom = i;
         }
@@ -159,14 +249,22 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
         throw new NotStreamable('a row is not an array');
       }
     }
-    if (inRows) {
+    if (inRows && !parse) {
+      // Nothing is carried: the scan's state goes on into the next chunk.
+      checkUtf8(chunk.subarray(rowsFrom), true);
+      if (firstRowFrom >= 0) firstRowParts.push(chunk.slice(firstRowFrom));
+    } else if (inRows) {
       if (rowsTo > rowsFrom) {
-        await emit(chunk.subarray(rowsFrom, rowsTo));
+        yield batchOf(chunk.subarray(rowsFrom, rowsTo));
         carry = chunk.slice(rowsTo);
       } else carry = chunk.slice(rowsFrom);
-    } else frame.push(frameDecoder.decode(chunk.subarray(frameFrom), { stream: true }));
+    } else frame.push(frameText(chunk.subarray(frameFrom)));
   }
-  frame.push(frameDecoder.decode());
+  try {
+    frame.push(frameDecoder.decode());
+  } catch {
+    throw new NotStreamable('the document is not UTF-8');
+  }
   if (inString || open.length !== 0) throw new NotStreamable('the JSON ends early');
   let value: unknown;
   try {
@@ -174,5 +272,13 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
   } catch {
     throw new NotStreamable('the document is not valid JSON');
   }
-  return { frame: value, rowCount, hadRows };
+  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow };
+}
+
+function joinBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) (out.set(part, at), (at += part.length));
+  return out;
 }
