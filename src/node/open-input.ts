@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { IgnoredEntry, OpenedInput, OpenOptions } from '../core/read/input.js';
 import { InputError } from '../core/errors.js';
@@ -42,7 +42,9 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
     const next = path.join(path.dirname(inputPath), name);
     return existsSync(next) ? readFileSync(next, 'utf8') : undefined;
   };
-  return openDocumentFile(inputPath, { read: () => fs.readFile(inputPath, 'utf8'), bytes: () => fs.readFile(inputPath), companion }, options.inputFormat);
+  // 1 MiB chunks: a streamed row document is read again in these on each pass over its rows.
+  const chunks = () => createReadStream(inputPath, { highWaterMark: 1 << 20 });
+  return openDocumentFile(inputPath, { read: () => fs.readFile(inputPath, 'utf8'), bytes: () => fs.readFile(inputPath), companion, size: stat.size, chunks }, options.inputFormat, options.streamRowsAbove);
 }
 
 /**

@@ -123,3 +123,20 @@ describe('row scan: the first pass over a large row document (no row parsed but 
     await expect(scanRows(chunked(encode('{"data":{"rows":[1,2]}}'), 4))).rejects.toBeInstanceOf(NotStreamable);
   });
 });
+
+describe('row scan: stops early on what is not a row document', () => {
+  it('stops at a root array, a container beside data, and a first row the caller refuses', async () => {
+    for (const text of ['[{"a":1}]', '{"sentences":[{"id":0}],"data":{"rows":[]}}', '{"version":"1","extra":{"x":1},"data":{"rows":[]}}']) {
+      await expect(scanRows(chunked(encode(text), 4)), text).rejects.toBeInstanceOf(NotStreamable);
+    }
+    const seen: unknown[] = [];
+    const refuse = (row: unknown) => (seen.push(row), false);
+    await expect(scanRows(chunked(encode('{"data":{"rows":[[{"content":"a b","tokens":["a","b"]}],[1'), 4), { firstRowFits: refuse })).rejects.toBeInstanceOf(NotStreamable);
+    expect(seen).toEqual([[{ content: 'a b', tokens: ['a', 'b'] }]]);
+  });
+
+  it('says whether the bytes start with a byte order mark', async () => {
+    expect((await scanRows(chunked(encode('\uFEFF{"data":{"rows":[]}}'), 2))).byteOrderMark).toBe(true);
+    expect((await scanRows(chunked(encode('{"data":{"rows":[]}}'), 2))).byteOrderMark).toBe(false);
+  });
+});

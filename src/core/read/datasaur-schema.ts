@@ -24,7 +24,8 @@ import type {
 import { PROJECT_KINDS } from '../model/types.js';
 import { projectFolderName } from '../model/naming.js';
 import * as v from 'valibot';
-import { datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
+import { cellSchema, datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
+import { isPlainRow } from './fast-elements.js';
 import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
@@ -115,6 +116,28 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   defaults.flush(source.report);
   return doc;
 }
+
+/**
+ * Rows read one at a time as `readDatasaurSchema` reads `data.rows` (the streamed rows of a large
+ * row document, row-source.ts): the same schema check (a bad row gives the error the whole
+ * document gives: the rows before it were good), the same defaults and messages. `flush` reports
+ * the defaults gathered, once the rows are read.
+ */
+export function rowReader(kinds: ProjectKind[], source: DocumentSource): { read(cells: unknown, r: number): Row; flush(): void } {
+  const ctx = new Context(source);
+  return {
+    read(cells, r) {
+      if (!isPlainRow(cells)) {
+        const checked = v.safeParse(rowSchema, cells);
+        if (!checked.success) throw schemaError(checked.issues, source.file, ['data', 'rows', r]);
+      }
+      return readRow(cells as Raw[], r, kinds, ctx);
+    },
+    flush: () => ctx.defaults.flush(source.report),
+  };
+}
+
+const rowSchema = v.array(cellSchema);
 
 /** What every object reader of one document needs: where it is, and the defaults said so far. */
 class Context {

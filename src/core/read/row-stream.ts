@@ -34,6 +34,17 @@ export interface RowScan extends RowStreamResult {
   widest: number;
   /** The first row, parsed (undefined when there is none): enough to tell a token document from a table. */
   firstRow?: unknown;
+  /** The bytes start with a UTF-8 byte order mark (the frame is parsed past it). */
+  byteOrderMark: boolean;
+}
+
+export interface ScanOptions {
+  /**
+   * Called with the first row as soon as it is read; false stops the scan (NotStreamable). A
+   * caller that streams table rows only stops here on a token document's first row, without
+   * reading further.
+   */
+  firstRowFits?: (row: unknown) => boolean;
 }
 
 /** One batch of rows in document order; `first` is the index of its first row. */
@@ -71,15 +82,15 @@ export function rowBatches(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Ro
  * NotStreamable where `streamRows` would, and on bytes that are not UTF-8 (the whole-document
  * reader reports those with their offsets); the rows' JSON is checked by the passes that parse them.
  */
-export async function scanRows(chunks: AsyncIterable<Uint8Array>): Promise<RowScan> {
-  const scan = split(chunks, false);
+export async function scanRows(chunks: AsyncIterable<Uint8Array>, options: ScanOptions = {}): Promise<RowScan> {
+  const scan = split(chunks, false, options);
   for (;;) {
     const next = await scan.next();
     if (next.done) return next.value as RowScan;
   }
 }
 
-async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
+async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options: ScanOptions = {}): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
   // The scan validates UTF-8 (fatal); the parsing passes run on bytes the scan accepted.
   const frameDecoder = new TextDecoder('utf-8', { fatal: !parse });
   const rowDecoder = new TextDecoder('utf-8', { fatal: !parse });
@@ -103,6 +114,8 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncG
   let firstRowFrom = -1;
   const firstRowParts: Uint8Array[] = [];
   let firstRow: unknown;
+  // The first three bytes (for the byte order mark), whatever the chunk sizes.
+  const head: number[] = [];
 
   const batchOf = (bytes: Uint8Array): RowBatch => {
     // `row,row,row` (after a comma when the batch follows an earlier one): one parse per batch.
@@ -132,6 +145,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncG
     } catch {
       throw new NotStreamable('a row is not valid JSON');
     }
+    if (options.firstRowFits && !options.firstRowFits(firstRow)) throw new NotStreamable('the first row is not a table row');
   };
   const frameText = (bytes: Uint8Array) => {
     try {
@@ -142,6 +156,8 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncG
   };
 
   for await (const input of chunks) {
+    if (input.length === 0) continue;
+    for (let k = 0; head.length < 3 && k < input.length; k++) head.push(input[k]);
     let chunk = input;
     let start = 0;
     if (carry) {
@@ -215,6 +231,11 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncG
             cells = 0;
           }
         } else if (inRows && open.length === 4) cells++;
+        else if (!parse && open.length <= 1 && (open.length === 0 ? b !== OPEN_BRACE : keys[0] !== 'data')) {
+          // An array at the root (JSON_TABULAR) or a container beside `data` (JSON_ADVANCED's
+          // sentences): not a document whose rows are read in batches; stop before reading it.
+          throw new NotStreamable('not a DATASAUR_SCHEMA envelope');
+        }
         open.push(b);
         expectKey = b === OPEN_BRACE;
         if (b === OPEN_BRACKET && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rows') {
@@ -252,12 +273,12 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncG
     if (inRows && !parse) {
       // Nothing is carried: the scan's state goes on into the next chunk.
       checkUtf8(chunk.subarray(rowsFrom), true);
-      if (firstRowFrom >= 0) firstRowParts.push(chunk.slice(firstRowFrom));
+      if (firstRowFrom >= 0) firstRowParts.push(Uint8Array.prototype.slice.call(chunk, firstRowFrom));
     } else if (inRows) {
       if (rowsTo > rowsFrom) {
         yield batchOf(chunk.subarray(rowsFrom, rowsTo));
-        carry = chunk.slice(rowsTo);
-      } else carry = chunk.slice(rowsFrom);
+        carry = Uint8Array.prototype.slice.call(chunk, rowsTo);
+      } else carry = Uint8Array.prototype.slice.call(chunk, rowsFrom);
     } else frame.push(frameText(chunk.subarray(frameFrom)));
   }
   try {
@@ -272,7 +293,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean): AsyncG
   } catch {
     throw new NotStreamable('the document is not valid JSON');
   }
-  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow };
+  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf };
 }
 
 function joinBytes(parts: Uint8Array[]): Uint8Array {

@@ -31,3 +31,19 @@ async function* chunked(parts: () => Iterable<string>): AsyncGenerator<string> {
   }
   if (chunk) yield chunk;
 }
+
+/**
+ * The text of a table whose rows are streamed (Document.rowStream), in about 1 MB chunks: `parts`
+ * is made as it is read (a batch of rows each), so it is a stream whatever its size.
+ */
+export async function* streamedText(parts: AsyncIterable<string>): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const part of parts) {
+    chunk += part;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
