@@ -1,5 +1,6 @@
 import type { ProjectKind, Row, RowStream } from '../model/types.js';
 import { InputError } from '../errors.js';
+import type { Report } from '../report/report.js';
 import type { DocumentSource } from './context.js';
 import { rowReader } from './datasaur-schema.js';
 import { NotStreamable, rowBatches } from './row-stream.js';
@@ -22,37 +23,63 @@ export function fileRowStream(
   source: DocumentSource,
   wholeDocumentError: () => Promise<never>,
 ): RowStream {
-  let reported = false;
+  // Which pass reports: the first to start (passes may overlap: a run stages several files at
+  // once), or, when it stopped before the end (a pass that only looks for something), the next.
+  let reporter: 'free' | 'taken' | 'done' = 'free';
+  // One memory of `once` keys for every pass: a pass that stopped early said some of them already.
+  const report = onceAlone(source.report);
   return {
     count: shape.count,
     width: shape.width,
     async *batches(): AsyncGenerator<Row[]> {
-      const quiet = reported;
-      const reader = rowReader(kinds, quiet ? { ...source, report: undefined } : source);
+      const reports = reporter === 'free';
+      if (reports) reporter = 'taken';
+      const reader = rowReader(kinds, { ...source, report: reports ? report : undefined });
       const parts = rowBatches(chunks());
       let read = 0;
-      for (;;) {
-        let next: IteratorResult<{ batch: unknown[]; first: number }>;
-        try {
-          next = await parts.next();
-        } catch (error) {
-          if (error instanceof NotStreamable) await wholeDocumentError();
-          throw error;
+      try {
+        for (;;) {
+          let next: IteratorResult<{ batch: unknown[]; first: number }>;
+          try {
+            next = await parts.next();
+          } catch (error) {
+            if (error instanceof NotStreamable) await wholeDocumentError();
+            throw error;
+          }
+          if (next.done) break;
+          const { batch, first } = next.value;
+          const rows = new Array<Row>(batch.length);
+          for (let k = 0; k < batch.length; k++) rows[k] = reader.read(batch[k], first + k);
+          read += rows.length;
+          yield rows;
         }
-        if (next.done) break;
-        const { batch, first } = next.value;
-        const rows = new Array<Row>(batch.length);
-        for (let k = 0; k < batch.length; k++) rows[k] = reader.read(batch[k], first + k);
-        read += rows.length;
-        yield rows;
-      }
-      if (read !== shape.count) {
-        throw new InputError('INVALID_DOCUMENT', `the file changed while it was read: ${read} rows where the first read found ${shape.count}`, { file: source.file, where: '$.data.rows' });
-      }
-      if (!quiet) {
-        reader.flush();
-        reported = true;
+        if (read !== shape.count) {
+          throw new InputError('INVALID_DOCUMENT', `the file changed while it was read: ${read} rows where the first read found ${shape.count}`, { file: source.file, where: '$.data.rows' });
+        }
+        if (reports) {
+          reader.flush();
+          reporter = 'done';
+        }
+      } finally {
+        if (reports && reporter === 'taken') reporter = 'free';
       }
     },
   };
+}
+
+/**
+ * The reader's report with its own memory of `once` keys: `Report.once` remembers keys for one
+ * document scope at a time, and a streamed pass interleaves the reader's messages (document scope)
+ * with a writer's (format scope), which would make it forget and repeat them.
+ */
+function onceAlone(report: Report | undefined): Report | undefined {
+  if (!report) return undefined;
+  const said = new Set<string>();
+  const alone = Object.create(report) as Report;
+  alone.once = (key, input) => {
+    if (said.has(key)) return;
+    said.add(key);
+    report.once(key, input);
+  };
+  return alone;
 }

@@ -1,4 +1,4 @@
-import type { Document } from '../../model/types.js';
+import type { Document, RowStream } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import type { ConvertOptions } from '../options.js';
 import { documentAnswersTable, planRowTable, reportRowAnswers } from './build-table.js';
@@ -38,6 +38,7 @@ export function planStreamedTable(doc: Document, options: Pick<ConvertOptions, '
       length: 1,
       perDocument: true,
       async *batches() {
+        await readThrough(stream);
         yield [{ cells: table.rows[0], sourceRow: -1 }];
       },
     };
@@ -59,4 +60,13 @@ export function planStreamedTable(doc: Document, options: Pick<ConvertOptions, '
       for await (const rows of stream.batches()) yield rows.map((row) => ({ cells: plan.cells(row), sourceRow: row.index }));
     },
   };
+}
+
+/**
+ * Reads every row once without using it, for what reading them says: a document read whole has
+ * its rows checked and their messages reported whatever the writer needs, and so must a streamed
+ * one whose writer needs no row (a document-answers table, a classifier with nothing to write).
+ */
+export async function readThrough(stream: RowStream): Promise<void> {
+  for await (const rows of stream.batches()) void rows;
 }
