@@ -146,6 +146,8 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
         signal?.throwIfAborted();
         await staged.stage(file.path, file.content, report.scope({ format: file.format, project: file.project, cabinet: file.cabinet, document: file.document }));
       }
+      // A content that fails while it is written fails the run here, where staging is discarded.
+      await staged.written();
       counts = run.documents;
     }
     signal?.throwIfAborted();

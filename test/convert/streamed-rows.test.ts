@@ -102,3 +102,45 @@ describe('streamed rows: a row document above the threshold converts to the same
     await expectSame(file, ['GCP_VERTEX_AI_CSV', 'AMAZON_COMPREHEND_CSV'], { textColumn: 'url', mlUse: 'training' });
   });
 });
+
+describe('streamed rows: bad rows give the error a whole read gives', () => {
+  const good = (r: number) => `[{"content":"row ${r} ${'y'.repeat(300)}"},{"content":"b"}]`;
+  /** A row document of `rows` rows, with row `at` replaced by `bad` (far enough to be in a later batch). */
+  const withBadRow = (bad: string, rows = 6000, at = 5000) => {
+    const parts: string[] = [];
+    for (let r = 0; r < rows; r++) parts.push(r === at ? bad : good(r));
+    return `{"version":"1","data":{"project":{"id":"p","name":"P"},"kinds":["ROW_BASED"],"columns":[{"name":"a"},{"name":"b"}],"rows":[${parts.join(',')}],"rowQuestions":[],"rowAnswerSets":{}}}`;
+  };
+  const errorOf = async (file: string, streamRowsAbove: number | undefined, to: string[]) => {
+    try {
+      await convert({ input: file, to: to as never, outDir: path.join(dir, `bad-${runs++}`), streamRowsAbove, flat: true, report: new Report() });
+    } catch (error) {
+      const e = error as { code?: string; message: string; file?: string; where?: string; expected?: string };
+      return { code: e.code, message: e.message, file: e.file, where: e.where, expected: e.expected };
+    }
+    return undefined;
+  };
+  const cases: Record<string, string> = {
+    'a cell that is not an object': '[{"content":"a"},7]',
+    'content of the wrong type': '[{"content":"a"},{"content":12}]',
+    'tokens that are not strings': '[{"content":"a","tokens":[1]}]',
+    'metadata of the wrong shape': '[{"content":"a","metadata":[{"value":1}]}]',
+    'a syntax error inside a row': '[{"content":"a"},{"content":tru}]',
+    'a row that is not an array': '{"content":"a"}',
+    'the JSON cut short': '[{"content":"a"}',
+  };
+  for (const [what, bad] of Object.entries(cases)) {
+    it(what, async () => {
+      const file = path.join(dir, `bad-${what.replace(/\W+/g, '-')}.json`);
+      writeFileSync(file, withBadRow(bad));
+      expect(statSync(file).size).toBeGreaterThan(1 << 20);
+      for (const to of [['CSV'], ['XLSX', 'AMAZON_COMPREHEND_CSV']]) {
+        const whole = await errorOf(file, undefined, to);
+        expect(whole?.code, what).toBeDefined();
+        expect(await errorOf(file, 0, to)).toEqual(whole);
+      }
+      // Nothing was written: outputs are staged and the run failed.
+      for (const name of readdirSync(dir).filter((n) => n.startsWith('bad-') && !n.endsWith('.json'))) expect(readdirSync(path.join(dir, name))).toEqual([]);
+    });
+  }
+});
