@@ -42,8 +42,10 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
     const next = path.join(path.dirname(inputPath), name);
     return existsSync(next) ? readFileSync(next, 'utf8') : undefined;
   };
-  // 1 MiB chunks: a streamed row document is read again in these on each pass over its rows.
-  const chunks = () => createReadStream(inputPath, { highWaterMark: 1 << 20 });
+  // A streamed row document is read in these on each pass over its rows, a batch of rows per
+  // chunk. 64 KiB, not 1 MiB: a batch then dies young (scavenged, not promoted); on scenario c
+  // (200k rows, CSV) that took CPU from 8.4-9.2 s to 4.5-5.3 s and peak RSS from ~400 to ~275 MB.
+  const chunks = () => createReadStream(inputPath, { highWaterMark: 1 << 16 });
   return openDocumentFile(inputPath, { read: () => fs.readFile(inputPath, 'utf8'), bytes: () => fs.readFile(inputPath), companion, size: stat.size, chunks }, options.inputFormat, options.streamRowsAbove);
 }
 
