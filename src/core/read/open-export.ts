@@ -144,7 +144,9 @@ export interface DocumentFileAccess {
  * One document file (its format told by its content, or `inputFormat`) as a whole input. A JSON
  * file is read and parsed now (to name its project) and that value goes to the first load; a
  * second load reads it again (the text is not kept: on a 280 MB document it was held for the whole
- * run next to the model).
+ * run next to the model). A JSON file above `streamRowsAbove` that `access` can read in chunks is
+ * scanned instead (streamed-document.ts): when it is a row document, its frame names the project
+ * and a load for writers that stream rows gets `Document.rowStream`; any other load reads it whole.
  */
 export async function openDocumentFile(file: string, access: DocumentFileAccess, inputFormat?: string, streamRowsAbove = STREAM_ROWS_ABOVE): Promise<OpenedInput> {
   checkInputFormat(inputFormat);
@@ -219,6 +221,9 @@ function singleDocument(file: string, access: DocumentFileAccess, inputFormat: s
   const inside = (json?.peek as { data?: { project?: { id?: unknown; name?: unknown } } } | undefined)?.data?.project;
   if (inside && typeof inside.name === 'string') project = { id: String(inside.id), name: inside.name };
   const folder = projectFolderName(project.name, project.id);
+  // Only the loader is kept: `json.peek` (a whole parsed document, or a row document's frame with
+  // every answer) would otherwise live as long as the input.
+  const loadJson = json?.load;
   return {
     path: file,
     type: 'file',
@@ -231,7 +236,7 @@ function singleDocument(file: string, access: DocumentFileAccess, inputFormat: s
         documentName,
         load: async (report, use) => {
           const source: DocumentSource = { file, cabinet, documentName, report, inputFormat, companion: access.companion, project: /\.json$/i.test(file) ? undefined : { ...project, folder } };
-          if (json) return json.load(source, use);
+          if (loadJson) return loadJson(source, use);
           return parseDocumentBytes(await access.bytes(), source);
         },
       },

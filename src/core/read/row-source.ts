@@ -35,7 +35,7 @@ export function fileRowStream(
       const reports = reporter === 'free';
       if (reports) reporter = 'taken';
       const reader = rowReader(kinds, { ...source, report: reports ? report : undefined });
-      const parts = rowBatches(chunks());
+      const parts = rowBatches(chunks(), { frame: false });
       let read = 0;
       try {
         for (;;) {

@@ -70,9 +70,13 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
   }
 }
 
-/** The same as a generator: each batch as it is parsed, then the frame as the generator's value. */
-export function rowBatches(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RowBatch, RowStreamResult> {
-  return split(chunks, true) as AsyncGenerator<RowBatch, RowStreamResult>;
+/**
+ * The same as a generator: each batch as it is parsed, then the frame as the generator's value.
+ * `frame: false` (a pass over rows whose frame was read already) leaves the frame out: it is not
+ * decoded nor parsed again (at a million rows the answers after the rows are 100 MB parsed).
+ */
+export function rowBatches(chunks: AsyncIterable<Uint8Array>, options: { frame?: boolean } = {}): AsyncGenerator<RowBatch, RowStreamResult> {
+  return split(chunks, true, { keepFrame: options.frame ?? true }) as AsyncGenerator<RowBatch, RowStreamResult>;
 }
 
 /**
@@ -90,7 +94,8 @@ export async function scanRows(chunks: AsyncIterable<Uint8Array>, options: ScanO
   }
 }
 
-async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options: ScanOptions = {}): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
+async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options: ScanOptions & { keepFrame?: boolean } = {}): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
+  const keepFrame = options.keepFrame ?? true;
   // The scan validates UTF-8 (fatal); the parsing passes run on bytes the scan accepted.
   const frameDecoder = new TextDecoder('utf-8', { fatal: !parse });
   const rowDecoder = new TextDecoder('utf-8', { fatal: !parse });
@@ -150,6 +155,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
     if (options.firstRowFits && !options.firstRowFits(firstRow)) throw new NotStreamable('the first row is not a table row');
   };
   const frameText = (bytes: Uint8Array) => {
+    if (!keepFrame) return '';
     try {
       return frameDecoder.decode(bytes, { stream: true });
     } catch {
@@ -294,7 +300,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   if (inString || open.length !== 0) throw new NotStreamable('the JSON ends early');
   let value: unknown;
   try {
-    value = JSON.parse(frame.join(''));
+    if (keepFrame) value = JSON.parse(frame.join(''));
   } catch {
     throw new NotStreamable('the document is not valid JSON');
   }
