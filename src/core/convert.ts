@@ -141,9 +141,12 @@ class Conversion implements ConversionRun {
 
   private async *documentFiles(opened: OpenedInput, refs: readonly DocumentRef[], combined: Map<string, Document[]>): AsyncGenerator<ConvertedFile> {
     const { options, report, writers } = this;
+    // A large row document's rows are streamed only to writers that read them in one pass, and
+    // not for --combine (its per-project file needs every document's rows at once).
+    const use = { rowStream: !options.combine && writers.length > 0 && writers.every((w) => w.streamsRows === true) };
     for (const [n, ref] of refs.entries()) {
       // A single document file is the whole input: its problem is the run's error.
-      const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder })) : await loadOrReport(ref, report);
+      const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder }), use) : await loadOrReport(ref, report);
       if (!doc) this.documents.skipped++;
       else {
         this.documents.converted++;

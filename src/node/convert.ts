@@ -56,6 +56,8 @@ export interface ConvertRequest {
   signal?: AbortSignal;
   /** Called after each document (for progress displays). */
   onDocument?: (done: number, total: number, ref: DocumentRef) => void;
+  /** Internal (tests): the size above which a single JSON file may stream its rows (`STREAM_ROWS_ABOVE`). */
+  streamRowsAbove?: number;
   /**
    * Worker threads for inputs with many documents (ZIPs, folders); 1 (default) converts on the
    * calling thread. Not used with `--combine`, which needs every document in one place.
@@ -109,7 +111,7 @@ function openReportFile(file: string, strict: boolean): ReportFile {
 
 async function convertInto(request: ConvertRequest, options: ConvertOptions, report: Report): Promise<ConvertResult> {
   const input = request.input;
-  const opened = await openPathOrExport(input, { limits: request.limits, inputFormat: request.inputFormat });
+  const opened = await openPathOrExport(input, { limits: request.limits, inputFormat: request.inputFormat, streamRowsAbove: request.streamRowsAbove });
   reportIgnoredEntries(opened, report);
   const selector = request.cabinet ?? 'REVIEW';
   const refs = selectDocuments(opened, selector);
@@ -144,6 +146,8 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
         signal?.throwIfAborted();
         await staged.stage(file.path, file.content, report.scope({ format: file.format, project: file.project, cabinet: file.cabinet, document: file.document }));
       }
+      // A content that fails while it is written fails the run here, where staging is discarded.
+      await staged.written();
       counts = run.documents;
     }
     signal?.throwIfAborted();

@@ -164,6 +164,16 @@ export class StagedWriter {
   }
 
   /**
+   * Waits for the files still being written and throws the first failure: a streamed content can
+   * fail after it was staged (a bad row of a document whose rows are streamed), and the caller
+   * discards the staging folder then, as for any other error.
+   */
+  async written(): Promise<void> {
+    await this.settle();
+    this.throwFailure();
+  }
+
+  /**
    * Moves every staged file to its place; returns how many and where. While it runs, a marker file
    * in `--out` says a commit is under way: if the process dies, the next run finds it.
    */

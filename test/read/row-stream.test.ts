@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { NotStreamable, streamRows } from '../../src/core/read/row-stream.js';
+import { NotStreamable, scanRows, streamRows } from '../../src/core/read/row-stream.js';
 import { sampleZips } from '../helpers/samples.js';
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -77,5 +77,66 @@ describe('row stream: data.rows of a DATASAUR_SCHEMA document read a batch at a 
   it('refuses (NotStreamable) what the whole-document reader must judge: cut short, bad JSON, a row that is not an array', async () => {
     const cases = ['{"data":{"rows":[[{"content":"a"}],[{"con', '{"data":{"rows":[[{"content":"a"}] [1]]}}', '{"data":{"rows":[1,2]}}', '{"data":{"rows":[[1]]}', '{"data":{"rows":[[1]]}}x', '{"data":{"rows":[,[1]]}}', '{"data":{"rows":[[1],,[2]]}}', '{"data":{"rows":[[1],]}}'];
     for (const text of cases) await expect(streamRows(chunked(encode(text), 4), () => {}), text).rejects.toBeInstanceOf(NotStreamable);
+  });
+});
+
+describe('row scan: the first pass over a large row document (no row parsed but the first)', () => {
+  it('finds the frame, the row count, the widest row and the first row that a whole parse finds, at several chunk sizes', async () => {
+    const files = jsonFiles(path.resolve(__dirname, '../../fixtures'));
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      const whole = JSON.parse(new TextDecoder().decode(bytes)) as { data?: { rows?: unknown[] } };
+      const rows = Array.isArray(whole.data?.rows) ? whole.data.rows : undefined;
+      for (const size of [7, 64, 1 << 16]) {
+        const scan = await scanRows(chunked(bytes, size));
+        expect(scan.hadRows, file).toBe(rows !== undefined);
+        expect(scan.rowCount).toBe(rows?.length ?? 0);
+        expect(scan.widest).toBe((rows ?? []).reduce((w: number, r) => Math.max(w, (r as unknown[]).length), 0));
+        expect(scan.firstRow).toEqual(rows?.[0]);
+        const frame = rows === undefined ? whole : { ...whole, data: { ...whole.data, rows: [] } };
+        expect(JSON.stringify(scan.frame)).toBe(JSON.stringify(frame));
+      }
+    }
+  });
+
+  it('counts cells of every kind, across chunk cuts, with brackets inside strings', async () => {
+    const bytes = encode('\uFEFF{"data":{"rows":[[{"content":"[{]"}],[{"a":[1,[2]]},"x",{"content":"é😀"}],[]],"rowAnswerSets":{}}}');
+    for (let size = 1; size <= 9; size++) {
+      const scan = await scanRows(chunked(bytes, size));
+      expect(scan).toMatchObject({ rowCount: 3, widest: 3, hadRows: true, firstRow: [{ content: '[{]' }] });
+    }
+  });
+
+  it('refuses bytes that are not UTF-8, in the rows or in the frame, and what streamRows refuses', async () => {
+    const bad = (text: string, at: number) => {
+      const bytes = encode(text);
+      const out = new Uint8Array(bytes.length + 1);
+      out.set(bytes.subarray(0, at));
+      out[at] = 0xff;
+      out.set(bytes.subarray(at), at + 1);
+      return out;
+    };
+    const text = '{"data":{"rows":[[{"content":"ab"}],[{"content":"cd"}]],"x":"yz"}}';
+    for (const at of [text.indexOf('cd') + 1, text.indexOf('yz') + 1]) {
+      for (const size of [3, 1000]) await expect(scanRows(chunked(bad(text, at), size))).rejects.toBeInstanceOf(NotStreamable);
+    }
+    await expect(scanRows(chunked(encode('{"data":{"rows":[1,2]}}'), 4))).rejects.toBeInstanceOf(NotStreamable);
+  });
+});
+
+describe('row scan: stops early on what is not a row document', () => {
+  it('stops at a root array, a container beside data, and a first row the caller refuses', async () => {
+    for (const text of ['[{"a":1}]', '{"sentences":[{"id":0}],"data":{"rows":[]}}', '{"version":"1","extra":{"x":1},"data":{"rows":[]}}']) {
+      await expect(scanRows(chunked(encode(text), 4)), text).rejects.toBeInstanceOf(NotStreamable);
+    }
+    const seen: unknown[] = [];
+    const refuse = (row: unknown) => (seen.push(row), false);
+    await expect(scanRows(chunked(encode('{"data":{"rows":[[{"content":"a b","tokens":["a","b"]}],[1'), 4), { firstRowFits: refuse })).rejects.toBeInstanceOf(NotStreamable);
+    expect(seen).toEqual([[{ content: 'a b', tokens: ['a', 'b'] }]]);
+  });
+
+  it('says whether the bytes start with a byte order mark', async () => {
+    expect((await scanRows(chunked(encode('\uFEFF{"data":{"rows":[]}}'), 2))).byteOrderMark).toBe(true);
+    expect((await scanRows(chunked(encode('{"data":{"rows":[]}}'), 2))).byteOrderMark).toBe(false);
   });
 });

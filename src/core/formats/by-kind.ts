@@ -6,6 +6,8 @@ export interface KindPart {
   kinds: readonly ProjectKind[];
   writeDocument(doc: Document, ctx: WriteContext): OutputFile[] | Promise<OutputFile[]>;
   writeCombined?(docs: readonly Document[], ctx: WriteContext): OutputFile[] | Promise<OutputFile[]>;
+  /** As `FormatWriter.streamsRows`, for the documents this part writes. */
+  streamsRows?: boolean;
 }
 
 /**
@@ -20,6 +22,8 @@ export function byKind(name: FormatName, extension: string, description: string,
     extension,
     description,
     kinds: [...new Set(parts.flatMap((p) => p.kinds))],
+    // Streamed documents are row documents (never token ones): the part that writes those decides.
+    streamsRows: partFor(['ROW_BASED'])?.streamsRows === true,
     writeDocument(doc, ctx) {
       const part = partFor(doc.kinds);
       if (!part) throw new Error(`${name} has no part for kinds ${doc.kinds.join(',')}`);

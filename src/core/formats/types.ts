@@ -89,4 +89,10 @@ export interface FormatWriter {
   writeCombined?(docs: readonly Document[], ctx: WriteContext): OutputFile[] | Promise<OutputFile[]>;
   /** Whether `--to all` takes this writer with these options (CUSTOM only with a transformer); named formats are always run. */
   inAll?(options: ConvertOptions): boolean;
+  /**
+   * `writeDocument` takes a row document whose rows are streamed (`Document.rowStream`, `rows`
+   * empty): it reads them in one pass when its content is read, and reports what depends on the
+   * cells during that pass. A run streams a large document's rows only when all its writers do.
+   */
+  streamsRows?: boolean;
 }

@@ -269,6 +269,24 @@ export interface SourceSyntax {
   numbers?: Record<string, string>;
 }
 
+/**
+ * Rows provided one batch at a time instead of as `Document.rows`: a row's model index is its
+ * position. Only row documents (no token rows, no spans, arrows or timestamps, which point into
+ * rows) are read this way.
+ */
+export interface RowStream {
+  /** How many rows the document holds. */
+  count: number;
+  /** Cells of its widest row (a table's width). */
+  width: number;
+  /**
+   * One pass over the rows, in order, a batch at a time. A bad row throws the same error the
+   * whole-document reader gives; the reader's messages about rows are reported once, by the first
+   * pass that reaches the end.
+   */
+  batches(): AsyncIterable<Row[]>;
+}
+
 export interface Document extends SourceFields {
   id: string;
   /** The uploaded file's name including its extension (`lorem.txt`, `image-1.jpeg`). */
@@ -283,7 +301,14 @@ export interface Document extends SourceFields {
   labeler: UserInfo | null;
   /** Table columns (row projects); empty for token documents. */
   columns: Column[];
+  /** Empty when `rowStream` is set: the rows are read from the file as writers ask for them. */
   rows: Row[];
+  /**
+   * The rows of a large row document, not held: each pass reads them again from the document's
+   * file, a batch at a time (read/row-source.ts). Set only when every writer of the run declares
+   * `streamsRows`; everything else of the document (columns, questions, answers) is in memory.
+   */
+  rowStream?: RowStream;
   labelSets: LabelSet[];
   spans: Span[];
   arrows: Arrow[];

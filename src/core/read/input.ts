@@ -13,7 +13,17 @@ export interface DocumentRef {
   documentName: string;
   /** Bytes of the input behind it (a ZIP entry's compressed size, a file's size), for progress displays; absent where unknown. */
   inputBytes?: number;
-  load(report?: Report): Promise<Document>;
+  /** `use` says how the caller will use the document (a large row document may then stream its rows). */
+  load(report?: Report, use?: LoadUse): Promise<Document>;
+}
+
+/** What the caller of `DocumentRef.load` will do with the document. */
+export interface LoadUse {
+  /**
+   * Every writer it runs takes rows as a stream (`FormatWriter.streamsRows`): a large row document
+   * of a single file is then given with `Document.rowStream` instead of its rows in memory.
+   */
+  rowStream?: boolean;
 }
 
 export interface ProjectRef {
@@ -45,6 +55,11 @@ export interface OpenOptions {
   inputFormat?: string;
   /** How ZIP entries are inflated and checked; default `defaultZipCodec()` (zlib's in Node). */
   codec?: ZipCodec;
+  /**
+   * Internal (tests): a single JSON file above this many bytes is scanned as a possible streamed
+   * row document (default `STREAM_ROWS_ABOVE`, read/open-export.ts).
+   */
+  streamRowsAbove?: number;
 }
 
 /** The keys that select cabinets on the command line: REVIEW, ROOT, a labeler's e-mail, or all. */

@@ -1,6 +1,6 @@
 import type { Cabinet, Document, JsonValue } from '../model/types.js';
 import type { DocumentSource } from './context.js';
-import type { DocumentRef, IgnoredEntry, OpenedInput, OpenOptions, ProjectRef } from './input.js';
+import type { DocumentRef, IgnoredEntry, LoadUse, OpenedInput, OpenOptions, ProjectRef } from './input.js';
 import { InputError, isInputError } from '../errors.js';
 import { projectFolderName } from '../model/naming.js';
 import { checkEntries, readZipIndex, resolveLimits } from './zip-entries.js';
@@ -16,6 +16,8 @@ import { hasByteOrderMark, parseJsonText } from './json-text.js';
 import { applySourceTextLater } from './source-text.js';
 import { checkInputFormat } from './detect.js';
 import { decodeUtf8, reportInvalidUtf8 } from './utf8.js';
+import { loadStreamedRows, scanRowDocument, STREAM_ROWS_ABOVE } from './streamed-document.js';
+import type { RowScan } from './row-stream.js';
 
 /**
  * Turning an input's files into projects and document references, wherever the files come from
@@ -130,17 +132,44 @@ export interface DocumentFileAccess {
   read(): Promise<string>;
   bytes(): Promise<Uint8Array>;
   companion?: (fileName: string) => string | undefined;
+  /**
+   * The file's size and its bytes in chunks, read anew on each call: with them a large row
+   * document streams its rows (streamed-document.ts) when its caller's writers all can.
+   */
+  size?: number;
+  chunks?: () => AsyncIterable<Uint8Array>;
 }
 
 /**
  * One document file (its format told by its content, or `inputFormat`) as a whole input. A JSON
  * file is read and parsed now (to name its project) and that value goes to the first load; a
  * second load reads it again (the text is not kept: on a 280 MB document it was held for the whole
- * run next to the model).
+ * run next to the model). A JSON file above `streamRowsAbove` that `access` can read in chunks is
+ * scanned instead (streamed-document.ts): when it is a row document, its frame names the project
+ * and a load for writers that stream rows gets `Document.rowStream`; any other load reads it whole.
  */
-export async function openDocumentFile(file: string, access: DocumentFileAccess, inputFormat?: string): Promise<OpenedInput> {
+export async function openDocumentFile(file: string, access: DocumentFileAccess, inputFormat?: string, streamRowsAbove = STREAM_ROWS_ABOVE): Promise<OpenedInput> {
   checkInputFormat(inputFormat);
   if (!/\.json$/i.test(file) || inputFormat !== undefined) return singleDocument(file, access, inputFormat);
+  const { chunks } = access;
+  if (chunks && access.size !== undefined && access.size > streamRowsAbove) {
+    // A large row document is scanned, not parsed: its frame names the project, and its rows are
+    // parsed only when (and each time) a writer reads them.
+    let scan: RowScan | undefined = await scanRowDocument(chunks);
+    if (scan) {
+      const load = async (source: DocumentSource, use?: LoadUse): Promise<Document> => {
+        const frame = scan;
+        // The frame (every answer of the document) is not held beyond the first load.
+        scan = undefined;
+        if (use?.rowStream) {
+          const again = frame ?? (await scanRowDocument(chunks));
+          if (again) return loadStreamedRows(again, file, { read: access.read, bytes: access.bytes, chunks }, source);
+        }
+        return readWholeJson(file, access, source);
+      };
+      return singleDocument(file, access, inputFormat, { peek: scan.frame, load });
+    }
+  }
   const { text, invalid } = decodeUtf8(await access.bytes());
   // The byte order mark is noted now; the text is read again only when the reader kept a number
   // a double cannot reproduce (source-text.ts).
@@ -162,6 +191,19 @@ export async function openDocumentFile(file: string, access: DocumentFileAccess,
   return singleDocument(file, access, inputFormat, { peek: parsed, load });
 }
 
+/** A JSON document file read whole, as the small-file path reads it on open (the same errors and messages). */
+async function readWholeJson(file: string, access: DocumentFileAccess, source: DocumentSource): Promise<Document> {
+  const { text, invalid } = decodeUtf8(await access.bytes());
+  const byteOrderMark = hasByteOrderMark(text);
+  const value = parseJsonText(text, file);
+  // (The scan took only an object envelope; an array is read from its text, as on open.)
+  if (Array.isArray(value)) return parseDocumentBytes(await access.bytes(), source);
+  if (invalid) reportInvalidUtf8(source.report, file, invalid);
+  const doc = parseDocumentValue(value, source);
+  await applySourceTextLater(doc, byteOrderMark, access.read, source.report, file);
+  return doc;
+}
+
 /** An already-parsed JSON document (DATASAUR_SCHEMA, JSON_ADVANCED, JSON_TABULAR) as a whole input. */
 export function openDocumentValue(file: string, value: unknown): OpenedInput {
   const never = async (): Promise<never> => {
@@ -171,7 +213,7 @@ export function openDocumentValue(file: string, value: unknown): OpenedInput {
   return singleDocument(file, { read: never, bytes: never }, undefined, { peek: value, load: async (source) => parseDocumentValue(value, source) });
 }
 
-function singleDocument(file: string, access: DocumentFileAccess, inputFormat: string | undefined, json?: { peek: unknown; load: (source: DocumentSource) => Promise<Document> }): OpenedInput {
+function singleDocument(file: string, access: DocumentFileAccess, inputFormat: string | undefined, json?: { peek: unknown; load: (source: DocumentSource, use?: LoadUse) => Promise<Document> }): OpenedInput {
   const documentName = documentNameFromFile(baseName(file));
   const cabinet: Cabinet = { role: 'REVIEW', folder: 'REVIEW' };
   // A bare document names its project only inside (DATASAUR_SCHEMA); peek at it for the folder.
@@ -179,6 +221,9 @@ function singleDocument(file: string, access: DocumentFileAccess, inputFormat: s
   const inside = (json?.peek as { data?: { project?: { id?: unknown; name?: unknown } } } | undefined)?.data?.project;
   if (inside && typeof inside.name === 'string') project = { id: String(inside.id), name: inside.name };
   const folder = projectFolderName(project.name, project.id);
+  // Only the loader is kept: `json.peek` (a whole parsed document, or a row document's frame with
+  // every answer) would otherwise live as long as the input.
+  const loadJson = json?.load;
   return {
     path: file,
     type: 'file',
@@ -189,9 +234,9 @@ function singleDocument(file: string, access: DocumentFileAccess, inputFormat: s
         projectFolder: folder,
         cabinet,
         documentName,
-        load: async (report) => {
+        load: async (report, use) => {
           const source: DocumentSource = { file, cabinet, documentName, report, inputFormat, companion: access.companion, project: /\.json$/i.test(file) ? undefined : Object.assign({}, project, { folder }) };
-          if (json) return json.load(source);
+          if (loadJson) return loadJson(source, use);
           return parseDocumentBytes(await access.bytes(), source);
         },
       },

@@ -72,7 +72,7 @@ function described(doc: Document, detection: Detection, source: DocumentSource):
 }
 
 /** What the document holds, in the words of its kind: records for tables, sentences and spans for tokens. */
-function contentSummary(doc: Document): string {
+export function contentSummary(doc: Document): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (doc.kinds.includes('TOKEN_BASED')) {
     const tokens = doc.rows.reduce((n, r) => n + (r.cells[0]?.tokens.length ?? 0), 0);
@@ -80,7 +80,7 @@ function contentSummary(doc: Document): string {
   }
   if (doc.kinds.includes('ROW_BASED')) {
     const answers = Object.values(doc.rowAnswers).reduce((n, a) => n + Object.values(a).filter((v) => v !== null).length, 0);
-    return `${plural(doc.rows.length, 'record')}${answers ? `, ${plural(answers, 'answer')}` : ''}`;
+    return `${plural(doc.rowStream?.count ?? doc.rows.length, 'record')}${answers ? `, ${plural(answers, 'answer')}` : ''}`;
   }
   return `${plural(doc.boundingBoxes.length, 'box')}`;
 }

@@ -28,6 +28,31 @@ export interface RowStreamResult {
   hadRows: boolean;
 }
 
+/** What `scanRows` finds without parsing a row: the frame, how many rows, the widest row and the first row. */
+export interface RowScan extends RowStreamResult {
+  /** Elements (cells) of the widest row. */
+  widest: number;
+  /** The first row, parsed (undefined when there is none): enough to tell a token document from a table. */
+  firstRow?: unknown;
+  /** The bytes start with a UTF-8 byte order mark (the frame is parsed past it). */
+  byteOrderMark: boolean;
+}
+
+export interface ScanOptions {
+  /**
+   * Called with the first row as soon as it is read; false stops the scan (NotStreamable). A
+   * caller that streams table rows only stops here on a token document's first row, without
+   * reading further.
+   */
+  firstRowFits?: (row: unknown) => boolean;
+}
+
+/** One batch of rows in document order; `first` is the index of its first row. */
+export interface RowBatch {
+  batch: unknown[];
+  first: number;
+}
+
 /** The bytes are not a document this scan can split (not JSON, cut short, a row not an array): read it whole instead. */
 export class NotStreamable extends Error {}
 
@@ -37,8 +62,43 @@ export class NotStreamable extends Error {}
  * the expected shape (the whole-document reader then gives its own error).
  */
 export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (batch: unknown[], first: number) => void | Promise<void>): Promise<RowStreamResult> {
-  const frameDecoder = new TextDecoder('utf-8');
-  const rowDecoder = new TextDecoder('utf-8');
+  const batches = rowBatches(chunks);
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) return next.value;
+    await onRows(next.value.batch, next.value.first);
+  }
+}
+
+/**
+ * The same as a generator: each batch as it is parsed, then the frame as the generator's value.
+ * `frame: false` (a pass over rows whose frame was read already) leaves the frame out: it is not
+ * decoded nor parsed again (at a million rows the answers after the rows are 100 MB parsed).
+ */
+export function rowBatches(chunks: AsyncIterable<Uint8Array>, options: { frame?: boolean } = {}): AsyncGenerator<RowBatch, RowStreamResult> {
+  return split(chunks, true, { keepFrame: options.frame ?? true }) as AsyncGenerator<RowBatch, RowStreamResult>;
+}
+
+/**
+ * The first pass over a large row document: the frame is parsed, the rows are only delimited
+ * (counted, their cells counted, their bytes checked to be UTF-8), and only the first row is
+ * parsed. No row is held, so this costs a read of the bytes, not a parse of them. Throws
+ * NotStreamable where `streamRows` would, and on bytes that are not UTF-8 (the whole-document
+ * reader reports those with their offsets); the rows' JSON is checked by the passes that parse them.
+ */
+export async function scanRows(chunks: AsyncIterable<Uint8Array>, options: ScanOptions = {}): Promise<RowScan> {
+  const scan = split(chunks, false, options);
+  for (;;) {
+    const next = await scan.next();
+    if (next.done) return next.value as RowScan;
+  }
+}
+
+async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options: ScanOptions & { keepFrame?: boolean } = {}): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
+  const keepFrame = options.keepFrame ?? true;
+  // The scan validates UTF-8 (fatal); the parsing passes run on bytes the scan accepted.
+  const frameDecoder = new TextDecoder('utf-8', { fatal: !parse });
+  const rowDecoder = new TextDecoder('utf-8', { fatal: !parse });
   const frame: string[] = [];
   // Open containers ('{' or '[') and, for objects, the key being read or last read.
   const open: number[] = [];
@@ -53,10 +113,20 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
   let carry: Uint8Array | null = null;
   let rowBefore = false;
   let commaAfterRow = false;
+  // Scan only: cells of the row being read, the widest row, the first row's bytes.
+  let cells = 0;
+  let widest = 0;
+  let firstRowFrom = -1;
+  const firstRowParts: Uint8Array[] = [];
+  let firstRow: unknown;
+  // The first three bytes (for the byte order mark), whatever the chunk sizes.
+  const head: number[] = [];
 
-  const emit = async (bytes: Uint8Array) => {
+  const batchOf = (bytes: Uint8Array): RowBatch => {
     // `row,row,row` (after a comma when the batch follows an earlier one): one parse per batch.
-    const text = rowDecoder.decode(bytes).replace(/^[\s,]+/, '');
+    // `stream: true` on complete rows (nothing is left pending): the streaming decode is the fast
+    // one in Node 20 (about 5x the one-shot decode on 1 MiB pieces).
+    const text = rowDecoder.decode(bytes, { stream: true }).replace(/^[\s,]+/, '');
     let batch: unknown[];
     try {
       batch = JSON.parse(`[${text}]`) as unknown[];
@@ -65,10 +135,40 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
     }
     const first = rowCount;
     rowCount += batch.length;
-    await onRows(batch, first);
+    return { batch, first };
+  };
+  const checkUtf8 = (bytes: Uint8Array, more: boolean) => {
+    try {
+      rowDecoder.decode(bytes, { stream: more });
+    } catch {
+      throw new NotStreamable('the rows are not UTF-8');
+    }
+  };
+  const parseFirstRow = (last: Uint8Array) => {
+    const bytes = joinBytes([...firstRowParts, last]);
+    firstRowParts.length = 0;
+    try {
+      firstRow = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      throw new NotStreamable('a row is not valid JSON');
+    }
+    if (options.firstRowFits && !options.firstRowFits(firstRow)) throw new NotStreamable('the first row is not a table row');
+  };
+  const frameText = (bytes: Uint8Array) => {
+    if (!keepFrame) return '';
+    try {
+      return frameDecoder.decode(bytes, { stream: true });
+    } catch {
+      throw new NotStreamable('the document is not UTF-8');
+    }
   };
 
-  for await (const input of chunks) {
+  for await (const raw of chunks) {
+    if (raw.length === 0) continue;
+    // A plain Uint8Array view (Node hands out Buffers): TextDecoder and indexed reads are several
+    // times faster on it (measured on scenario c's rows: 55 ms against 370-490 ms per 53 MB decoded).
+    const input = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    for (let k = 0; head.length < 3 && k < input.length; k++) head.push(input[k]);
     let chunk = input;
     let start = 0;
     if (carry) {
@@ -81,6 +181,7 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
     let frameFrom = inRows ? -1 : 0;
     let rowsFrom = inRows ? 0 : -1;
     let rowsTo = -1;
+    if (firstRowFrom >= 0) firstRowFrom = 0;
     for (let i = start, n = chunk.length; i < n; i++) {
       const b = chunk[i];
       if (inString) {
@@ -118,6 +219,7 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
       }
       if (b === QUOTE) {
         inString = true;
+        if (inRows && open.length === 4) cells++;
         // Keys matter only on the way to data.rows (the root's and data's).
         if (expectKey && open.length <= 2) keyBytes = [];
         expectKey = false;
@@ -134,13 +236,23 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
           if (rowBefore && !commaAfterRow) throw new NotStreamable('two rows without a comma between them');
           rowBefore = true;
           commaAfterRow = false;
+          if (!parse) {
+            if (rowCount === 0) firstRowFrom = i;
+            rowCount++;
+            cells = 0;
+          }
+        } else if (inRows && open.length === 4) cells++;
+        else if (!parse && open.length <= 1 && (open.length === 0 ? b !== OPEN_BRACE : keys[0] !== 'data')) {
+          // An array at the root (JSON_TABULAR) or a container beside `data` (JSON_ADVANCED's
+          // sentences): not a document whose rows are read in batches; stop before reading it.
+          throw new NotStreamable('not a DATASAUR_SCHEMA envelope');
         }
         open.push(b);
         expectKey = b === OPEN_BRACE;
         if (b === OPEN_BRACKET && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rows') {
           if (hadRows) throw new NotStreamable('data.rows appears twice');
           inRows = hadRows = true;
-          frame.push(frameDecoder.decode(chunk.subarray(frameFrom, i + 1), { stream: true }));
+          frame.push(frameText(chunk.subarray(frameFrom, i + 1)));
           frameFrom = -1;
           rowsFrom = i + 1;
         }
@@ -148,10 +260,20 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
         open.pop();
         keys.length = open.length;
         expectKey = false;
-        if (inRows && open.length === 3) rowsTo = i + 1;
-        else if (inRows && open.length === 2) {
+        if (inRows && open.length === 3) {
+          rowsTo = i + 1;
+          if (!parse) {
+            if (cells > widest) widest = cells;
+            if (firstRowFrom >= 0) {
+              parseFirstRow(chunk.subarray(firstRowFrom, i + 1));
+              firstRowFrom = -1;
+            }
+          }
+        } else if (inRows && open.length === 2) {
           if (commaAfterRow) throw new NotStreamable('a comma after the last row');
-          if (rowsTo > rowsFrom) await emit(chunk.subarray(rowsFrom, rowsTo));
+          if (parse) {
+            if (rowsTo > rowsFrom) yield batchOf(chunk.subarray(rowsFrom, rowsTo));
+          } else checkUtf8(chunk.subarray(rowsFrom, i), false);
           inRows = false;
           frameFrom = i;
         }
@@ -159,20 +281,36 @@ export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (bat
         throw new NotStreamable('a row is not an array');
       }
     }
-    if (inRows) {
+    if (inRows && !parse) {
+      // Nothing is carried: the scan's state goes on into the next chunk.
+      checkUtf8(chunk.subarray(rowsFrom), true);
+      if (firstRowFrom >= 0) firstRowParts.push(Uint8Array.prototype.slice.call(chunk, firstRowFrom));
+    } else if (inRows) {
       if (rowsTo > rowsFrom) {
-        await emit(chunk.subarray(rowsFrom, rowsTo));
-        carry = chunk.slice(rowsTo);
-      } else carry = chunk.slice(rowsFrom);
-    } else frame.push(frameDecoder.decode(chunk.subarray(frameFrom), { stream: true }));
+        yield batchOf(chunk.subarray(rowsFrom, rowsTo));
+        carry = Uint8Array.prototype.slice.call(chunk, rowsTo);
+      } else carry = Uint8Array.prototype.slice.call(chunk, rowsFrom);
+    } else frame.push(frameText(chunk.subarray(frameFrom)));
   }
-  frame.push(frameDecoder.decode());
+  try {
+    frame.push(frameDecoder.decode());
+  } catch {
+    throw new NotStreamable('the document is not UTF-8');
+  }
   if (inString || open.length !== 0) throw new NotStreamable('the JSON ends early');
   let value: unknown;
   try {
-    value = JSON.parse(frame.join(''));
+    if (keepFrame) value = JSON.parse(frame.join(''));
   } catch {
     throw new NotStreamable('the document is not valid JSON');
   }
-  return { frame: value, rowCount, hadRows };
+  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf };
+}
+
+function joinBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) (out.set(part, at), (at += part.length));
+  return out;
 }

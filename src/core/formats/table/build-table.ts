@@ -1,4 +1,4 @@
-import type { AnswerSet, Document, Question } from '../../model/types.js';
+import type { AnswerSet, Document, Question, Row } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import type { ConvertOptions } from '../options.js';
 import { answerToCell, isAnswered, questionColumnName } from './answers.js';
@@ -70,8 +70,38 @@ export function planTable(doc: Document, options: Pick<ConvertOptions, 'docAnswe
 }
 
 function rowTable(doc: Document, report: Report): LazyTable {
-  // A loop, not Math.max(...rows): spreading a million rows would overflow the call stack.
-  const width = doc.rows.reduce((w, r) => Math.max(w, r.cells.length), doc.columns.length);
+  const knownRows = new Set<string>();
+  for (const row of doc.rows) knownRows.add(String(row.index));
+  const plan = planRowTable(doc, report, {
+    // A loop, not Math.max(...rows): spreading a million rows would overflow the call stack.
+    width: doc.rows.reduce((w, r) => Math.max(w, r.cells.length), 0),
+    count: doc.rows.length,
+    eachIndex: (visit) => {
+      for (const row of doc.rows) visit(row.index);
+    },
+    has: (rowKey) => knownRows.has(rowKey),
+  });
+  return { header: plan.header, length: doc.rows.length, sourceRow: (i) => doc.rows[i].index, row: (i) => plan.cells(doc.rows[i]) };
+}
+
+/** What a row table needs to know of its rows before their cells: held (`doc.rows`) or streamed (`doc.rowStream`). */
+export interface RowsOutline {
+  /** Cells of the widest row. */
+  width: number;
+  count: number;
+  /** Each row's model index, in order. */
+  eachIndex(visit: (index: number) => void): void;
+  /** Whether a `rowAnswers` key names one of the rows. */
+  has(rowKey: string): boolean;
+}
+
+/**
+ * Everything of a row table but its cells: the header, where each answer goes, and every message
+ * about answers (they depend on the questions and the row indexes, never on the cells), so a
+ * streamed table reports them before its rows are read, as a held one does.
+ */
+export function planRowTable(doc: Document, report: Report, rows: RowsOutline): { header: string[]; cells(row: Row): string[] } {
+  const width = Math.max(rows.width, doc.columns.length);
   const header = Array.from({ length: width }, (_, i) => doc.columns[i]?.name ?? `Column ${i + 1}`);
   const taken = new Set<number>();
   const rowPlan = planColumns(doc.rowQuestions, header, width, taken);
@@ -79,20 +109,16 @@ function rowTable(doc: Document, report: Report): LazyTable {
   const docAnswers = doc.documentAnswers ?? {};
   reportUnknownAnswers(doc.documentQuestions, docAnswers, report, undefined);
 
-  const knownRows = new Set<string>();
-  for (const row of doc.rows) {
-    knownRows.add(String(row.index));
-    reportUnknownAnswers(doc.rowQuestions, doc.rowAnswers[String(row.index)] ?? {}, report, row.index);
-  }
+  rows.eachIndex((index) => reportUnknownAnswers(doc.rowQuestions, doc.rowAnswers[String(index)] ?? {}, report, index));
   // Document answers repeat on each row: a table without rows has nowhere to put them.
-  if (doc.rows.length === 0) {
+  if (rows.count === 0) {
     for (const [questionId, value] of Object.entries(docAnswers)) {
       if (!isAnswered(value)) continue;
       report.add({ kind: 'AnswerNotRepresented', text: `document answer to question ${questionId} left out: the table has no rows to repeat it on (--doc-answers-only writes it)`, labelId: questionId });
     }
   }
   for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
-    if (knownRows.has(rowKey)) continue;
+    if (rows.has(rowKey)) continue;
     for (const [questionId, value] of Object.entries(answers)) {
       if (!isAnswered(value)) continue;
       report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} is for row ${rowKey}, which the document does not have`, place: { row: Number(rowKey) }, labelId: questionId });
@@ -100,10 +126,7 @@ function rowTable(doc: Document, report: Report): LazyTable {
   }
   return {
     header,
-    length: doc.rows.length,
-    sourceRow: (i) => doc.rows[i].index,
-    row(i) {
-      const row = doc.rows[i];
+    cells(row) {
       const cells = new Array<string>(header.length);
       for (let c = 0; c < header.length; c++) cells[c] = row.cells[c]?.content ?? '';
       fill(cells, rowPlan, doc.rowAnswers[String(row.index)] ?? {});
@@ -113,7 +136,7 @@ function rowTable(doc: Document, report: Report): LazyTable {
   };
 }
 
-function documentAnswersTable(doc: Document, report: Report): Table {
+export function documentAnswersTable(doc: Document, report: Report): Table {
   const header = [DOCUMENT_COLUMN];
   const plan = doc.documentQuestions.map((question) => {
     header.push(questionColumnName(question));
@@ -175,7 +198,7 @@ function reportUnknownAnswers(questions: readonly Question[], answers: AnswerSet
   }
 }
 
-function reportRowAnswers(doc: Document, report: Report, why: string): void {
+export function reportRowAnswers(doc: Document, report: Report, why: string): void {
   for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
     for (const [questionId, value] of Object.entries(answers)) {
       if (!isAnswered(value)) continue;

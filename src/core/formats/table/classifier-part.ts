@@ -5,6 +5,8 @@ import type { OutputFile, WriteContext } from '../types.js';
 import { classifierExamples, type ClassifierExample } from './classifier.js';
 import { combinedFileName, documentContext } from './combined.js';
 import { CLASSIFIER_KINDS } from './kinds.js';
+import { streamedClassifierExamples } from './classifier-stream.js';
+import { streamedText } from './streamed-text.js';
 
 /**
  * One classifier target's layout: a header (or none) and one line per example. `prepare` is made
@@ -34,9 +36,26 @@ export function classifierPart(layout: ClassifierLayout): KindPart {
     }
     return applicable ? out : null;
   };
+  /** A document whose rows are streamed: its lines are made a batch of rows at a time as the file is read. */
+  const streamedFile = async (doc: Document, ctx: WriteContext): Promise<OutputFile[]> => {
+    const line = layout.prepare(ctx);
+    const examples = await streamedClassifierExamples(doc, ctx.options, ctx.report);
+    if (!examples) return [];
+    const parts = async function* () {
+      yield layout.header;
+      for await (const batch of examples) {
+        let text = '';
+        for (const example of batch) text += line(example, ctx);
+        yield text;
+      }
+    };
+    return [{ name: outputFileName(doc.name, layout.extension), content: streamedText(parts()) }];
+  };
   return {
     kinds: CLASSIFIER_KINDS,
-    writeDocument(doc, ctx): OutputFile[] {
+    streamsRows: true,
+    writeDocument(doc, ctx): OutputFile[] | Promise<OutputFile[]> {
+      if (doc.rowStream) return streamedFile(doc, ctx);
       const content = lines([doc], ctx, true);
       return content === null ? [] : [{ name: outputFileName(doc.name, layout.extension), content }];
     },

@@ -1,4 +1,4 @@
-import type { Document, Question } from '../../model/types.js';
+import type { Document, Question, Row } from '../../model/types.js';
 import { InputError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
 import type { ConvertOptions } from '../options.js';
@@ -50,25 +50,44 @@ export function classifierExamples(doc: Document, options: Pick<ConvertOptions, 
   }
   const textColumn = textColumnIndex(doc, options.textColumn);
   const examples: ClassifierExample[] = [];
-  const id = String(choice.question.id);
   if (choice.scope === 'row') {
     for (const row of doc.rows) {
-      const labels = answerToLabels(doc.rowAnswers[String(row.index)]?.[id]);
-      const text = textColumn === null ? row.cells.map((c) => c.content).join('\n') : row.cells[textColumn]?.content ?? '';
-      if (labels.length && text.trim() === '') reportNoText(report, id, row.index);
-      else if (labels.length) examples.push({ text, labels, row: row.index });
-      else report.add({ kind: 'RowWithoutLabelSkipped', text: `row ${row.index} has no answer to "${questionColumnName(choice.question)}"`, place: { row: row.index }, labelId: id });
+      const example = rowExample(doc, row, choice, textColumn, report);
+      if (example) examples.push(example);
     }
   } else {
-    const labels = answerToLabels(doc.documentAnswers?.[id]);
-    const lines = textColumn === null ? doc.rows.map((r) => r.cells.map((c) => c.content).join('\n')) : doc.rows.map((r) => r.cells[textColumn]?.content ?? '');
-    const text = lines.join('\n');
-    if (labels.length && text.trim() === '') reportNoText(report, id, undefined);
-    else if (labels.length) examples.push({ text, labels, row: -1 });
-    else report.add({ kind: 'RowWithoutLabelSkipped', text: `the document has no answer to "${questionColumnName(choice.question)}"`, labelId: id });
+    const example = documentExample(doc, doc.rows.map((r) => rowText(r, textColumn)), choice, report);
+    if (example) examples.push(example);
   }
   reportOtherAnswers(doc, report, choice);
   return examples;
+}
+
+/** The example of one row (a row question is the label), or null when it is skipped (and said why). */
+export function rowExample(doc: Document, row: Row, choice: LabelChoice, textColumn: number | null, report: Report): ClassifierExample | null {
+  const id = String(choice.question.id);
+  const labels = answerToLabels(doc.rowAnswers[String(row.index)]?.[id]);
+  const text = rowText(row, textColumn);
+  if (labels.length && text.trim() === '') reportNoText(report, id, row.index);
+  else if (labels.length) return { text, labels, row: row.index };
+  else report.add({ kind: 'RowWithoutLabelSkipped', text: `row ${row.index} has no answer to "${questionColumnName(choice.question)}"`, place: { row: row.index }, labelId: id });
+  return null;
+}
+
+/** A row's part of a per-document example's text. */
+export function rowText(row: Row, textColumn: number | null): string {
+  return textColumn === null ? row.cells.map((c) => c.content).join('\n') : row.cells[textColumn]?.content ?? '';
+}
+
+/** The one example of a document (a document question is the label) from its rows' texts, or null. */
+export function documentExample(doc: Document, lines: readonly string[], choice: LabelChoice, report: Report): ClassifierExample | null {
+  const id = String(choice.question.id);
+  const labels = answerToLabels(doc.documentAnswers?.[id]);
+  const text = lines.join('\n');
+  if (labels.length && text.trim() === '') reportNoText(report, id, undefined);
+  else if (labels.length) return { text, labels, row: -1 };
+  else report.add({ kind: 'RowWithoutLabelSkipped', text: `the document has no answer to "${questionColumnName(choice.question)}"`, labelId: id });
+  return null;
 }
 
 /**
@@ -76,7 +95,7 @@ export function classifierExamples(doc: Document, options: Pick<ConvertOptions, 
  * text is empty is left out and its label answer named (found by
  * test/property/format-meaning-rows.test.ts: the validators rejected such files).
  */
-function reportNoText(report: Report, questionId: string, row: number | undefined): void {
+export function reportNoText(report: Report, questionId: string, row: number | undefined): void {
   report.add({
     kind: 'AnswerNotRepresented',
     text: `${row === undefined ? 'the document' : `row ${row}`} has a label but no text to classify; the classifier targets refuse an example without text`,
@@ -122,20 +141,34 @@ export function textColumnIndex(doc: Document, wanted: string | undefined): numb
     });
   }
   if (!names.length) return null;
-  const bound = new Set([...doc.rowQuestions, ...doc.documentQuestions].map((q) => q.bindToColumn).filter(Boolean));
-  const isText = (i: number) => !bound.has(names[i]) && doc.rows.some((r) => { const v = r.cells[i]?.content ?? ''; return v !== '' && !NUMBER.test(v); });
+  const bound = boundColumns(doc);
+  const isText = (i: number) => !bound.has(names[i]) && doc.rows.some((r) => isTextValue(r.cells[i]?.content ?? ''));
   const index = names.findIndex((_, i) => isText(i));
   return index >= 0 ? index : 0;
 }
 
-/** Every answer that is not the label of a written or skipped example. */
-function reportOtherAnswers(doc: Document, report: Report, choice: LabelChoice | null): void {
+/** Columns a question is bound to (they hold answers, not the text to classify). */
+export function boundColumns(doc: Document): Set<string | null | undefined> {
+  return new Set([...doc.rowQuestions, ...doc.documentQuestions].map((q) => q.bindToColumn).filter(Boolean));
+}
+
+/** A cell that makes its column a text column: not empty, not a number. */
+export function isTextValue(value: string): boolean {
+  return value !== '' && !NUMBER.test(value);
+}
+
+/**
+ * Every answer that is not the label of a written or skipped example. `hasRow` says whether a
+ * `rowAnswers` key names a row of the document (by default: one of `doc.rows`).
+ */
+export function reportOtherAnswers(doc: Document, report: Report, choice: LabelChoice | null, hasRow?: (rowKey: string) => boolean): void {
   const labelId = choice ? String(choice.question.id) : null;
-  const rowIndexes = new Set(doc.rows.map((r) => String(r.index)));
+  const rowIndexes = hasRow ? null : new Set(doc.rows.map((r) => String(r.index)));
+  const known = hasRow ?? ((rowKey: string) => rowIndexes!.has(rowKey));
   for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
     for (const [questionId, value] of Object.entries(answers)) {
       if (!isAnswered(value)) continue;
-      if (choice?.scope === 'row' && questionId === labelId && rowIndexes.has(rowKey)) continue;
+      if (choice?.scope === 'row' && questionId === labelId && known(rowKey)) continue;
       report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} of row ${rowKey} is not the label question's`, place: { row: Number(rowKey) }, labelId: questionId });
     }
   }

@@ -1,6 +1,7 @@
 import type { OutputContent } from '../types.js';
 import type { LazyTable } from './build-table.js';
-import { textContent } from './streamed-text.js';
+import { streamedText, textContent } from './streamed-text.js';
+import type { StreamedTable } from './streamed-table.js';
 
 /**
  * Delimiter-separated text the way the server writes its CSV export (confirmed on
@@ -35,6 +36,20 @@ export function delimitedContent(table: LazyTable, style: DelimitedStyle): Outpu
     yield formatLine(table.header, style);
     for (let i = 0; i < table.length; i++) yield formatLine(table.row(i), style);
   });
+}
+
+/** The file of a table whose rows are streamed: written a batch of rows at a time. */
+export function delimitedStream(table: StreamedTable, style: DelimitedStyle): OutputContent {
+  return streamedText(
+    (async function* () {
+      yield (style.bom ? BOM : '') + formatLine(table.header, style);
+      for await (const batch of table.batches()) {
+        let text = '';
+        for (const row of batch) text += formatLine(row.cells, style);
+        yield text;
+      }
+    })(),
+  );
 }
 
 /** The whole file as one string (tables are in memory already; writers stay pure). */

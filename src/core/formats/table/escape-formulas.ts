@@ -1,5 +1,6 @@
 import type { Report } from '../../report/report.js';
 import type { LazyTable, Table } from './build-table.js';
+import type { StreamedTable } from './streamed-table.js';
 
 /**
  * `--escape-formulas` (off by default): spreadsheet programs run a cell that starts with `=`, `+`,
@@ -65,41 +66,105 @@ export function escapeFormulasLazy(table: LazyTable, report: Report): LazyTable 
       else changed.set(c, { count: 1, firstRow: table.sourceRow(r) });
     }
   }
-  const header = table.header.map((name, c) => {
+  const header = escapedHeader(table.header, report);
+  reportEscapedColumns(table.header, changed, report);
+  return Object.assign({}, table, { header, row: changed.size ? (i: number) => escapeRow(table.row(i)) : table.row });
+}
+
+/**
+ * `--escape-formulas` on a streamed table: the titles now, each value as its row passes, and the
+ * per-column counts (the same messages, after the titles') when the pass ends.
+ */
+export function escapeFormulasStreamed(table: StreamedTable, report: Report): StreamedTable {
+  return Object.assign({}, table, {
+    header: escapedHeader(table.header, report),
+    async *batches() {
+      const changed = new Map<number, { count: number; firstRow: number }>();
+      for await (const batch of table.batches()) {
+        for (const row of batch) {
+          const cells = row.cells;
+          let any = false;
+          for (let c = 0; c < cells.length; c++) {
+            if (!needsFormulaEscape(cells[c])) continue;
+            any = true;
+            const seen = changed.get(c);
+            if (seen) seen.count++;
+            else changed.set(c, { count: 1, firstRow: row.sourceRow });
+          }
+          if (any) row.cells = escapeRow(cells);
+        }
+        yield batch;
+      }
+      reportEscapedColumns(table.header, changed, report);
+    },
+  });
+}
+
+function escapedHeader(header: readonly string[], report: Report): string[] {
+  return header.map((name, c) => {
     if (!needsFormulaEscape(name)) return name;
     report.add({ kind: 'FormulaEscaped', text: `column title ${showValue(name)} was prefixed with '`, place: { column: c } });
     return formulaEscaped(name);
   });
+}
+
+function reportEscapedColumns(header: readonly string[], changed: Map<number, { count: number; firstRow: number }>, report: Report): void {
   for (const [column, { count, firstRow }] of [...changed].sort((a, b) => a[0] - b[0])) {
     report.add({
       kind: 'FormulaEscaped',
-      text: `${count} value(s) in column "${table.header[column]}" were prefixed with ' (first at row ${firstRow})`,
+      text: `${count} value(s) in column "${header[column]}" were prefixed with ' (first at row ${firstRow})`,
       place: { column, row: firstRow >= 0 ? firstRow : undefined },
     });
   }
-  const escapeRow = (cells: string[]) => cells.map((value) => (needsFormulaEscape(value) ? formulaEscaped(value) : value));
-  return Object.assign({}, table, { header, row: changed.size ? (i: number) => escapeRow(table.row(i)) : table.row });
 }
 
+const escapeRow = (cells: string[]) => cells.map((value) => (needsFormulaEscape(value) ? formulaEscaped(value) : value));
+
 export function noticeFormulasLazy(table: LazyTable, report: Report): void {
-  let count = 0;
-  let first: { value: string; row?: number; column: number } | undefined;
-  table.header.forEach((name, column) => {
-    if (!needsFormulaEscape(name)) return;
-    count++;
-    first ??= { value: name, column };
+  const notice = new FormulaNotice(table.header);
+  for (let r = 0; r < table.length; r++) notice.row(table.row(r), table.sourceRow(r));
+  notice.report(report);
+}
+
+/** Without `--escape-formulas` on a streamed table: the same notice, when the pass ends. */
+export function noticeFormulasStreamed(table: StreamedTable, report: Report): StreamedTable {
+  return Object.assign({}, table, {
+    async *batches() {
+      const notice = new FormulaNotice(table.header);
+      for await (const batch of table.batches()) {
+        for (const row of batch) notice.row(row.cells, row.sourceRow);
+        yield batch;
+      }
+      notice.report(report);
+    },
   });
-  for (let r = 0; r < table.length; r++) {
-    const cells = table.row(r);
+}
+
+/** Counts formula-like titles and values, and remembers the first. */
+class FormulaNotice {
+  private count = 0;
+  private first: { value: string; row?: number; column: number } | undefined;
+
+  constructor(header: readonly string[]) {
+    header.forEach((name, column) => {
+      if (!needsFormulaEscape(name)) return;
+      this.count++;
+      this.first ??= { value: name, column };
+    });
+  }
+
+  row(cells: readonly string[], row: number): void {
     for (let column = 0; column < cells.length; column++) {
       const value = cells[column];
       if (!needsFormulaEscape(value)) continue;
-      count++;
-      const row = table.sourceRow(r);
-      first ??= { value, row: row >= 0 ? row : undefined, column };
+      this.count++;
+      this.first ??= { value, row: row >= 0 ? row : undefined, column };
     }
   }
-  if (first) reportFormulasNotEscaped(report, first.value, count, { row: first.row, column: first.column });
+
+  report(report: Report): void {
+    if (this.first) reportFormulasNotEscaped(report, this.first.value, this.count, { row: this.first.row, column: this.first.column });
+  }
 }
 
 function lazyOf(table: Table): LazyTable {

@@ -3,7 +3,8 @@ import type { Report } from '../../report/report.js';
 import { outputFileName } from '../../model/naming.js';
 import type { FormatWriter, OutputContent, OutputFile, WriteContext } from '../types.js';
 import { buildTable, planTable, type LazyTable } from './build-table.js';
-import { textContent } from './streamed-text.js';
+import { streamedText, textContent } from './streamed-text.js';
+import { planStreamedTable, type StreamedTable } from './streamed-table.js';
 import { combinedFileName } from './combined.js';
 import { combinedTable } from './table-output.js';
 import { TABLE_KINDS } from './kinds.js';
@@ -16,8 +17,8 @@ import { TABLE_KINDS } from './kinds.js';
  * Formulas are not escaped: JSON is not opened by spreadsheet programs.
  */
 export function writeJsonTabular(doc: Document, ctx: WriteContext): OutputFile[] {
-  const table = planTable(doc, ctx.options, ctx.report);
-  return [{ name: outputFileName(doc.name, 'json'), content: jsonRows(table, ctx.report) }];
+  const content = doc.rowStream ? jsonRowsStreamed(planStreamedTable(doc, ctx.options, ctx.report), ctx.report) : jsonRows(planTable(doc, ctx.options, ctx.report), ctx.report);
+  return [{ name: outputFileName(doc.name, 'json'), content }];
 }
 
 /** `--combine`: one array for the project, each object starting with its `document` (see `combineTables`). */
@@ -38,6 +39,26 @@ function jsonRows(table: LazyTable, report: Report): OutputContent {
     }
     yield '\n]\n';
   });
+}
+
+/** The same text for a table whose rows are streamed, written a batch of rows at a time. */
+function jsonRowsStreamed(table: StreamedTable, report: Report): OutputContent {
+  const keys = uniqueKeys(table.header, report).map((key) => `${JSON.stringify(key)}:`);
+  if (table.length === 0) return '[]\n';
+  return streamedText(
+    (async function* () {
+      let first = true;
+      for await (const batch of table.batches()) {
+        let text = '';
+        for (const { cells } of batch) {
+          text += `${first ? '[\n' : ',\n'}{${keys.map((key, c) => key + JSON.stringify(cells[c] ?? '')).join(',')}}`;
+          first = false;
+        }
+        yield text;
+      }
+      yield '\n]\n';
+    })(),
+  );
 }
 
 export function uniqueKeys(header: readonly string[], report: Report): string[] {
@@ -64,4 +85,5 @@ export const jsonTabularWriter: FormatWriter = {
   description: 'Row/document table as a JSON array of row objects keyed by column title',
   writeDocument: writeJsonTabular,
   writeCombined: writeJsonTabularCombined,
+  streamsRows: true,
 };

@@ -16,6 +16,8 @@ export interface WorkbookSheet {
   header: readonly string[];
   /** Rows of cell text, already fitted to what a cell can hold (xlsx-cells.ts). */
   rows: Iterable<readonly string[]>;
+  /** Rows that come in batches instead (a document whose rows are streamed); `rows` is then empty. */
+  rowBatches?: AsyncIterable<readonly (readonly string[])[]>;
 }
 
 /** Every part gets this time: the same workbook gives the same bytes (exceljs stamped "now"). */
@@ -58,14 +60,16 @@ export async function* workbookBytes(sheets: readonly WorkbookSheet[], level: De
     const file = entry(`xl/worksheets/sheet${n + 1}.xml`);
     let xml = SHEET_START + rowXml(sheet.header, 1, HEADER_STYLE);
     let r = 1;
-    for (const cells of sheet.rows) {
-      xml += rowXml(cells, ++r, '');
-      if (xml.length >= CHUNK_CHARS) {
-        file.push(encoder.encode(xml), false);
-        xml = '';
-        yield* take();
-        // Let other work run between chunks (a large sheet takes seconds).
-        await Promise.resolve();
+    for await (const batch of sheet.rowBatches ?? [sheet.rows]) {
+      for (const cells of batch) {
+        xml += rowXml(cells, ++r, '');
+        if (xml.length >= CHUNK_CHARS) {
+          file.push(encoder.encode(xml), false);
+          xml = '';
+          yield* take();
+          // Let other work run between chunks (a large sheet takes seconds).
+          await Promise.resolve();
+        }
       }
     }
     file.push(encoder.encode(xml + SHEET_END), true);

@@ -4,7 +4,7 @@ import { outputFileName } from '../../model/naming.js';
 import type { FormatWriter, OutputFile, WriteContext } from '../types.js';
 import { combinedFileName, documentContext } from './combined.js';
 import { TABLE_KINDS } from './kinds.js';
-import { spreadsheetRows } from './table-output.js';
+import { spreadsheetRows, spreadsheetStream } from './table-output.js';
 import { workbookBytes, type WorkbookSheet } from './xlsx-package.js';
 import { EXCEL_COLUMN_LIMIT, SheetNamer, xlsxCellText } from './xlsx-cells.js';
 
@@ -37,19 +37,9 @@ export function writeXlsxCombined(docs: readonly Document[], ctx: WriteContext):
  * held.
  */
 function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): WorkbookSheet {
+  if (doc.rowStream) return prepareStreamedSheet(doc, ctx, namer);
   const table = spreadsheetRows(doc, ctx);
-  // Every row of the table is as wide as its header (build-table.ts).
-  const width = table.header.length;
-  if (width > EXCEL_COLUMN_LIMIT) {
-    const first = table.header[EXCEL_COLUMN_LIMIT];
-    ctx.report.add({
-      kind: 'ColumnsCut',
-      text: `the table has ${width} columns and a worksheet holds ${EXCEL_COLUMN_LIMIT}: columns ${EXCEL_COLUMN_LIMIT + 1}–${width}${first === undefined ? '' : ` (from "${first}")`} were left out of the workbook`,
-      place: { column: EXCEL_COLUMN_LIMIT },
-    });
-  }
-  const fit = (cells: string[]) => (cells.length > EXCEL_COLUMN_LIMIT ? cells.slice(0, EXCEL_COLUMN_LIMIT) : cells);
-  const clean = (cells: string[], row: number, report: Report | null) => fit(cells).map((v, c) => xlsxCellText(v, { row, column: c }, report));
+  reportColumnsCut(table.header, ctx.report);
   const name = namer.name(doc.name, ctx.report, doc.name);
   const header = clean(table.header, -1, ctx.report);
   for (let r = 0; r < table.length; r++) clean(table.row(r), table.sourceRow(r), ctx.report);
@@ -64,6 +54,41 @@ function prepareSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): Work
   };
 }
 
+/**
+ * The worksheet of a document whose rows are streamed: the rows are read once, when the workbook
+ * is written, and what the cleaning changes is reported then (the same messages, made during the
+ * pass instead of before it).
+ */
+function prepareStreamedSheet(doc: Document, ctx: WriteContext, namer: SheetNamer): WorkbookSheet {
+  const table = spreadsheetStream(doc, ctx);
+  reportColumnsCut(table.header, ctx.report);
+  const name = namer.name(doc.name, ctx.report, doc.name);
+  const header = clean(table.header, -1, ctx.report);
+  return {
+    name,
+    header,
+    rows: [],
+    rowBatches: (async function* () {
+      for await (const batch of table.batches()) yield batch.map((row) => clean(row.cells, row.sourceRow, ctx.report));
+    })(),
+  };
+}
+
+/** Columns beyond Excel's limit are left out of the workbook, and named. Every row is as wide as its header (build-table.ts). */
+function reportColumnsCut(header: readonly string[], report: Report): void {
+  const width = header.length;
+  if (width <= EXCEL_COLUMN_LIMIT) return;
+  const first = header[EXCEL_COLUMN_LIMIT];
+  report.add({
+    kind: 'ColumnsCut',
+    text: `the table has ${width} columns and a worksheet holds ${EXCEL_COLUMN_LIMIT}: columns ${EXCEL_COLUMN_LIMIT + 1}–${width}${first === undefined ? '' : ` (from "${first}")`} were left out of the workbook`,
+    place: { column: EXCEL_COLUMN_LIMIT },
+  });
+}
+
+const fit = (cells: string[]) => (cells.length > EXCEL_COLUMN_LIMIT ? cells.slice(0, EXCEL_COLUMN_LIMIT) : cells);
+const clean = (cells: string[], row: number, report: Report | null) => fit(cells).map((v, c) => xlsxCellText(v, { row, column: c }, report));
+
 export const xlsxWriter: FormatWriter = {
   name: 'XLSX',
   kinds: TABLE_KINDS,
@@ -71,4 +96,5 @@ export const xlsxWriter: FormatWriter = {
   description: 'Row/document table as an Excel workbook: one worksheet per document, bold frozen header, text cells; --combine: one workbook for the project',
   writeDocument: writeXlsx,
   writeCombined: writeXlsxCombined,
+  streamsRows: true,
 };
