@@ -1,4 +1,5 @@
 import type { Measured } from './run.js';
+import { SERVER_FORMAT_NAMES, type FormatName } from '../src/core/formats/types.js';
 import { INSTALL_BUDGET_MB, decimalMB, type InstallSize } from './install-size.js';
 import { BUNDLE_BUDGET_KB, IMPORT_BUDGET_MS, type EntryCosts } from './entry-points.js';
 
@@ -41,14 +42,19 @@ export function checkGoals(results: readonly Measured[], measured: { install?: I
   check('token formats, one format: at most 1.5x the floor on (a) and (b) (CPU time)', token, (m) => floorRatio(m) <= 1.5, (m) => `${floorRatio(m).toFixed(2)}x`);
   const rssLimit = (m: Measured) => 3 * mb(m.largestDocumentBytes) + 150;
   check('token formats: peak RSS under 3x the largest document + 150 MB', token, (m) => m.library.maxRssMB < rssLimit(m), (m) => `${m.library.maxRssMB.toFixed(0)} MB > ${rssLimit(m).toFixed(0)} MB`);
-  // All token formats in one run against the floor of one format (TSV_IOB's: parse + its bytes).
+  // The nine token formats of the server in one run against the floor of one format (TSV_IOB's:
+  // parse + its bytes), as the issue states it; with the training formats too, for information.
   const oneFloor = (scenario: string) => (single(scenario).find((m) => m.format === 'TSV_IOB') ?? single(scenario)[0])?.floor;
   const together = results.filter((m) => (m.scenario === 'a' || m.scenario === 'b') && m.variant === 'one run' && / token formats$/.test(m.format) && ok(m));
   const togetherRatio = (m: Measured) => m.library.cpuMs / (oneFloor(m.scenario)?.cpuMs ?? NaN);
-  check('every token format in one run: at most 3x the floor of one format (CPU time)', together, (m) => togetherRatio(m) <= 3, (m) => `${togetherRatio(m).toFixed(2)}x`);
+  check('the server\'s token formats in one run: at most 3x the floor of one format (CPU time)', together.filter((m) => / server token formats$/.test(m.format)), (m) => togetherRatio(m) <= 3, (m) => `${togetherRatio(m).toFixed(2)}x`);
+  for (const m of together.filter((m) => !/ server /.test(m.format))) goals.push({ text: `(${m.scenario}) ${m.format} in one run (with the training formats): ${togetherRatio(m).toFixed(2)}x the floor of one format (information)`, met: null });
   for (const m of together) {
     const one = single(m.scenario).find((f) => f.format === 'TSV_IOB');
-    const separately = single(m.scenario).reduce((sum, f) => sum + f.library.cpuMs, 0);
+    const server = / server /.test(m.format);
+    const separately = single(m.scenario)
+      .filter((f) => !server || SERVER_FORMAT_NAMES.includes(f.format as FormatName))
+      .reduce((sum, f) => sum + f.library.cpuMs, 0);
     if (one) goals.push({ text: `(${m.scenario}) ${m.format} in one run: ${(m.library.cpuMs / one.library.cpuMs).toFixed(2)}x the CPU of TSV_IOB alone, ${(m.library.cpuMs / separately).toFixed(2)}x the formats run one by one (information)`, met: null });
   }
   const quarter = results.filter((m) => m.scenario === 'b' && / docs$/.test(m.variant) && ok(m));
