@@ -22,9 +22,14 @@ export interface WorkerSetup {
   layout: OutputLayout;
   limits?: Partial<ArchiveLimits>;
   inputFormat?: string;
-  /** The run's staging folder: workers write the outputs there themselves (see StagedWriter.adopt). */
-  stagingDir: string;
 }
+
+/**
+ * What the main thread sends: first the run's staging folder (workers write the outputs there
+ * themselves, see StagedWriter.adopt; the folder is made after the input is opened, while the
+ * workers are already starting), then batches of document indexes.
+ */
+export type MainMessage = { type: 'start'; stagingDir: string } | { type: 'batch'; indexes: number[] };
 
 /** One output file a worker wrote into the staging folder. */
 export interface WrittenFile {
@@ -58,8 +63,9 @@ export interface SerializedError {
 
 /**
  * A worker of `convert --workers N`: opens the same input (documents are listed in the same order
- * as in the main thread), then converts the documents it is sent, one at a time, returning the
- * output bytes to the main thread, which stages them and keeps the report in document order.
+ * as in the main thread), then converts the documents it is sent, one at a time, writing their
+ * outputs into the staging folder; the main thread gets their paths and messages back and keeps
+ * names and the report in document order.
  */
 async function main(): Promise<void> {
   const setup = workerData as WorkerSetup;
@@ -71,12 +77,18 @@ async function main(): Promise<void> {
   // Documents come in batches (one message per document cost more than small documents' work)
   // and are converted one at a time.
   let queue = Promise.resolve();
-  port.on('message', (batch: number[]) => {
+  let stagingDir = '';
+  port.on('message', (message: MainMessage) => {
+    if (message.type === 'start') {
+      stagingDir = message.stagingDir;
+      return;
+    }
+    const batch = message.indexes;
     queue = queue.then(async () => {
       const replies: DocumentReply[] = [];
       for (const index of batch) {
         try {
-          replies.push(await convertOne(refs[index], index, writers, setup));
+          replies.push(await convertOne(refs[index], index, writers, setup, stagingDir));
         } catch (error) {
           if (replies.length) port.postMessage({ type: 'batch', replies } satisfies WorkerReply);
           return port.postMessage({ type: 'failed', index, error: serializeError(error) } satisfies WorkerReply);
@@ -92,14 +104,14 @@ async function main(): Promise<void> {
  * messages go back. The main thread checks the names in document order (two outputs with one
  * path, existing outputs) and commits them with the run.
  */
-async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup): Promise<DocumentReply> {
+async function convertOne(ref: DocumentRef, index: number, writers: ReturnType<typeof resolveFormats>, setup: WorkerSetup, stagingDir: string): Promise<DocumentReply> {
   const report = new Report();
   const doc = await loadOrReport(ref, report);
   const files: DocumentReply['files'] = [];
   if (doc) {
     for await (const file of writeFormats(doc, writers, { options: setup.options, report, explicit: setup.explicit, layout: setup.layout })) {
       const content = typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await contentBytes(file.content);
-      const aside = writeStaged(setup.stagingDir, file.path, content);
+      const aside = writeStaged(stagingDir, file.path, content);
       files.push({ path: file.path, ...(aside ? { aside } : {}), scope: { format: file.format, project: file.project, cabinet: file.cabinet, document: file.document } });
     }
   }

@@ -6,7 +6,9 @@ import type { DocumentRef } from '../core/read/input.js';
 import type { ArchiveLimits } from '../core/read/zip-entries.js';
 import { convertOpened, selectDocuments } from '../core/convert.js';
 import type { ExportInput } from '../core/export-input.js';
-import { openPathOrExport } from './open-input.js';
+import { openPathOrExport, opensAsArchive } from './open-input.js';
+import type { WorkerPool } from './convert-parallel.js';
+import type { WorkerSetup } from './convert-worker.js';
 import { reportIgnoredEntries } from '../core/read/ignored-entries.js';
 import { StagedWriter } from './staged-writer.js';
 import { ReportFile } from './report-file.js';
@@ -111,9 +113,31 @@ function openReportFile(file: string, strict: boolean): ReportFile {
 
 async function convertInto(request: ConvertRequest, options: ConvertOptions, report: Report): Promise<ConvertResult> {
   const input = request.input;
+  const selector = request.cabinet ?? 'REVIEW';
+  // Workers start while this thread opens the input (they open it too); unused, they are stopped.
+  const pool = await startPool(request, options, selector);
+  let pooled = false;
+  try {
+    return await convertWith(request, options, report, selector, pool && (() => ((pooled = true), pool)));
+  } finally {
+    if (!pooled) await pool?.stop();
+  }
+}
+
+/** Worker threads for a path that is a ZIP or a folder (many documents), not for `--combine` or a transformer (CUSTOM has its own thread). */
+async function startPool(request: ConvertRequest, options: ConvertOptions, selector: string): Promise<WorkerPool | undefined> {
+  const input = request.input;
+  if ((request.workers ?? 1) < 2 || typeof input !== 'string' || options.combine || options.transformer || !opensAsArchive(input)) return undefined;
+  // Loaded only here: importing the library loads no worker-thread code.
+  const { startWorkers } = await import('./convert-parallel.js');
+  const setup: WorkerSetup = { input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat };
+  return startWorkers(setup, request.workers!);
+}
+
+async function convertWith(request: ConvertRequest, options: ConvertOptions, report: Report, selector: string, takePool: (() => WorkerPool) | undefined): Promise<ConvertResult> {
+  const input = request.input;
   const opened = await openPathOrExport(input, { limits: request.limits, inputFormat: request.inputFormat, streamRowsAbove: request.streamRowsAbove });
   reportIgnoredEntries(opened, report);
-  const selector = request.cabinet ?? 'REVIEW';
   const refs = selectDocuments(opened, selector);
   const signal = request.signal;
   signal?.throwIfAborted();
@@ -122,16 +146,11 @@ async function convertInto(request: ConvertRequest, options: ConvertOptions, rep
   const forgetStaging = onForcedExit(() => staged.discardNow());
   let counts = { converted: 0, skipped: 0 };
   try {
-    const workers = Math.min(request.workers ?? 1, refs.length);
-    // Workers open the input again by its path: an input in memory is converted on this thread. A
-    // transformer (CUSTOM) has its own worker thread and cannot be handed to conversion workers.
-    if (workers > 1 && typeof input === 'string' && opened.type !== 'file' && !options.combine && !options.transformer) {
+    // Workers open the input again by its path: an input in memory is converted on this thread.
+    if (takePool && refs.length > 1 && opened.type !== 'file') {
       // The workers parse, convert and write into the staging folder; this thread only checks the
       // names (in document order) and gathers the messages.
-      const setup = { input, to: request.to, explicit: isExplicit(request.to), selector, options, layout: { flat: request.flat }, limits: request.limits, inputFormat: request.inputFormat, stagingDir: staged.stagingDir };
-      // Loaded only here: importing the library loads no worker-thread code.
-      const { runWorkers } = await import('./convert-parallel.js');
-      await runWorkers(setup, refs.length, workers, signal, async (reply) => {
+      await takePool().run(staged.stagingDir, refs.length, signal, async (reply) => {
         if (reply.converted) counts.converted++;
         else counts.skipped++;
         for (const message of reply.messages) report.add(message);

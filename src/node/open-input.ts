@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, existsSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, promises as fs, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { IgnoredEntry, OpenedInput, OpenOptions } from '../core/read/input.js';
 import { InputError } from '../core/errors.js';
@@ -29,10 +29,7 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
     throw new InputError('NOT_A_FILE', `not a regular file or folder (it is ${specialKind(stat)}); nothing was read`, { file: inputPath, expected: 'an export ZIP, a folder or a document file' });
   }
   const source = fileSource(inputPath, stat.size);
-  const head = source.read(0, 4);
-  // An XLSX workbook is a ZIP too: it is a document, not an export archive.
-  const zip = /\.zip$/i.test(inputPath) || (!BINARY_DOCUMENT.test(inputPath) && head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4);
-  if (zip) return openZipSource(source, inputPath, Object.assign({}, options, { limits, codec: options.codec ?? nodeZipCodec }));
+  if (isExportZip(inputPath, source.read(0, 4))) return openZipSource(source, inputPath, Object.assign({}, options, { limits, codec: options.codec ?? nodeZipCodec }));
   // One document as the whole input has nothing beside it to keep, so the heap-sized limit (made
   // to skip one entry of many) is not applied unless given; past V8's longest string it cannot be
   // decoded at all, and that is a clean error about the input.
@@ -47,6 +44,32 @@ export async function openInput(inputPath: string, options: OpenOptions = {}): P
   // (200k rows, CSV) that took CPU from 8.4-9.2 s to 4.5-5.3 s and peak RSS from ~400 to ~275 MB.
   const chunks = () => createReadStream(inputPath, { highWaterMark: 1 << 16 });
   return openDocumentFile(inputPath, { read: () => fs.readFile(inputPath, 'utf8'), bytes: () => fs.readFile(inputPath), companion, size: stat.size, chunks }, options.inputFormat, options.streamRowsAbove);
+}
+
+/** An export ZIP by its name or first bytes. An XLSX workbook is a ZIP too: it is a document, not an export archive. */
+function isExportZip(inputPath: string, head: Uint8Array): boolean {
+  return /\.zip$/i.test(inputPath) || (!BINARY_DOCUMENT.test(inputPath) && head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4);
+}
+
+/**
+ * Whether `openInput` would open the path as a ZIP or a folder (inputs of many documents), told
+ * from its type and first bytes alone. False when it cannot be read: opening it says why.
+ */
+export function opensAsArchive(inputPath: string): boolean {
+  try {
+    const stat = statSync(inputPath);
+    if (stat.isDirectory()) return true;
+    if (!stat.isFile()) return false;
+    const fd = openSync(inputPath, 'r');
+    try {
+      const head = new Uint8Array(4);
+      return isExportZip(inputPath, head.subarray(0, readSync(fd, head, 0, 4, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**

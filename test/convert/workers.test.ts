@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, type Dirent } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,6 +51,27 @@ describe('convert with worker threads', () => {
     expect(isInputError(parallel) && parallel.code).toBe('OUTPUT_EXISTS');
     expect((parallel as Error).message).toBe((single as Error).message);
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(before);
+  }, 120_000);
+
+  it('starts its workers while the input is opened and stops them when the run cannot use them', async () => {
+    const { liveWorkers } = await import('../../src/node/convert-parallel.js');
+    // One document file: opened as a document, converted on this thread, no worker started.
+    const single = path.resolve('fixtures/token-project/REVIEW', readdirSync('fixtures/token-project/REVIEW')[0]);
+    const one = await convert({ input: single, to: ['TSV_IOB'], outDir: outDir(), workers: 2 });
+    expect(one.documents.converted).toBe(1);
+    expect(liveWorkers()).toBe(0);
+    // A ZIP that cannot be opened: the workers started for it are stopped with the run's error.
+    const dir = outDir();
+    const broken = path.join(dir, 'broken.zip');
+    writeFileSync(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]));
+    const failed = await convert({ input: broken, to: ['TSV_IOB'], outDir: path.join(dir, 'out'), workers: 2 }).catch((e: unknown) => e);
+    const alone = await convert({ input: broken, to: ['TSV_IOB'], outDir: path.join(dir, 'out'), workers: 1 }).catch((e: unknown) => e);
+    expect(isInputError(failed)).toBe(true);
+    expect((failed as Error).message).toBe((alone as Error).message);
+    expect(liveWorkers()).toBe(0);
+    // And after a run that used them, none is left either.
+    await run(2, ['TSV_IOB']);
+    expect(liveWorkers()).toBe(0);
   }, 120_000);
 });
 
