@@ -5,6 +5,7 @@ import { replaceLineBreaks } from './names.js';
 import { reportNotRepresented } from './not-represented.js';
 import { prepareSpans } from './prepare.js';
 import { TagSpacePolicy } from './tag-space.js';
+import { flat } from '../flat-string.js';
 
 /** Turns one row's runs of one tier into tags (IOB scheme or plain label names). */
 export type RowTagger = (tokenCount: number, runs: readonly TokenRun[]) => string[];
@@ -67,17 +68,6 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
     rows.push(flat(text + '\n'));
   });
   return rows.join('');
-}
-
-/**
- * The row's text as one flat string. Appending makes a rope: a cons cell per piece, four per
- * token, all alive until the final join, so every scavenge copied them (1.3 s of GC in the 3.1 s
- * of a 1,000,000-token document). `charCodeAt` flattens a rope in V8 (a copy of the row's bytes),
- * and the cells die young.
- */
-function flat(text: string): string {
-  text.charCodeAt(0);
-  return text;
 }
 
 /** A tab, CR or LF in the token (a loop: tokens are short, and a regular expression call cost more). */
