@@ -12,6 +12,14 @@ const AHEAD = 2;
 /** Documents per message: at most this, fewer for small inputs so both workers get work. */
 const BATCH = 32;
 
+interface Slot {
+  worker: Worker;
+  /** Batches sent and not answered yet. */
+  inFlight: number;
+  /** It has opened the input (its `ready` came). */
+  ready: boolean;
+}
+
 /** What a worker thread reported before the pool was run: kept until `run` handles it. */
 type PoolEvent = { type: 'message'; reply: WorkerReply } | { type: 'error'; error: unknown } | { type: 'exit'; code: number };
 
@@ -31,10 +39,9 @@ let live = 0;
 export const liveWorkers = () => live;
 
 export function startWorkers(setup: WorkerSetup, count: number): WorkerPool {
-  const pool = Array.from({ length: count }, () => ({ worker: startWorker(setup), inFlight: 0, ready: false }));
+  const pool: Slot[] = Array.from({ length: count }, () => ({ worker: startWorker(setup), inFlight: 0, ready: false }));
   live += count;
   for (const slot of pool) slot.worker.once('exit', () => live--);
-  type Slot = (typeof pool)[number];
   // Events before `run` are held (a worker may be ready, or fail, before this thread has opened).
   const early: Array<[Slot, PoolEvent]> = [];
   let handle: ((slot: Slot, event: PoolEvent) => void) | undefined;
@@ -65,14 +72,17 @@ export function startWorkers(setup: WorkerSetup, count: number): WorkerPool {
  * thrown (as an InputError when it was one).
  */
 function run(
-  pool: Array<{ worker: Worker; inFlight: number; ready: boolean }>,
+  all: Slot[],
   stagingDir: string,
   total: number,
   signal: AbortSignal | undefined,
   onDocument: (reply: DocumentReply) => Promise<void>,
   stop: () => Promise<void>,
-  listen: (handle: (slot: { worker: Worker; inFlight: number; ready: boolean }, event: PoolEvent) => void) => void,
+  listen: (handle: (slot: Slot, event: PoolEvent) => void) => void,
 ): Promise<void> {
+  // Started before the document count was known: more workers than documents leave at once.
+  const pool = all.slice(0, Math.max(1, Math.min(all.length, total)));
+  for (const surplus of all.slice(pool.length)) void surplus.worker.terminate();
   const replies = new Map<number, DocumentReply>();
   let next = 0;
   let handled = 0;
@@ -104,6 +114,7 @@ function run(
     };
     for (const slot of pool) slot.worker.postMessage({ type: 'start', stagingDir } satisfies MainMessage);
     listen((slot, event) => {
+      if (!pool.includes(slot)) return;
       if (event.type === 'error') return finish(event.error);
       if (event.type === 'exit') {
         if (!settled && event.code !== 0) finish(new Error(`a conversion worker stopped (exit code ${event.code})`));

@@ -69,6 +69,14 @@ describe('convert with worker threads', () => {
     expect(isInputError(failed)).toBe(true);
     expect((failed as Error).message).toBe((alone as Error).message);
     expect(liveWorkers()).toBe(0);
+    // More workers than documents (three in the fixture's cabinets): one thread's documents and
+    // messages, and no worker left.
+    const three = { input: path.resolve('fixtures/token-project.zip'), to: ['TSV_IOB'] as FormatName[], cabinet: 'all' };
+    const many = await convert(Object.assign({ outDir: outDir(), workers: 5 }, three));
+    const lone = await convert(Object.assign({ outDir: outDir(), workers: 1 }, three));
+    expect(many.documents).toEqual({ converted: 3, skipped: 0 });
+    expect(many.report.messages).toEqual(lone.report.messages);
+    expect(liveWorkers()).toBe(0);
     // And after a run that used them, none is left either.
     await run(2, ['TSV_IOB']);
     expect(liveWorkers()).toBe(0);
