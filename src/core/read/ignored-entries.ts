@@ -24,7 +24,12 @@ const SHOWN = 5;
 /** One line per reason: how many files, and the first few. */
 export function describeIgnored(entries: readonly IgnoredEntry[]): Array<{ reason: IgnoredReason; text: string }> {
   const byReason = new Map<IgnoredReason, string[]>();
-  for (const entry of entries) byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry.file]);
+  // Appended in place: a copy per entry made 60,000 ignored entries of one reason quadratic.
+  for (const entry of entries) {
+    const files = byReason.get(entry.reason);
+    if (files) files.push(entry.file);
+    else byReason.set(entry.reason, [entry.file]);
+  }
   return (Object.keys(SEVERITY) as IgnoredReason[])
     .filter((reason) => byReason.has(reason))
     .map((reason) => {

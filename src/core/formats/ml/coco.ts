@@ -69,7 +69,11 @@ function cocoJson(docs: readonly Document[], ctx: WriteContext, combined: boolea
     }
     for (const box of eligibleBoxes(doc, docCtx)) {
       const byPage = new Map<number, Point[][]>();
-      for (const shape of usableShapes(box)) byPage.set(shape.pageIndex, [...(byPage.get(shape.pageIndex) ?? []), shape.points]);
+      for (const shape of usableShapes(box)) {
+        const list = byPage.get(shape.pageIndex);
+        if (list) list.push(shape.points);
+        else byPage.set(shape.pageIndex, [shape.points]);
+      }
       if (byPage.size > 1) {
         report.add({ kind: 'BoxReshaped', text: `bounding box on ${byPage.size} pages written as one annotation per page`, labelId: box.id, label: box.className });
       }

@@ -53,7 +53,11 @@ function spacyLines(doc: Document, ctx: WriteContext): string {
   reportOffsetUnit(report, ctx.options.offsets);
   const [tier] = prepareSpans(doc, ctx, { widen: true, crossRow: 'split', labelSets: 'one', overlaps: 'policy', columns: false });
   const spansByRow = new Map<number, typeof tier.spans>();
-  for (const span of tier.spans) spansByRow.set(span.start.row, [...(spansByRow.get(span.start.row) ?? []), span]);
+  for (const span of tier.spans) {
+    const list = spansByRow.get(span.start.row);
+    if (list) list.push(span);
+    else spansByRow.set(span.start.row, [span]);
+  }
   const lines: string[] = [];
   doc.rows.forEach((row, r) => {
     const cell = row.cells[0];
