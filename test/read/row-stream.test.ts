@@ -140,3 +140,52 @@ describe('row scan: stops early on what is not a row document', () => {
     expect((await scanRows(chunked(encode('{"data":{"rows":[]}}'), 2))).byteOrderMark).toBe(false);
   });
 });
+
+describe('row scan: data.rowAnswerSets parsed a batch of entries at a time', () => {
+  it('gives the record JSON.parse gives: key order, a repeated key, __proto__, nested and numeric sets, cut at every byte', async () => {
+    const text =
+      '{"data":{"rowAnswerSets":{"b":{"1":"x"},"2":{"1":"x"} , "0":{"1":["a","b"],"2":{"n":1.5}},"b":{"1":"y"},"__proto__":{"1":"x"},"a":null,"1":{"1":-0,"Q2":"é😀,}{"}},' +
+      '"rows":[[{"content":"a"}]],"after":{"rowAnswerSets":{"not":"these"}}}}';
+    const bytes = encode(text);
+    for (let size = 1; size <= 12; size++) {
+      await expectSameAsWhole(bytes, size);
+      const scan = await scanRows(chunked(bytes, size));
+      expect(JSON.stringify(scan.frame)).toBe(JSON.stringify(JSON.parse(text, (key, value: unknown) => (key === 'rows' ? [] : value))));
+      const sets = (scan.frame as { data: { rowAnswerSets: Record<string, unknown> } }).data.rowAnswerSets;
+      expect(Object.getPrototypeOf(sets)).toBe(Object.prototype);
+      expect(Object.keys(sets)).toEqual(['0', '1', '2', 'b', '__proto__', 'a']);
+      // Identical flat sets are one value; -0 stays -0.
+      expect(sets['2']).toBe(sets.__proto__);
+      expect(Object.is((sets['1'] as { 1: number })[1], -0)).toBe(true);
+    }
+  });
+
+  it('refuses what JSON.parse refuses in the answers, and a record it cannot put back', async () => {
+    const cases = [
+      '{"data":{"rowAnswerSets":{,"0":{}},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{"0":{},,"1":{}},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{"0":{},},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{"0":{} "1":{}},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{"0"},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{\uFEFF"0":{}},"rows":[]}}',
+      // A later record JSON.parse would keep instead, the escaped key or a second one.
+      '{"data":{"rowAnswerSets":{"0":{}},"rowAnswer\\u0053ets":{},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{"0":{}},"rowAnswerSets":{"1":{}},"rows":[]}}',
+      '{"data":{"rowAnswerSets":{"0":{}},"rows":[]},"data":{"rows":[]}}',
+    ];
+    for (const text of cases) {
+      for (const size of [3, 1000]) await expect(scanRows(chunked(encode(text), size)), text).rejects.toBeInstanceOf(NotStreamable);
+    }
+    // A lone UTF-8 lead byte just before the record's closing brace is not dropped by the decoder.
+    const bytes = encode('{"data":{"rowAnswerSets":{"0":{}},"rows":[]}}');
+    const at = bytes.indexOf(0x7d, bytes.indexOf(0x7b, 27) + 2);
+    const bad = new Uint8Array([...bytes.subarray(0, at), 0xc3, ...bytes.subarray(at)]);
+    await expect(scanRows(chunked(bad, 5))).rejects.toBeInstanceOf(NotStreamable);
+  });
+
+  it('a record that is not an object stays in the frame as JSON.parse gives it', async () => {
+    for (const text of ['{"data":{"rowAnswerSets":null,"rows":[]}}', '{"data":{"rowAnswerSets":[{"0":1}],"rows":[]}}', '{"data":{"rowAnswerSets":null,"rowAnswerSets":{"0":{"1":"x"}},"rows":[]}}']) {
+      for (const size of [1, 4, 1000]) expect(JSON.stringify((await scanRows(chunked(encode(text), size))).frame)).toBe(JSON.stringify(JSON.parse(text)));
+    }
+  });
+});

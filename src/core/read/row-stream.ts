@@ -1,9 +1,13 @@
+import { SharedAnswerSets } from './shared-answer-sets.js';
+
 /**
  * A DATASAUR_SCHEMA row document's `data.rows` read as a stream. The document's bytes are scanned
  * once; the elements of `data.rows` are parsed by `JSON.parse`, a batch per chunk (the rows the
  * chunk holds complete), and handed out in order; everything else (the "frame": columns,
- * questions, `rowAnswerSets`, …) is kept as text with `"rows":[]` and parsed at the end. Memory
- * holds a chunk of rows and the frame, never the document.
+ * questions, …) is kept as text with `"rows":[]` and parsed at the end. Memory holds a chunk of
+ * rows and the frame, never the document. `data.rowAnswerSets`, as large as the rows are many, is
+ * parsed a batch of entries at a time too, into a record that holds identical sets once
+ * (shared-answer-sets.ts), and put into the parsed frame.
  *
  * Why not a streaming JSON parser: on scenario c's rows the kept one measured (@streamparser/json)
  * built the same values many times slower than `JSON.parse` (bench/README.md, "Streaming rows").
@@ -121,6 +125,14 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   let firstRow: unknown;
   // The first three bytes (for the byte order mark), whatever the chunk sizes.
   const head: number[] = [];
+  // data.rowAnswerSets, when the frame is kept: its entries are parsed a batch per chunk (the
+  // entries the chunk holds complete, cut at a comma between two of them).
+  const answers = new SharedAnswerSets();
+  // ignoreBOM: a U+FEFF after the record's `{` is JSON.parse's to refuse, not the decoder's to drop.
+  const answerDecoder = new TextDecoder('utf-8', { fatal: !parse, ignoreBOM: true });
+  let inAnswers = false;
+  let hadAnswers = false;
+  let answersAfterComma = false;
 
   const batchOf = (bytes: Uint8Array): RowBatch => {
     // `row,row,row` (after a comma when the batch follows an earlier one): one parse per batch.
@@ -154,6 +166,26 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
     }
     if (options.firstRowFits && !options.firstRowFits(firstRow)) throw new NotStreamable('the first row is not a table row');
   };
+  const parseAnswers = (bytes: Uint8Array, endsAtComma: boolean) => {
+    let text: string;
+    try {
+      // The last batch flushes the decoder: a byte left pending there would otherwise go unread.
+      text = answerDecoder.decode(bytes, { stream: endsAtComma });
+    } catch {
+      throw new NotStreamable('the document is not UTF-8');
+    }
+    // Between two commas (or a comma and the brace) there must be an entry: `{,`, `,,` and `,}`
+    // would parse here as an empty batch.
+    if ((endsAtComma || answersAfterComma) && !/[^\s]/.test(text)) throw new NotStreamable('a misplaced comma between answer sets');
+    let part: Record<string, unknown>;
+    try {
+      part = JSON.parse(`{${text}}`) as Record<string, unknown>;
+    } catch {
+      throw new NotStreamable('an answer set is not valid JSON');
+    }
+    answers.add(part);
+    answersAfterComma = endsAtComma;
+  };
   const frameText = (bytes: Uint8Array) => {
     if (!keepFrame) return '';
     try {
@@ -178,9 +210,12 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
       start = carry.length;
       carry = null;
     }
-    let frameFrom = inRows ? -1 : 0;
+    let frameFrom = inRows || inAnswers ? -1 : 0;
     let rowsFrom = inRows ? 0 : -1;
     let rowsTo = -1;
+    let answersFrom = inAnswers ? 0 : -1;
+    // The last comma between two answer sets in this chunk.
+    let answersTo = -1;
     if (firstRowFrom >= 0) firstRowFrom = 0;
     for (let i = start, n = chunk.length; i < n; i++) {
       const b = chunk[i];
@@ -229,7 +264,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
           // Rows are parsed a batch at a time, so their separators are checked here: one comma between two rows.
           if (!rowBefore || commaAfterRow) throw new NotStreamable('a misplaced comma between rows');
           commaAfterRow = true;
-        }
+        } else if (inAnswers && open.length === 3) answersTo = i;
       } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
         if (inRows && open.length === 3) {
           if (b !== OPEN_BRACKET) throw new NotStreamable('a row is not an array');
@@ -255,6 +290,13 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
           frame.push(frameText(chunk.subarray(frameFrom, i + 1)));
           frameFrom = -1;
           rowsFrom = i + 1;
+        } else if (keepFrame && b === OPEN_BRACE && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rowAnswerSets') {
+          // The frame keeps a placeholder (ANSWERS_HERE); the record takes its place after the frame's parse.
+          if (hadAnswers) throw new NotStreamable('data.rowAnswerSets appears twice');
+          inAnswers = hadAnswers = true;
+          frame.push(frameText(chunk.subarray(frameFrom, i + 1)), ANSWERS_HERE);
+          frameFrom = -1;
+          answersFrom = i + 1;
         }
       } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         open.pop();
@@ -276,6 +318,10 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
           } else checkUtf8(chunk.subarray(rowsFrom, i), false);
           inRows = false;
           frameFrom = i;
+        } else if (inAnswers && open.length === 2) {
+          parseAnswers(chunk.subarray(answersFrom, i), false);
+          inAnswers = false;
+          frameFrom = i;
         }
       } else if (inRows && open.length === 3 && b > 0x20 && b !== 0x3a) {
         throw new NotStreamable('a row is not an array');
@@ -290,6 +336,12 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         yield batchOf(chunk.subarray(rowsFrom, rowsTo));
         carry = Uint8Array.prototype.slice.call(chunk, rowsTo);
       } else carry = Uint8Array.prototype.slice.call(chunk, rowsFrom);
+    } else if (inAnswers) {
+      // The entries up to the last comma are parsed now, the rest waits for the next chunk.
+      if (answersTo >= 0) {
+        parseAnswers(chunk.subarray(answersFrom, answersTo), true);
+        carry = Uint8Array.prototype.slice.call(chunk, answersTo + 1);
+      } else carry = Uint8Array.prototype.slice.call(chunk, answersFrom);
     } else frame.push(frameText(chunk.subarray(frameFrom)));
   }
   try {
@@ -304,7 +356,24 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   } catch {
     throw new NotStreamable('the document is not valid JSON');
   }
+  if (hadAnswers) putAnswers(value, answers.record);
   return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf };
+}
+
+/** What the frame's text holds in place of the answer sets' entries: `{"\u0000rowAnswerSets":0}`. */
+const ANSWERS_HERE = '"\\u0000rowAnswerSets":0';
+const ANSWERS_KEY = '\u0000rowAnswerSets';
+
+/**
+ * The record in the parsed frame's place for it. Anything else there now (a second `data`, a
+ * later `rowAnswerSets` written with an escape) means the scanned one is not the value JSON.parse
+ * keeps: read whole.
+ */
+function putAnswers(frame: unknown, record: Record<string, unknown>): void {
+  const data = (frame as { data?: unknown }).data as Record<string, unknown> | undefined;
+  const kept = data?.rowAnswerSets as Record<string, unknown> | undefined;
+  if (!data || !kept || typeof kept !== 'object' || Object.keys(kept).length !== 1 || kept[ANSWERS_KEY] !== 0) throw new NotStreamable('data.rowAnswerSets is not the one read');
+  data.rowAnswerSets = record;
 }
 
 function joinBytes(parts: Uint8Array[]): Uint8Array {

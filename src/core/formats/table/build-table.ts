@@ -1,5 +1,6 @@
 import type { AnswerSet, Document, Question, Row } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
+import { forEachRowAnswers } from '../../model/row-answer-entries.js';
 import type { ConvertOptions } from '../options.js';
 import { answerToCell, isAnswered, questionColumnName } from './answers.js';
 import { reportUnrepresented } from './unrepresented.js';
@@ -117,13 +118,13 @@ export function planRowTable(doc: Document, report: Report, rows: RowsOutline): 
       report.add({ kind: 'AnswerNotRepresented', text: `document answer to question ${questionId} left out: the table has no rows to repeat it on (--doc-answers-only writes it)`, labelId: questionId });
     }
   }
-  for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
-    if (rows.has(rowKey)) continue;
+  forEachRowAnswers(doc.rowAnswers, (rowKey, answers) => {
+    if (rows.has(rowKey)) return;
     for (const [questionId, value] of Object.entries(answers)) {
       if (!isAnswered(value)) continue;
       report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} is for row ${rowKey}, which the document does not have`, place: { row: Number(rowKey) }, labelId: questionId });
     }
-  }
+  });
   return {
     header,
     cells(row) {
@@ -199,10 +200,10 @@ function reportUnknownAnswers(questions: readonly Question[], answers: AnswerSet
 }
 
 export function reportRowAnswers(doc: Document, report: Report, why: string): void {
-  for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
+  forEachRowAnswers(doc.rowAnswers, (rowKey, answers) => {
     for (const [questionId, value] of Object.entries(answers)) {
       if (!isAnswered(value)) continue;
       report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} of row ${rowKey} left out: ${why}`, place: { row: Number(rowKey) }, labelId: questionId });
     }
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import type { Document, Question, Row } from '../../model/types.js';
 import { InputError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
+import { forEachRowAnswers } from '../../model/row-answer-entries.js';
 import type { ConvertOptions } from '../options.js';
 import { answerToLabels, isAnswered, questionColumnName } from './answers.js';
 import { reportUnrepresented } from './unrepresented.js';
@@ -165,13 +166,13 @@ export function reportOtherAnswers(doc: Document, report: Report, choice: LabelC
   const labelId = choice ? String(choice.question.id) : null;
   const rowIndexes = hasRow ? null : new Set(doc.rows.map((r) => String(r.index)));
   const known = hasRow ?? ((rowKey: string) => rowIndexes!.has(rowKey));
-  for (const [rowKey, answers] of Object.entries(doc.rowAnswers)) {
+  forEachRowAnswers(doc.rowAnswers, (rowKey, answers) => {
     for (const [questionId, value] of Object.entries(answers)) {
       if (!isAnswered(value)) continue;
       if (choice?.scope === 'row' && questionId === labelId && known(rowKey)) continue;
       report.add({ kind: 'AnswerNotRepresented', text: `answer to question ${questionId} of row ${rowKey} is not the label question's`, place: { row: Number(rowKey) }, labelId: questionId });
     }
-  }
+  });
   for (const [questionId, value] of Object.entries(doc.documentAnswers ?? {})) {
     if (!isAnswered(value)) continue;
     if (choice?.scope === 'document' && questionId === labelId) continue;
