@@ -3,6 +3,7 @@ import type { Report } from './report/report.js';
 import type { ConvertOptions } from './formats/options.js';
 import type { FormatName, FormatWriter, OutputFile } from './formats/types.js';
 import { fitOutputName } from './model/naming.js';
+import { releaseDocument } from './model/document-caches.js';
 
 /** Where outputs go, relative to the output root; shared by the main thread and the workers of `convert`. */
 export interface OutputLayout {
@@ -28,24 +29,30 @@ export interface ConvertedFile extends OutputFile {
 /**
  * Runs every requested writer on one document and yields each writer's files in writer order (a
  * file's streamed content must be read before the next file is asked for). A writer that does not
- * fit the document's kind is skipped, and named when it was asked for.
+ * fit the document's kind is skipped, and named when it was asked for. When the last file has been
+ * taken, the work the writers shared on the document is dropped (document-caches.ts): kept in weak
+ * maps until a full collection, it was promoted with every document.
  */
 export async function* writeFormats(
   doc: Document,
   writers: readonly FormatWriter[],
   context: { options: ConvertOptions; report: Report; explicit: boolean; layout: OutputLayout },
 ): AsyncGenerator<ConvertedFile> {
-  for (const writer of writers) {
-    if (!context.explicit && writer.inAll && !writer.inAll(context.options)) continue;
-    const scoped = context.report.scope({ format: writer.name, project: doc.project.folder, document: doc.name, cabinet: doc.cabinet.folder });
-    if (!writer.kinds.some((k) => doc.kinds.includes(k))) {
-      if (context.explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });
-      continue;
+  try {
+    for (const writer of writers) {
+      if (!context.explicit && writer.inAll && !writer.inAll(context.options)) continue;
+      const scoped = context.report.scope({ format: writer.name, project: doc.project.folder, document: doc.name, cabinet: doc.cabinet.folder });
+      if (!writer.kinds.some((k) => doc.kinds.includes(k))) {
+        if (context.explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });
+        continue;
+      }
+      const files = await writer.writeDocument(doc, { options: context.options, report: scoped });
+      reportFittedNames(scoped, context.layout, doc.project.folder, doc.cabinet.folder, files);
+      const folder = targetFolder(context.layout, writer, doc.project.folder, doc.cabinet.folder);
+      for (const file of files) yield placed(file, folder, writer, doc.project.folder, doc.cabinet.folder, doc.name);
     }
-    const files = await writer.writeDocument(doc, { options: context.options, report: scoped });
-    reportFittedNames(scoped, context.layout, doc.project.folder, doc.cabinet.folder, files);
-    const folder = targetFolder(context.layout, writer, doc.project.folder, doc.cabinet.folder);
-    for (const file of files) yield placed(file, folder, writer, doc.project.folder, doc.cabinet.folder, doc.name);
+  } finally {
+    releaseDocument(doc);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Cell } from './types.js';
+import { onReleaseDocument } from './document-caches.js';
 
 /** Where one token sits in its cell's content, in UTF-16 code units (end exclusive). */
 export interface TokenOffset {
@@ -36,11 +37,20 @@ export function alignTokens(content: string, tokens: readonly string[]): TokenOf
 
 /** Cached alignment per cell: writers ask for it many times per document. */
 const cache = new WeakMap<Cell, TokenOffset[]>();
+/** Alignments cached since the last release: a document whose writers did not align is not walked. */
+let cached = 0;
 export function cellTokenOffsets(cell: Cell): TokenOffset[] {
   let offsets = cache.get(cell);
   if (!offsets) {
     offsets = alignTokens(cell.content, cell.tokens);
     cache.set(cell, offsets);
+    cached++;
   }
   return offsets;
 }
+
+onReleaseDocument((doc) => {
+  if (cached === 0) return;
+  cached = 0;
+  for (const row of doc.rows) for (const cell of row.cells) cache.delete(cell);
+});

@@ -1,6 +1,8 @@
 import type { Document, Span } from './types.js';
+import { onReleaseDocument } from './document-caches.js';
 
 const indexes = new WeakMap<readonly Span[], Map<string, Span>>();
+onReleaseDocument((doc) => indexes.delete(doc.spans));
 
 /**
  * The span with this id (the first one, as `Array.find` would give), from an index built once per

@@ -7,6 +7,7 @@ import { checkEntries, readZipIndex, resolveLimits } from './zip-entries.js';
 import { entryArray, type EntryList, type RawEntry } from './entry-list.js';
 import { zipEntryList } from './zip-entry-list.js';
 import { EntryDocument, EntryIndex } from './entry-documents.js';
+import { sortEntries } from './entry-order.js';
 import { defaultZipCodec } from './zip-codec.js';
 import type { ByteSource } from './zip-source.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
@@ -106,12 +107,15 @@ export async function assembleEntries(
       hint: notRead.length ? `${notRead.join('; ')}.` : undefined,
     });
   }
-  // Case-insensitive order, as the server sorts its entries (the names are made for the sort only).
-  const keys = new Map(positions.map((i) => [i, display(entries.path(i)).toLowerCase()]));
-  positions.sort((a, b) => keys.get(a)!.localeCompare(keys.get(b)!));
-  keys.clear();
+  // Case-insensitive order, as the server sorts its entries (the names are made for the sort
+  // only, a few at a time: entry-order.ts).
+  const sortKey = (i: number) => display(entries.path(i)).toLowerCase();
+  const folder = (i: number) => {
+    const path = entries.path(i);
+    return path.slice(0, path.lastIndexOf('/') + 1);
+  };
   const index = new EntryIndex(entries, display, fallbackFolder, projects, inputFormat);
-  const documents: DocumentRef[] = positions.map((i) => new EntryDocument(index, i));
+  const documents: DocumentRef[] = sortEntries(positions, sortKey, folder).map((i) => new EntryDocument(index, i));
   return { path: input, type, projects: [...projects.values()], documents, ignored };
 }
 

@@ -6,6 +6,7 @@ import { eligibleSpans } from './eligible.js';
 import { layerCount, selectedLayer } from './label-set.js';
 import { resolveOverlaps } from './overlap.js';
 import { spanPlace } from './place.js';
+import { onReleaseDocument } from '../../model/document-caches.js';
 
 /** What a target can hold; decides which of the §6 rules apply before it writes spans. */
 export interface TargetRules {
@@ -53,9 +54,11 @@ export function prepareSpans(doc: Document, ctx: WriteContext, rules: TargetRule
 /**
  * Preparations already made for a document, by rules and options: the token formats that share
  * rules (TSV_IOB and TSV_NON_IOB) share the work, and a document converted to nine formats is
- * prepared once per rule set. Held only as long as the document is. Tiers are read-only.
+ * prepared once per rule set. Held until the conversion is done with the document
+ * (document-caches.ts). Tiers are read-only.
  */
 const prepared = new WeakMap<Document, Map<string, { tiers: Tier[]; messages: readonly ConversionMessage[] }>>();
+onReleaseDocument((doc) => prepared.delete(doc));
 
 function computeTiers(doc: Document, ctx: WriteContext, rules: TargetRules): Tier[] {
   const { report, options } = ctx;

@@ -2,6 +2,7 @@ import { cellTokenOffsets } from '../../model/align.js';
 import { offsetConverter, type OffsetUnit } from '../../model/offsets.js';
 import type { Document, Span, TokenPosition } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
+import { onReleaseDocument } from '../../model/document-caches.js';
 
 /**
  * The document's text as PLAIN writes it: row contents joined by `\n`, with a final `\n`
@@ -21,6 +22,7 @@ export function documentText(doc: Document): DocumentText {
 
 /** Built once per document: PLAIN, Comprehend and Vertex all need it. Read-only. */
 const texts = new WeakMap<Document, DocumentText>();
+onReleaseDocument((doc) => texts.delete(doc));
 
 function joinRows(doc: Document): DocumentText {
   const rowStart: number[] = [];
@@ -94,6 +96,7 @@ export class OffsetCounter {
 }
 
 const counters = new WeakMap<Document, Map<OffsetUnit, OffsetCounter>>();
+onReleaseDocument((doc) => counters.delete(doc));
 
 /** Tells the report which unit an output's offsets count in (FORMATS.md §4: "the report states the unit"). */
 export function reportOffsetUnit(report: Report, unit: OffsetUnit): void {
