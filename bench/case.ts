@@ -12,7 +12,8 @@ import { measureOutputs } from './outputs.js';
  * `RESULT {json}`.
  * - `library`: `convert()` of the input to one format (optionally with worker threads);
  * - `reference`: for each format, the floor and the obvious baseline (their RSS is not reported);
- * - `pdf`: helper bench `pdf-1000-pages.ts` (the PDF writer on a document of N pages).
+ * - `pdf`: helper bench `pdf-1000-pages.ts` (the PDF writer on a document of N pages);
+ * - `headroom`: what two threads gain on whole conversions of the input (conversion-headroom.ts).
  */
 export type CaseRequest =
   /** `format`: one name, several joined by commas (one run for all of them), or `all`. */
@@ -20,7 +21,9 @@ export type CaseRequest =
   /** `--force` into the outputs of a previous run against a fresh folder, paired in one process. */
   | { mode: 'force'; input: string; format: string; outDir: string; pairs: number }
   | { mode: 'reference'; input: string; outDir: string; kind: 'token' | 'row'; baseline: boolean; formats: { format: string; outFiles: number; outBytes: number }[] }
-  | { mode: 'pdf'; pages: number };
+  | { mode: 'pdf'; pages: number }
+  /** Whole single-thread conversions on `threads` worker threads, one after another, then at once (conversion-headroom.ts). */
+  | { mode: 'headroom'; input: string; format: string; outDir: string; threads: number };
 
 export interface CaseResult {
   wallMs: number;
@@ -149,6 +152,7 @@ async function main(request: CaseRequest): Promise<unknown> {
   if (request.mode === 'library') return runLibrary(request);
   if (request.mode === 'force') return runForce(request);
   if (request.mode === 'reference') return runReference(request);
+  if (request.mode === 'headroom') return (await import('./conversion-headroom.js')).conversionHeadroom(request.input, request.format, request.outDir, request.threads);
   return runPdf(request.pages);
 }
 

@@ -10,6 +10,7 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 import { renderTable } from './table.js';
 import { checkGoals } from './goals.js';
 import { parallelHeadroom } from './headroom.js';
+import type { ConversionHeadroom } from './conversion-headroom.js';
 import { describeInstallSize, measureInstallSize, type InstallSize } from './install-size.js';
 import { bundleForBrowser, describeEntryPoints, measureImports, staleBuild, type EntryCosts } from './entry-points.js';
 
@@ -33,6 +34,8 @@ export interface Measured {
   baseline?: CaseResult;
   /** Parallel headroom measured just before (worker rows): a CPU-only loop's 2-thread / 1-thread time. */
   headroom?: number;
+  /** The same for whole conversions of the input (worker rows): the best a pool could do here now. */
+  conversionHeadroom?: number;
 }
 
 interface Args {
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   console.log(`outputs in ${outDir}`);
   console.log(`datasaur-export bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${args.quick ? 'quick' : 'full'} sizes, seed ${args.seed}, load average ${os.loadavg()[0].toFixed(1)}`);
   let headroom: Awaited<ReturnType<typeof parallelHeadroom>> | undefined;
+  let conversionHeadroom: ConversionHeadroom | undefined;
   let install: InstallSize | undefined;
   if (args.scenarios.includes('install')) {
     // What a user installs (npm pack + npm install --omit=dev); needs the npm registry.
@@ -158,6 +162,13 @@ async function main(): Promise<void> {
     if (scenario.workers && args.workers > 1) {
       headroom = await parallelHeadroom(args.workers);
       console.log(`parallel headroom now: a CPU-only loop on ${args.workers} threads takes ${headroom.ratio.toFixed(2)}x its sequential time (ideal ${(1 / args.workers).toFixed(2)})`);
+      // The same for the work itself: whole single-thread conversions, one after another, then at once.
+      const headroomFormat = formats.includes('TSV_IOB') ? 'TSV_IOB' : formats[0];
+      const measured = await runCase<ConversionHeadroom>({ mode: 'headroom', input: input.path, format: headroomFormat, outDir, threads: args.workers }, args.timeoutMs * 2 * args.workers);
+      if ('ratio' in measured) {
+        conversionHeadroom = measured;
+        console.log(`conversion headroom now: ${args.workers} whole ${headroomFormat} conversions at once take ${measured.ratio.toFixed(2)}x their sequential time (the best a pool could reach here)`);
+      } else console.log(`conversion headroom: not measured (${measured.error.split('\n')[0]})`);
     }
     const single: Measured[] = [];
     for (const format of formats) {
@@ -169,6 +180,7 @@ async function main(): Promise<void> {
       if (scenario.workers && args.workers > 1 && (!args.quick || format === formats[0])) {
         const parallel = row(format, `${args.workers} workers`, asCase(await runCase<CaseResult>({ mode: 'library', input: input.path, format, outDir, workers: args.workers }, args.timeoutMs)), input);
         parallel.headroom = headroom?.ratio;
+        parallel.conversionHeadroom = conversionHeadroom?.ratio;
         results.push(parallel);
         print(parallel);
       }
@@ -231,11 +243,11 @@ async function main(): Promise<void> {
   console.log(`\n${renderTable(results)}\n`);
   const goals = checkGoals(results, { install, entry });
   for (const goal of goals) console.log(`${goal.met === null ? '   ?' : goal.met ? '  ok' : 'MISS'}  ${goal.text}`);
-  if (headroom) console.log(`(parallel headroom during b: ${headroom.ratio.toFixed(2)}x for pure CPU work on ${args.workers} threads)`);
+  if (headroom) console.log(`(parallel headroom during b: ${headroom.ratio.toFixed(2)}x for pure CPU work on ${args.workers} threads${conversionHeadroom ? `, ${conversionHeadroom.ratio.toFixed(2)}x for whole conversions` : ''})`);
   const resultsDir = path.resolve(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, install, entry, args, results, goals }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg(), headroom, conversionHeadroom, install, entry, args, results, goals }, null, 2));
   console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
   rmSync(outDir, { recursive: true, force: true });
 }
