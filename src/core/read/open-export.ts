@@ -7,7 +7,7 @@ import { checkEntries, readZipIndex, resolveLimits } from './zip-entries.js';
 import { entryArray, type EntryList, type RawEntry } from './entry-list.js';
 import { zipEntryList } from './zip-entry-list.js';
 import { EntryDocument, EntryIndex } from './entry-documents.js';
-import { sortEntries } from './entry-order.js';
+import { sortEntryPositions } from './entry-order.js';
 import { defaultZipCodec } from './zip-codec.js';
 import type { ByteSource } from './zip-source.js';
 import { documentNameFromFile, placeEntry, splitProjectFolder } from './layout.js';
@@ -66,7 +66,9 @@ export async function assembleEntries(
   const entries = isEntryList(files) ? files : entryArray(files);
   const ignored: IgnoredEntry[] = [...skipped];
   const projects = new Map<string, ProjectRef>();
-  const positions: number[] = [];
+  // The documents' positions, outside the JavaScript heap (entry-order.ts says why).
+  const positions = new Uint32Array(entries.count);
+  let documentCount = 0;
   const projectFor = (folder: string) => {
     let project = projects.get(folder);
     if (!project) projects.set(folder, (project = { folder, ...splitProjectFolder(folder) }));
@@ -97,9 +99,9 @@ export async function assembleEntries(
     }
     if (!DOCUMENT_FILE.test(place.fileName)) continue;
     projectFor(place.projectFolder ?? fallbackFolder);
-    positions.push(i);
+    positions[documentCount++] = i;
   }
-  if (positions.length === 0) {
+  if (documentCount === 0) {
     const notRead = describeIgnored(ignored).map((line) => line.text);
     throw new InputError('EMPTY_INPUT', 'no export documents found', {
       file: input,
@@ -115,7 +117,8 @@ export async function assembleEntries(
     return path.slice(0, path.lastIndexOf('/') + 1);
   };
   const index = new EntryIndex(entries, display, fallbackFolder, projects, inputFormat);
-  const documents: DocumentRef[] = sortEntries(positions, sortKey, folder).map((i) => new EntryDocument(index, i));
+  const sorted = sortEntryPositions(positions.subarray(0, documentCount), sortKey, folder);
+  const documents: DocumentRef[] = Array.from(sorted, (i) => new EntryDocument(index, i));
   return { path: input, type, projects: [...projects.values()], documents, ignored };
 }
 
