@@ -33,6 +33,7 @@ import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
 import { FieldDefaults, syntheticId } from './defaults.js';
 import { readLabelItem, readMetadata, readQuestion, readUser, reportLabelItemMissing, resolveSpanLabel, type Where } from './common-objects.js';
 import { watchValue } from './source-text.js';
+import { packedMap } from './packed-map.js';
 
 export { readUser } from './common-objects.js';
 
@@ -61,8 +62,8 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   const member = <T>(key: string, fits: (v: unknown) => v is T) => carried(data[key], key, dataFields, fits);
 
   const kinds = readKinds(data, dataFields, defaults);
-  const labelSets = (data.labelSets ?? []).map((set, index) => readLabelSet(set, index, ctx));
-  const rows = (data.rows ?? []).map((cells, r) => readRow(cells, r, kinds, ctx));
+  const labelSets = packedMap(data.labelSets ?? [], (set, index) => readLabelSet(set, index, ctx));
+  const rows = packedMap(data.rows ?? [], (cells, r) => readRow(cells, r, kinds, ctx));
   const spans: Span[] = [];
   // Source index of each span (differs from its model index after a span left out).
   const spanSources: number[] = [];
@@ -96,18 +97,18 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
     labelSets,
     spans,
     arrows,
-    timestamps: (data.timestampLabels ?? []).map((t, n) => readTimestamp(t as Raw, n, ctx)),
-    rowQuestions: (data.rowQuestions ?? []).map((q, n) => readQuestion(q as Raw, n, '$.data.rowQuestions[]', [n], defaults, at(['rowQuestions', n]))),
+    timestamps: packedMap(data.timestampLabels ?? [], (t, n) => readTimestamp(t as Raw, n, ctx)),
+    rowQuestions: packedMap(data.rowQuestions ?? [], (q, n) => readQuestion(q as Raw, n, '$.data.rowQuestions[]', [n], defaults, at(['rowQuestions', n]))),
     rowAnswers: readRowAnswers(data),
-    documentQuestions: (data.documentQuestions ?? []).map((q, n) => readQuestion(q as Raw, n, '$.data.documentQuestions[]', [n], defaults, at(['documentQuestions', n]))),
+    documentQuestions: packedMap(data.documentQuestions ?? [], (q, n) => readQuestion(q as Raw, n, '$.data.documentQuestions[]', [n], defaults, at(['documentQuestions', n]))),
     documentAnswers: readDocumentAnswers(data),
-    pages: (data.pages ?? []).map((p, n) => readPage(p as Raw, n, ctx)),
-    boundingBoxLabelSets: (data.bboxLabelSets ?? []).map((set, n) => readBoxLabelSet(set as Raw, n, ctx)),
+    pages: packedMap(data.pages ?? [], (p, n) => readPage(p as Raw, n, ctx)),
+    boundingBoxLabelSets: packedMap(data.bboxLabelSets ?? [], (set, n) => readBoxLabelSet(set as Raw, n, ctx)),
     boundingBoxes: [],
     comments: member('comments', isArray) ?? [],
     url: member('url', isStringOrNull),
   }, dataFields);
-  doc.boundingBoxes = (data.bboxLabels ?? []).map((b, n) => readBoundingBox(b as Raw, n, doc.boundingBoxLabelSets, ctx));
+  doc.boundingBoxes = packedMap(data.bboxLabels ?? [], (b, n) => readBoundingBox(b as Raw, n, doc.boundingBoxLabelSets, ctx));
   doc.sourceObjects = Object.assign({}, doc.sourceObjects, { envelope });
   validateDocument(doc, source.file, {
     span: (n) => `$.data.spanLabels[${spanSources[n]}].textPosition`,
@@ -253,7 +254,7 @@ export function inferKinds(data: Pick<DatasaurSchemaData, 'spanLabels' | 'rows' 
 
 function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
   if (data.columns) {
-    return data.columns.map((c, n) => {
+    return packedMap(data.columns, (c, n) => {
       const fields = sourceFields(c, keySet('name', 'id', 'displayed', 'labelerRestricted'), NO_KEYS, at(['columns', n]));
       return {
         name: c.name,
@@ -264,7 +265,7 @@ function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
       };
     });
   }
-  return (data.headers ?? []).map((name) => ({ name }));
+  return packedMap(data.headers ?? [], (name) => ({ name }));
 }
 
 function readLabelSet(set: Raw, index: number, ctx: Context): LabelSet {
@@ -274,7 +275,7 @@ function readLabelSet(set: Raw, index: number, ctx: Context): LabelSet {
     index,
     id: carriedId(set.id, 'id', fields),
     name: carried(set.name, 'name', fields, isStringOrNull),
-    items: ((set.labelItems ?? []) as Raw[]).map((item, n) =>
+    items: packedMap((set.labelItems ?? []) as Raw[], (item, n) =>
       readLabelItem(item, '$.data.labelSets[].labelItems[]', [index, n], `labelSets[${index}].labelItems[${n}]`, ctx.defaults, ctx.at(['labelSets', index, 'labelItems', n])),
     ),
     ...fields,
@@ -400,7 +401,7 @@ function nestedOf(l: Raw, member: string, n: number, ctx: Context): { nested?: N
 /** Label items by id, per label set: one lookup per span. */
 type ItemIndex = Array<Map<string, LabelItem>>;
 function itemIndex(labelSets: LabelSet[]): ItemIndex {
-  return labelSets.map((set) => {
+  return packedMap(labelSets, (set) => {
     const byId = new Map<string, LabelItem>();
     // The first item with an id wins, as a search of the set would find it.
     for (const item of set.items) if (!byId.has(item.id)) byId.set(item.id, item);
@@ -612,7 +613,7 @@ function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet
   return {
     id: set.id == null ? syntheticId(`bboxLabelSets[${n}]`) : String(set.id),
     name: carried(set.name, 'name', fields, isStringOrNull),
-    classes: ((set.classes ?? []) as Raw[]).map((c, k) => readBoxClass(c, n, k, ctx)),
+    classes: packedMap(((set.classes ?? []) as Raw[]), (c, k) => readBoxClass(c, n, k, ctx)),
     ...fields,
   };
 }
@@ -636,7 +637,7 @@ function readBoxClass(c: Raw, n: number, k: number, ctx: Context): BoundingBoxCl
     name: (c.name as string | null | undefined) ?? id,
     color: carried(c.color, 'color', fields, isStringOrNull),
     questions: questions
-      ? questions.map((q, i) => readQuestion(q, i, '$.data.bboxLabelSets[].classes[].questions[]', [n, k, i], defaults, at(['bboxLabelSets', n, 'classes', k, 'questions', i])))
+      ? packedMap(questions, (q, i) => readQuestion(q, i, '$.data.bboxLabelSets[].classes[].questions[]', [n, k, i], defaults, at(['bboxLabelSets', n, 'classes', k, 'questions', i])))
       : undefined,
     ...fields,
   };
@@ -661,7 +662,7 @@ function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Co
     classId,
     className,
     caption: carried(b.caption, 'caption', fields, isStringOrNull),
-    shapes: ((b.shapes ?? []) as Raw[]).map((s, k) => readShape(s, n, k, ctx)),
+    shapes: packedMap(((b.shapes ?? []) as Raw[]), (s, k) => readShape(s, n, k, ctx)),
     answers,
     ...readProvenance(b, fields, defaults, '$.data.bboxLabels[]', [n]),
     ...fields,
@@ -679,7 +680,7 @@ function readShape(s: Raw, n: number, k: number, ctx: Context): Shape {
   }
   return {
     pageIndex,
-    points: ((s.points ?? []) as Raw[]).map((p, i) => ({ x: p.x as number, y: p.y as number, ...sourceFields(p, POINT_KEYS, NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k, 'points', i])) })),
+    points: packedMap(((s.points ?? []) as Raw[]), (p, i) => ({ x: p.x as number, y: p.y as number, ...sourceFields(p, POINT_KEYS, NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k, 'points', i])) })),
     ...fields,
   };
 }
