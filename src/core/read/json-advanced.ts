@@ -9,6 +9,7 @@ import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
 import { FieldDefaults, syntheticId } from './defaults.js';
 import { readLabelItem, readMetadata, readUser, reportLabelItemMissing, resolveSpanLabel, type Where } from './common-objects.js';
+import { packedMap } from './packed-map.js';
 
 /**
  * JSON_ADVANCED (FORMATS.md §3, confirmed in full), following the field-necessity table
@@ -90,7 +91,7 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   const top = sourceFields(file, TOP_KEYS, NO_KEYS, at([]));
   keepNullLists(file, top, ['labelSets', 'labels']);
 
-  const labelSets: LabelSet[] = (file.labelSets ?? []).map((set, n) => {
+  const labelSets: LabelSet[] = packedMap(file.labelSets ?? [], (set, n) => {
     const fields = sourceFields(set, keySet('index', 'labelItems'), NO_KEYS, at(['labelSets', n]));
     keepNullLists(set, fields, ['labelItems']);
     let setIndex = set.index;
@@ -101,12 +102,12 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
     }
     return {
       index: setIndex,
-      items: ((set.labelItems ?? []) as Raw[]).map((item, k) => readLabelItem(item, '$.labelSets[].labelItems[]', [n, k], `labelSets[${n}].labelItems[${k}]`, defaults, at(['labelSets', n, 'labelItems', k]))),
+      items: packedMap((set.labelItems ?? []) as Raw[], (item, k) => readLabelItem(item, '$.labelSets[].labelItems[]', [n, k], `labelSets[${n}].labelItems[${k}]`, defaults, at(['labelSets', n, 'labelItems', k]))),
       ...fields,
     };
   });
 
-  const rows: Row[] = file.sentences.map((s, n) => readSentence(s as Raw, n, defaults, at(['sentences', n])));
+  const rows: Row[] = packedMap(file.sentences, (s, n) => readSentence(s as Raw, n, defaults, at(['sentences', n])));
 
   const spans: Span[] = [];
   const spanPaths: string[] = [];
