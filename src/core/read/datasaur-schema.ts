@@ -613,7 +613,7 @@ function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet
   return {
     id: set.id == null ? syntheticId(`bboxLabelSets[${n}]`) : String(set.id),
     name: carried(set.name, 'name', fields, isStringOrNull),
-    classes: packedMap(((set.classes ?? []) as Raw[]), (c, k) => readBoxClass(c, n, k, ctx)),
+    classes: packedMap((set.classes ?? []) as Raw[], (c, k) => readBoxClass(c, n, k, ctx)),
     ...fields,
   };
 }
@@ -662,7 +662,7 @@ function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Co
     classId,
     className,
     caption: carried(b.caption, 'caption', fields, isStringOrNull),
-    shapes: packedMap(((b.shapes ?? []) as Raw[]), (s, k) => readShape(s, n, k, ctx)),
+    shapes: packedMap((b.shapes ?? []) as Raw[], (s, k) => readShape(s, n, k, ctx)),
     answers,
     ...readProvenance(b, fields, defaults, '$.data.bboxLabels[]', [n]),
     ...fields,
@@ -680,7 +680,7 @@ function readShape(s: Raw, n: number, k: number, ctx: Context): Shape {
   }
   return {
     pageIndex,
-    points: packedMap(((s.points ?? []) as Raw[]), (p, i) => ({ x: p.x as number, y: p.y as number, ...sourceFields(p, POINT_KEYS, NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k, 'points', i])) })),
+    points: packedMap((s.points ?? []) as Raw[], (p, i) => ({ x: p.x as number, y: p.y as number, ...sourceFields(p, POINT_KEYS, NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k, 'points', i])) })),
     ...fields,
   };
 }
