@@ -57,7 +57,11 @@ function conllSentences(doc: Document, ctx: WriteContext, namer: LabelNamer): st
     if (tokens.length === 0) return;
     const tags = iobTags(tokens.length, runsByRow.get(r) ?? [], 'IOB2');
     let text = '';
-    for (let t = 0; t < tokens.length; t++) text += conllToken(tokens[t], r, t, ctx) + ' ' + tags[t] + '\n';
+    for (let t = 0; t < tokens.length; t++) {
+      text += conllToken(tokens[t], r, t, ctx);
+      // Most tokens are outside every span: their line's end is not made again each time.
+      text += tags[t] === 'O' ? ' O\n' : ' ' + tags[t] + '\n';
+    }
     rows.push(flat(text + '\n'));
   });
   return rows.join('');
