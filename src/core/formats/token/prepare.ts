@@ -89,14 +89,16 @@ function computeTiers(doc: Document, ctx: WriteContext, rules: TargetRules): Tie
     const mine = spans.filter((s) => s.layer === layer).sort((a, b) => compareSpans(doc, a, b));
     const groups = rules.overlaps === 'hold' ? [mine] : resolveOverlaps(doc, mine, ctx, { columns: rules.columns, tokenLevel: rules.widen });
     for (const group of groups) {
-      tiers.push({ layer, spans: rules.crossRow === 'split' ? group.flatMap((s) => splitAtRows(doc, s, ctx)) : group });
+      tiers.push({ layer, spans: rules.crossRow === 'split' ? splitEachAtRows(doc, group, ctx) : group });
     }
   }
   return tiers;
 }
 
 function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+  const numbers: number[] = [];
+  for (let i = 0; i < n; i++) numbers.push(i);
+  return numbers;
 }
 
 function tokenAt(doc: Document, p: TokenPosition): string {
@@ -109,6 +111,19 @@ function widenToTokens(doc: Document, span: Span, ctx: WriteContext): Span {
   ctx.report.add(spanMessage('SpanWidenedToToken', 'span inside a token widened to whole tokens', span));
   const endChar = Math.max(0, tokenAt(doc, span.end).length - 1);
   return Object.assign({}, span, { start: Object.assign({}, span.start, { char: 0 }), end: Object.assign({}, span.end, { char: endChar }) });
+}
+
+/**
+ * The spans with each cross-row one split (`splitAtRows`). A loop, not \`flatMap\`: that made an
+ * array per span, nearly all on one row, and was a fifth of the preparations' time (issue 15).
+ */
+function splitEachAtRows(doc: Document, spans: readonly Span[], ctx: WriteContext): Span[] {
+  const pieces: Span[] = [];
+  for (const span of spans) {
+    if (span.start.row === span.end.row) pieces.push(span);
+    else for (const piece of splitAtRows(doc, span, ctx)) pieces.push(piece);
+  }
+  return pieces;
 }
 
 /** One piece per row the span touches (rows without tokens give no piece); reported once per span. */
