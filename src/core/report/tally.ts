@@ -43,8 +43,8 @@ export class Tally {
   private readonly byKind = new Map<MessageKind, number>();
   /**
    * Made with the first message: a report is also made per document and preparation to record its
-   * messages (prepare.ts), and most have none; making the table each time cost 5-6 us per
-   * document in nine formats (issue 15).
+   * messages (prepare.ts), and most have none: five tables per document in nine formats, for
+   * nothing (issue 15).
    */
   private byGroup?: GroupTable;
   /**

@@ -50,7 +50,8 @@ function conllSentences(doc: Document, ctx: WriteContext, namer: LabelNamer): st
     else runsByRow.set(span.start.row, [run]);
   }
   // One string per row, built by appending and flattened at its end, as TSV_IOB does (flat-string.ts):
-  // a parts list joined per row cost an array store per piece, a quarter of this writer (issue 15).
+  // a parts list joined per row cost an array store per piece; with a regular expression per token
+  // (mayHoldSpace now spares it) that was a quarter of this writer (issue 15).
   const rows: string[] = [];
   doc.rows.forEach((row, r) => {
     const tokens = row.cells[0]?.tokens ?? [];

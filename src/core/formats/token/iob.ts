@@ -23,7 +23,7 @@ export function iobTags(tokenCount: number, runs: readonly TokenRun[], scheme: I
   const ordered = runs.length > 1 ? [...runs].sort((a, b) => a.start - b.start) : runs;
   let previous: TokenRun | undefined;
   for (const run of ordered) {
-    // The run's three tags are made once: a tag string per token was a tenth of the TSV writers' allocation.
+    // The run's tags are made once, not a string per tagged token.
     const { first, inside, last } = runTags(run, previous, scheme);
     for (let t = run.start; t <= run.end && t < tokenCount; t++) tags[t] = t === run.start ? first : t === run.end ? last : inside;
     previous = run;

@@ -115,7 +115,7 @@ function widenToTokens(doc: Document, span: Span, ctx: WriteContext): Span {
 
 /**
  * The spans with each cross-row one split (`splitAtRows`). A loop, not \`flatMap\`: that made an
- * array per span, nearly all on one row, and was a fifth of the preparations' time (issue 15).
+ * array per span, nearly all on one row, and was about a sixth of the preparations' time (issue 15).
  */
 function splitEachAtRows(doc: Document, spans: readonly Span[], ctx: WriteContext): Span[] {
   const pieces: Span[] = [];
