@@ -2,7 +2,7 @@ import type { Document } from './model/types.js';
 import type { Report } from './report/report.js';
 import type { ConvertOptions } from './formats/options.js';
 import type { FormatName, FormatWriter, OutputFile } from './formats/types.js';
-import { fitOutputName } from './model/naming.js';
+import { fitOutputName, fitsAsIs } from './model/naming.js';
 import { releaseDocument } from './model/document-caches.js';
 
 /** Where outputs go, relative to the output root; shared by the main thread and the workers of `convert`. */
@@ -46,7 +46,10 @@ export async function* writeFormats(
         if (context.explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });
         continue;
       }
-      const files = await writer.writeDocument(doc, { options: context.options, report: scoped });
+      // Awaited only when it is not the list itself: most writers return their files, and an await of
+      // a value is a turn of the microtask queue per format and document.
+      const written = writer.writeDocument(doc, { options: context.options, report: scoped });
+      const files = Array.isArray(written) ? written : await written;
       reportFittedNames(scoped, context.layout, doc.project.folder, doc.cabinet.folder, files);
       const folder = targetFolder(context.layout, writer, doc.project.folder, doc.cabinet.folder);
       for (const file of files) yield placed(file, folder, writer, doc.project.folder, doc.cabinet.folder, doc.name);
@@ -66,12 +69,23 @@ export function placed(file: OutputFile, folder: string, writer: FormatWriter, p
 export function targetFolder(layout: OutputLayout, writer: FormatWriter, projectFolder: string, cabinetFolder: string): string {
   // Several formats share extensions (CSV and the Comprehend CSV): one folder per format keeps them apart.
   if (layout.flat) return writer.name;
-  return [writer.name, ...safeParts(projectFolder), ...safeParts(cabinetFolder)].map((part) => fitOutputName(part).name).join('/');
+  return [writer.name, ...safeParts(projectFolder), ...safeParts(cabinetFolder)].map(fitted).join('/');
 }
 
 /** A file's path inside its folder (no empty, `.`, `..` or absolute parts; names fitted to the file system). */
 export function outputPath(folder: string, file: OutputFile): string {
-  return [folder, ...safeParts(file.name).map((part) => fitOutputName(part).name)].join('/');
+  // Most file names are one part that fits: no lists to split, filter and join (issue 15).
+  if (isOnePart(file.name) && fitsAsIs(file.name)) return `${folder}/${file.name}`;
+  return [folder, ...safeParts(file.name).map(fitted)].join('/');
+}
+
+function fitted(part: string): string {
+  return fitsAsIs(part) ? part : fitOutputName(part).name;
+}
+
+/** A name that `safeParts` keeps whole. */
+function isOnePart(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !name.includes('/');
 }
 
 function safeParts(name: string): string[] {
@@ -85,6 +99,7 @@ function safeParts(name: string): string[] {
  */
 export function reportFittedNames(report: Report, layout: OutputLayout, projectFolder: string, cabinetFolder: string, files: readonly OutputFile[]): void {
   const say = (scoped: Report, what: string, part: string) => {
+    if (fitsAsIs(part)) return;
     const fitted = fitOutputName(part);
     if (fitted.changes.length === 0) return;
     const shown = part.length > 60 ? `${part.slice(0, 60)}…` : part;
@@ -95,5 +110,9 @@ export function reportFittedNames(report: Report, layout: OutputLayout, projectF
     say(folders, 'project folder', projectFolder);
     say(folders, 'cabinet folder', cabinetFolder);
   }
-  for (const part of files.flatMap((file) => safeParts(file.name))) say(report, 'file name', part);
+  for (const file of files) {
+    // Every part of a name that fits as it is fits too.
+    if (fitsAsIs(file.name)) continue;
+    for (const part of safeParts(file.name)) say(report, 'file name', part);
+  }
 }

@@ -16,6 +16,14 @@ describe('offset units', () => {
       for (let i = 0; i <= text.length; i++) expect(table(i), `${unit} @${i}`).toBe(convertOffset(text, i, unit));
     }
   });
+  it('counts code points through the table only when the text has a surrogate pair (and clamps like it)', () => {
+    // Texts without a pair take a shortcut (code point = UTF-16 unit); lone surrogates count one each.
+    for (const sample of ['plain ascii', 'caf\u00e9 \u4e2d\u6587', 'lone \ud83c high', 'lone \udfc5 low', 'a🏅b', '🏅', 'x\ud83c\ud83c\udfc5']) {
+      const table = offsetConverter(sample, 'codepoint');
+      for (let i = -2; i <= sample.length + 2; i++) expect(table(i), `${JSON.stringify(sample)} @${i}`).toBe(convertOffset(sample, Math.max(0, i), 'codepoint'));
+    }
+    expect(offsetConverter('a🏅b', 'codepoint')(4)).toBe(3);
+  });
   it('places the offset after the medal at 2 code points, 3 UTF-16 units, 2 graphemes', () => {
     const after = 1 + '🏅'.length;
     expect(convertOffset(text, after, 'utf16')).toBe(3);

@@ -1,22 +1,27 @@
 import type { SourceFields } from '../model/types.js';
 
-/** A key and its value; an undefined value is left out. */
-export type Entry = [key: string, value: unknown];
+/** A JSON object's members in the format's canonical key order; an undefined value is left out. */
+export type Fields = Record<string, unknown>;
 
 /**
- * Builds a JSON object from the model's values in the format's canonical key order, plus the
- * source object's extra keys. When the object was read from the same format (`keepSource`), its
- * keys and their order are reproduced (keys it lacked stay out), so reading then writing a server
- * file gives the same bytes; values come from the model, except what the reader kept as it was in
- * `extra` (unknown keys, carried values of another type, defaultable fields that were null).
+ * A JSON object from the model's values in the format's canonical key order (`fields`, an object
+ * literal), plus the source object's extra keys. When the object was read from the same format
+ * (`keepSource`), its keys and their order are reproduced (keys it lacked stay out), so reading
+ * then writing a server file gives the same bytes; values come from the model, except what the
+ * reader kept as it was in `extra` (unknown keys, carried values of another type, defaultable
+ * fields that were null).
+ *
+ * Every object of a document goes through here, so the common cases build nothing: written in
+ * another format, or read in this one with the canonical order, `fields` is the object written.
+ * (Lists of [key, value] pairs cost a pair per member and a search per key: with JSON.stringify of
+ * the result they were most of DATASAUR_SCHEMA's and JSON_ADVANCED's writers, issue 15.)
  */
-export function ordered(entries: Entry[], source: SourceFields | undefined, keepSource: boolean): Record<string, unknown> {
+export function ordered(fields: Fields, source: SourceFields | undefined, keepSource: boolean): Fields {
   const order = keepSource ? source?.keyOrder : undefined;
   const extra = keepSource ? source?.extra : undefined;
-  if (!extra) return order ? inSourceOrder(entries, order) : inEntryOrder(entries);
-  const values = new Map<string, unknown>();
-  for (const [key, value] of entries) values.set(key, value);
-  const out: Record<string, unknown> = {};
+  if (!extra) return !order || inOrder(fields, order) ? fields : inSourceOrder(fields, order);
+  const values = new Map<string, unknown>(Object.entries(fields));
+  const out: Fields = {};
   // Extra keys are never interpreted by the model, so the source's value is the one to keep.
   for (const [key, value] of Object.entries(extra)) values.set(key, value);
   if (order) {
@@ -29,28 +34,24 @@ export function ordered(entries: Entry[], source: SourceFields | undefined, keep
   return out;
 }
 
-// The two paths below are the Map path without the Map (it cost 30-40% of DATASAUR_SCHEMA's
-// writer): every object of a document goes through here. They give the same JSON text: a key
-// keeps the position of its first entry and takes the value of its last, and a key whose value
-// is undefined is left out by JSON.stringify just as the Map path leaves it out.
-
-function inEntryOrder(entries: Entry[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < entries.length; i++) out[entries[i][0]] = entries[i][1];
-  return out;
+/**
+ * True when `fields` gives the same JSON text as its members in `order`: its members that JSON
+ * writes (value not undefined) are exactly `order`, in that order. A source file with the writer's
+ * own key order (every server file) takes this path.
+ */
+function inOrder(fields: Fields, order: readonly string[]): boolean {
+  let i = 0;
+  for (const key in fields) {
+    if (fields[key] === undefined) continue;
+    if (key !== order[i++]) return false;
+  }
+  return i === order.length;
 }
 
-function inSourceOrder(entries: Entry[], order: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of order) {
-    // The last entry of the key, as Map.set keeps the last value; the entries are a handful.
-    for (let i = entries.length - 1; i >= 0; i--) {
-      if (entries[i][0] === key) {
-        out[key] = entries[i][1];
-        break;
-      }
-    }
-  }
+/** The source's keys in its order, with the model's values (keys the model lacks stay out). */
+function inSourceOrder(fields: Fields, order: readonly string[]): Fields {
+  const out: Fields = {};
+  for (const key of order) if (Object.hasOwn(fields, key)) out[key] = fields[key];
   return out;
 }
 

@@ -45,6 +45,15 @@ const utf8 = new TextEncoder();
 const KEPT_EXTENSION = /(\.[A-Za-z0-9]{1,10}){1,2}$/;
 
 /**
+ * True when `fitOutputName` keeps the name as it is for certain, decided without encoding it:
+ * no NUL, and short enough in UTF-16 units. Most output names are; a caller skips the fitting
+ * (and the list and object it returns) for them.
+ */
+export function fitsAsIs(name: string): boolean {
+  return name.length * 3 <= MAX_OUTPUT_NAME_BYTES && !name.includes('\u0000');
+}
+
+/**
  * Fits one file or folder name of an output path (decided): a NUL, which no file system holds,
  * becomes `_`; a name over `MAX_OUTPUT_NAME_BYTES` keeps its start and its extension(s) and gets
  * `~` and 8 hex digits of a hash of the whole name between them, so two long names that share

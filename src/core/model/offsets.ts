@@ -38,9 +38,22 @@ export function convertOffset(text: string, utf16Offset: number, unit: OffsetUni
   return count;
 }
 
+/** A high surrogate followed by a low one: the only UTF-16 units that are not one code point each. */
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
+/** True when some code point of `text` takes two UTF-16 units (without one, code points are units). */
+export function hasSurrogatePair(text: string): boolean {
+  return SURROGATE_PAIR.test(text);
+}
+
 /** Builds a converter for many offsets into the same text (linear once, then O(1) per lookup). */
 export function offsetConverter(text: string, unit: OffsetUnit): (utf16Offset: number) => number {
   if (unit === 'utf16') return (o) => o;
+  // Without a surrogate pair, code points are UTF-16 units: the table would be 0, 1, 2, … (an
+  // Int32Array of 4 bytes per character for every document text and row of the offset formats,
+  // 60-90 ms of 5,000 small documents in nine formats, issue 15). Offsets are clamped to the text
+  // as the table clamps them.
+  if (unit === 'codepoint' && !hasSurrogatePair(text)) return (o) => Math.max(0, Math.min(o, text.length));
   const table = new Int32Array(text.length + 1);
   if (unit === 'codepoint') {
     let count = 0;

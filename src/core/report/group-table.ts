@@ -25,15 +25,15 @@ export class GroupTable {
     return this.size;
   }
 
-  /** Adds one to the group of these fields (GROUP_FIELDS strings). */
-  add(values: readonly string[]): void {
+  /** Adds one to the group of these fields (GROUP_FIELDS strings); returns the group's index. */
+  add(values: readonly string[]): number {
     const ids = values.map((value) => this.number(value));
     const mask = this.slots.length - 1;
     let at = hash(ids) & mask;
     for (let slot = this.slots[at]; slot !== 0; slot = this.slots[(at = (at + 1) & mask)]) {
       if (this.sameFields(slot - 1, ids)) {
         this.counts[slot - 1]++;
-        return;
+        return slot - 1;
       }
     }
     const group = this.size++;
@@ -42,6 +42,12 @@ export class GroupTable {
     this.counts[group] = 1;
     this.slots[at] = group + 1;
     if (this.size * 2 > this.slots.length) this.growSlots();
+    return group;
+  }
+
+  /** Adds one to group `index`, which `add` returned. */
+  addTo(index: number): void {
+    this.counts[index]++;
   }
 
   /** The fields and count of group `index` (0 ≤ index < length). */

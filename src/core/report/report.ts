@@ -65,7 +65,7 @@ interface RunState {
    * The same for the document being converted: documents are converted one after the other, so
    * only the current one's keys are kept (a run of 100,000 documents does not keep 100,000 sets).
    */
-  onceDocument: { id: string; keys: Set<string> };
+  onceDocument: { project?: string; cabinet?: string; document?: string; keys: Set<string> };
 }
 
 /**
@@ -89,7 +89,7 @@ export class Report {
     const isSettings = 'keep' in settings || 'sink' in settings;
     const { keep, sink } = isSettings ? (settings as ReportSettings) : {};
     this.context = isSettings ? {} : (settings as ReportScope);
-    this.run = { messages: [], keep: keep ?? Infinity, sinks: sink ? [sink] : [], tally: new Tally(), onceKeys: new Set(), onceDocument: { id: '', keys: new Set() } };
+    this.run = { messages: [], keep: keep ?? Infinity, sinks: sink ? [sink] : [], tally: new Tally(), onceKeys: new Set(), onceDocument: { keys: new Set() } };
   }
 
   /** The messages kept in memory (all of them unless `keep` was set and exceeded). */
@@ -116,8 +116,11 @@ export class Report {
     const { format, document, cabinet, project } = this.context;
     let keys = this.run.onceKeys;
     if (document !== undefined) {
-      const id = `${project ?? ''}\u0000${cabinet ?? ''}\u0000${document}`;
-      if (this.run.onceDocument.id !== id) this.run.onceDocument = { id, keys: new Set() };
+      // Compared field by field: joining them into an id cost a string per call (issue 15).
+      const current = this.run.onceDocument;
+      if (current.document !== document || (current.project ?? '') !== (project ?? '') || (current.cabinet ?? '') !== (cabinet ?? '')) {
+        this.run.onceDocument = { project, cabinet, document, keys: new Set() };
+      }
       keys = this.run.onceDocument.keys;
     }
     const scoped = `${format ?? ''}\u0000${cabinet ?? ''}\u0000${key}`;

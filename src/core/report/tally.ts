@@ -41,13 +41,27 @@ export class Tally {
   total = 0;
   readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private readonly byKind = new Map<MessageKind, number>();
-  private readonly byGroup = new GroupTable();
+  /**
+   * Made with the first message: a report is also made per document and preparation to record its
+   * messages (prepare.ts), and most have none: five tables per document in nine formats, for
+   * nothing (issue 15).
+   */
+  private byGroup?: GroupTable;
+  /**
+   * The previous message and its group. Messages come in runs of one group (a writer's messages
+   * on one document): the next of a run is counted without looking its six fields up.
+   */
+  private last?: Counted;
+  private lastGroup = 0;
 
   add(message: Counted): void {
     this.total++;
     this.bySeverity[message.severity]++;
     this.byKind.set(message.kind, (this.byKind.get(message.kind) ?? 0) + 1);
-    this.byGroup.add([message.kind, message.severity, message.format ?? '', message.project ?? '', message.cabinet ?? '', message.document ?? '']);
+    const table = (this.byGroup ??= new GroupTable());
+    if (this.last !== undefined && sameGroup(this.last, message)) table.addTo(this.lastGroup);
+    else this.lastGroup = table.add([message.kind, message.severity, message.format ?? '', message.project ?? '', message.cabinet ?? '', message.document ?? '']);
+    this.last = message;
   }
 
   count(filter?: CountFilter): number {
@@ -80,10 +94,24 @@ export class Tally {
 
   /** The groups in first-seen order (absent fields: the messages had none). */
   *groups(): IterableIterator<MessageGroup> {
-    for (let index = 0; index < this.byGroup.length; index++) {
-      const { values, count } = this.byGroup.group(index);
+    const table = this.byGroup;
+    if (!table) return;
+    for (let index = 0; index < table.length; index++) {
+      const { values, count } = table.group(index);
       const [kind, severity, format, project, cabinet, document] = values;
       yield { kind: kind as MessageKind, severity: severity as Severity, format: format || undefined, project: project || undefined, cabinet: cabinet || undefined, document: document || undefined, count };
     }
   }
+}
+
+/** Same kind, severity, format, project, cabinet and document (absent and empty are the same, as in the table). */
+function sameGroup(a: Counted, b: Counted): boolean {
+  return (
+    a.kind === b.kind &&
+    a.severity === b.severity &&
+    (a.format ?? '') === (b.format ?? '') &&
+    (a.project ?? '') === (b.project ?? '') &&
+    (a.cabinet ?? '') === (b.cabinet ?? '') &&
+    (a.document ?? '') === (b.document ?? '')
+  );
 }

@@ -6,6 +6,7 @@ import { replaceLineBreaks } from '../token/names.js';
 import { TagSpacePolicy } from '../token/tag-space.js';
 import { taggedRows } from './token-tags.js';
 import { flat } from '../flat-string.js';
+import { mayHoldSpace } from '../token/may-hold-space.js';
 
 /** The placeholder the CoNLL-2003 files use where a column has no value (their `-DOCSTART-` line). */
 export const CONLL_PLACEHOLDER = '-X-';
@@ -72,13 +73,4 @@ function conllWord(token: string, row: number, index: number, ctx: WriteContext)
     });
   }
   return written;
-}
-
-/** False when every character is printable ASCII other than a space: then no `\s` is in it (a regular expression per token cost more). */
-function mayHoldSpace(token: string): boolean {
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f) return true;
-  }
-  return false;
 }

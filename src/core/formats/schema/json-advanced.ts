@@ -3,7 +3,7 @@ import { comparePositions } from '../../model/positions.js';
 import { spanById } from '../../model/span-index.js';
 import { labelItem } from './datasaur-schema.js';
 import { outputFileName } from '../../model/naming.js';
-import { ordered, serverJson, type Entry } from '../serialize.js';
+import { ordered, serverJson } from '../serialize.js';
 import { withSourceSyntax } from './source-syntax.js';
 import type { FormatWriter, WriteContext } from '../types.js';
 
@@ -42,13 +42,13 @@ export function serializeJsonAdvanced(doc: Document, ctx?: WriteContext): string
     if (list) list.push(s);
     else spansByRow.set(s.start.row, [s]);
   }
-  const value = ordered([
-    ['sentences', doc.rows.map((row) => sentence(doc, row, spansByRow.get(row.index) ?? [], same))],
-    ['labelerInfo', doc.labeler && ordered([['id', doc.labeler.id], ['email', doc.labeler.email], ['displayName', doc.labeler.displayName]], doc.labeler, same)],
-    ['labelSets', doc.labelSets.map((s) => ordered([['index', s.index], ['labelItems', s.items.map((i) => labelItem(i, same))]], s, same))],
-    ['labels', [...sortLabels(doc.timestamps).map((t) => timestamp(doc, t, same)), ...spans.map((s) => span(doc, s, same)), ...sortLabels(doc.arrows.map((a) => anchored(doc, a))).map((a) => arrow(doc, a, same))]],
-    ['comments', doc.comments],
-  ], doc, same);
+  const value = ordered({
+    sentences: doc.rows.map((row) => sentence(doc, row, spansByRow.get(row.index) ?? [], same)),
+    labelerInfo: doc.labeler && ordered({ id: doc.labeler.id, email: doc.labeler.email, displayName: doc.labeler.displayName }, doc.labeler, same),
+    labelSets: doc.labelSets.map((s) => ordered({ index: s.index, labelItems: s.items.map((i) => labelItem(i, same)) }, s, same)),
+    labels: [...sortLabels(doc.timestamps).map((t) => timestamp(doc, t, same)), ...spans.map((s) => span(doc, s, same)), ...sortLabels(doc.arrows.map((a) => anchored(doc, a))).map((a) => arrow(doc, a, same))],
+    comments: doc.comments,
+  }, doc, same);
   return same ? withSourceSyntax(serverJson(value), doc) : serverJson(value);
 }
 
@@ -82,36 +82,34 @@ function sortLabels<T extends { start?: Span['start']; end?: Span['end'] }>(labe
 /** One sentence; `spans` are the spans starting on this row, in label order. */
 function sentence(doc: Document, row: Row, spans: Span[], same: boolean) {
   const cell = row.cells[0] ?? { content: '', tokens: [] };
-  return ordered([
-    ['id', row.index],
-    ['content', cell.content],
-    ['tokens', cell.tokens],
-    ['labels', spans.map((s) => shortLabel(doc, s))],
-    ['metadata', row.metadata.map((m) => ordered([['key', m.key], ['value', m.value], ['pinned', m.pinned ?? false]], m, same))],
-  ], row, same);
+  return ordered({
+    id: row.index,
+    content: cell.content,
+    tokens: cell.tokens,
+    labels: spans.map((s) => shortLabel(doc, s)),
+    metadata: row.metadata.map((m) => ordered({ key: m.key, value: m.value, pinned: m.pinned ?? false }, m, same)),
+  }, row, same);
 }
 
 /** The per-sentence short form of a span (`l`, `sidS`, `s`, `charS`, …). */
 function shortLabel(doc: Document, s: Span) {
-  const entries: Entry[] = [
-    ['l', s.labelItemId],
-    ['layer', s.layer],
-    ['id', [s.labelItemId, s.layer, s.start.row, s.start.token, s.start.char, s.end.row, s.end.token, s.end.char, s.counter].join(':')],
-    ['deleted', false],
-    ['labeledBy', s.labeledBy],
-  ];
-  if (s.labeledByUserId != null) entries.push(['labeledByUserId', s.labeledByUserId]);
-  entries.push(
-    ['hashCode', spanHashCode(s)],
-    ['documentId', s.documentId ?? doc.id],
-    ['sidS', s.start.row],
-    ['s', s.start.token],
-    ['charS', s.start.char],
-    ['sidE', s.end.row],
-    ['e', s.end.token],
-    ['charE', s.end.char],
-  );
-  return ordered(entries, undefined, false);
+  return {
+    l: s.labelItemId,
+    layer: s.layer,
+    id: [s.labelItemId, s.layer, s.start.row, s.start.token, s.start.char, s.end.row, s.end.token, s.end.char, s.counter].join(':'),
+    deleted: false,
+    labeledBy: s.labeledBy,
+    // Only when known (undefined is left out).
+    labeledByUserId: s.labeledByUserId ?? undefined,
+    hashCode: spanHashCode(s),
+    documentId: s.documentId ?? doc.id,
+    sidS: s.start.row,
+    s: s.start.token,
+    charS: s.start.char,
+    sidE: s.end.row,
+    e: s.end.token,
+    charE: s.end.char,
+  };
 }
 
 export function spanHashCode(s: Span): string {
@@ -127,68 +125,71 @@ export function arrowHashCode(a: Arrow): string {
   return ['ARROW', a.labelItemId ?? 'undefined', a.layer ?? 'undefined', a.originId, a.destinationId, a.counter ?? 0].join(':');
 }
 
-function positionEntries(start: Span['start'], end: Span['end']): Entry[] {
-  return [
-    ['startCellIndex', start.column],
-    ['startCellLine', start.row],
-    ['startTokenIndex', start.token],
-    ['startCharIndex', start.char],
-    ['endCellIndex', end.column],
-    ['endCellLine', end.row],
-    ['endTokenIndex', end.token],
-    ['endCharIndex', end.char],
-  ];
-}
-
 function span(doc: Document, s: Span, same: boolean) {
-  return ordered([
-    ['labelText', s.labelText ?? null],
-    ['id', s.id],
-    ['documentId', s.documentId ?? doc.id],
-    ['labeledByUserId', s.labeledByUserId ?? null],
-    ...positionEntries(s.start, s.end),
-    ['layer', s.layer],
-    ['counter', s.counter],
-    ['labeledBy', s.labeledBy],
-    ['acceptedByUserId', s.acceptedByUserId ?? null],
-    ['rejectedByUserId', s.rejectedByUserId ?? null],
-    ['originId', null],
-    ['originNumber', '0'],
-    ['destinationId', null],
-    ['destinationNumber', '0'],
-    ['type', 'SPAN'],
-    ['labelSetItemId', s.labelItemId],
-    ['status', s.status],
-    ['createdAt', s.createdAt ?? null],
-    ['updatedAt', s.updatedAt ?? null],
-    ['hashCode', spanHashCode(s)],
-  ], s, same);
+  return ordered({
+    labelText: s.labelText ?? null,
+    id: s.id,
+    documentId: s.documentId ?? doc.id,
+    labeledByUserId: s.labeledByUserId ?? null,
+    startCellIndex: s.start.column,
+    startCellLine: s.start.row,
+    startTokenIndex: s.start.token,
+    startCharIndex: s.start.char,
+    endCellIndex: s.end.column,
+    endCellLine: s.end.row,
+    endTokenIndex: s.end.token,
+    endCharIndex: s.end.char,
+    layer: s.layer,
+    counter: s.counter,
+    labeledBy: s.labeledBy,
+    acceptedByUserId: s.acceptedByUserId ?? null,
+    rejectedByUserId: s.rejectedByUserId ?? null,
+    originId: null,
+    originNumber: '0',
+    destinationId: null,
+    destinationNumber: '0',
+    type: 'SPAN',
+    labelSetItemId: s.labelItemId,
+    status: s.status,
+    createdAt: s.createdAt ?? null,
+    updatedAt: s.updatedAt ?? null,
+    hashCode: spanHashCode(s),
+  }, s, same);
 }
 
 function arrow(doc: Document, a: Arrow, same: boolean) {
   const zero = { row: 0, column: 0, token: 0, char: 0 };
-  return ordered([
-    ['labelText', null],
-    ['id', a.id],
-    ['documentId', a.documentId ?? doc.id],
-    ['labeledByUserId', a.labeledByUserId ?? null],
-    ...positionEntries(a.start ?? originStart(doc, a) ?? zero, a.end ?? originStart(doc, a, true) ?? zero),
-    ['layer', a.layer ?? null],
-    ['counter', a.counter ?? 0],
-    ['labeledBy', a.labeledBy],
-    ['acceptedByUserId', a.acceptedByUserId ?? null],
-    ['rejectedByUserId', a.rejectedByUserId ?? null],
-    ['originId', a.originId],
-    ['originNumber', '0'],
-    ['destinationId', a.destinationId],
-    ['destinationNumber', '0'],
-    ['type', 'ARROW'],
-    ['labelSetItemId', a.labelItemId ?? null],
-    ['status', a.status],
-    ['createdAt', a.createdAt ?? null],
-    ['updatedAt', a.updatedAt ?? null],
-    ['hashCode', a.hashCode ?? arrowHashCode(a)],
-  ], a, same);
+  const start = a.start ?? originStart(doc, a) ?? zero;
+  const end = a.end ?? originStart(doc, a, true) ?? zero;
+  return ordered({
+    labelText: null,
+    id: a.id,
+    documentId: a.documentId ?? doc.id,
+    labeledByUserId: a.labeledByUserId ?? null,
+    startCellIndex: start.column,
+    startCellLine: start.row,
+    startTokenIndex: start.token,
+    startCharIndex: start.char,
+    endCellIndex: end.column,
+    endCellLine: end.row,
+    endTokenIndex: end.token,
+    endCharIndex: end.char,
+    layer: a.layer ?? null,
+    counter: a.counter ?? 0,
+    labeledBy: a.labeledBy,
+    acceptedByUserId: a.acceptedByUserId ?? null,
+    rejectedByUserId: a.rejectedByUserId ?? null,
+    originId: a.originId,
+    originNumber: '0',
+    destinationId: a.destinationId,
+    destinationNumber: '0',
+    type: 'ARROW',
+    labelSetItemId: a.labelItemId ?? null,
+    status: a.status,
+    createdAt: a.createdAt ?? null,
+    updatedAt: a.updatedAt ?? null,
+    hashCode: a.hashCode ?? arrowHashCode(a),
+  }, a, same);
 }
 
 /**
@@ -209,30 +210,30 @@ function originStart(doc: Document, a: Arrow, end = false) {
 }
 
 function timestamp(doc: Document, t: TimestampLabel, same: boolean) {
-  return ordered([
-    ['id', t.id],
-    ['documentId', t.documentId ?? doc.id],
-    ['startCellLine', t.start.row],
-    ['startCellIndex', t.start.column],
-    ['startTokenIndex', t.start.token],
-    ['startCharIndex', t.start.char],
-    ['endCellLine', t.end.row],
-    ['endCellIndex', t.end.column],
-    ['endTokenIndex', t.end.token],
-    ['endCharIndex', t.end.char],
-    ['layer', t.layer],
-    ['counter', t.counter],
-    ['startTimestampMillis', t.startTimestampMillis],
-    ['endTimestampMillis', t.endTimestampMillis],
-    ['labeledBy', t.labeledBy],
-    ['type', 'TIMESTAMP'],
-    ['status', t.status],
-    ['labeledByUserId', t.labeledByUserId ?? null],
-    ['acceptedByUserId', t.acceptedByUserId ?? null],
-    ['rejectedByUserId', t.rejectedByUserId ?? null],
-    ['shouldExpand', t.shouldExpand ?? false],
-    ['createdAt', t.createdAt ?? null],
-    ['updatedAt', t.updatedAt ?? null],
-    ['hashCode', timestampHashCode(t)],
-  ], t, same);
+  return ordered({
+    id: t.id,
+    documentId: t.documentId ?? doc.id,
+    startCellLine: t.start.row,
+    startCellIndex: t.start.column,
+    startTokenIndex: t.start.token,
+    startCharIndex: t.start.char,
+    endCellLine: t.end.row,
+    endCellIndex: t.end.column,
+    endTokenIndex: t.end.token,
+    endCharIndex: t.end.char,
+    layer: t.layer,
+    counter: t.counter,
+    startTimestampMillis: t.startTimestampMillis,
+    endTimestampMillis: t.endTimestampMillis,
+    labeledBy: t.labeledBy,
+    type: 'TIMESTAMP',
+    status: t.status,
+    labeledByUserId: t.labeledByUserId ?? null,
+    acceptedByUserId: t.acceptedByUserId ?? null,
+    rejectedByUserId: t.rejectedByUserId ?? null,
+    shouldExpand: t.shouldExpand ?? false,
+    createdAt: t.createdAt ?? null,
+    updatedAt: t.updatedAt ?? null,
+    hashCode: timestampHashCode(t),
+  }, t, same);
 }

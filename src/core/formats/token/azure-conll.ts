@@ -8,6 +8,8 @@ import { LabelNamer, azureLabel } from './names.js';
 import { reportNotRepresented } from './not-represented.js';
 import { prepareSpans } from './prepare.js';
 import { checkTagSpace } from './tag-space.js';
+import { mayHoldSpace } from './may-hold-space.js';
+import { flat } from '../flat-string.js';
 
 /**
  * AZURE_AUTOML_CSV for token projects: the CoNLL text Azure AutoML NER trains on. Azure's rules:
@@ -47,24 +49,28 @@ function conllSentences(doc: Document, ctx: WriteContext, namer: LabelNamer): st
     if (list) list.push(run);
     else runsByRow.set(span.start.row, [run]);
   }
-  // Rows are built from a parts list and joined once (per-token concatenation made GC the main cost).
+  // One string per row, built by appending and flattened at its end, as TSV_IOB does (flat-string.ts):
+  // a parts list joined per row cost an array store per piece; with a regular expression per token
+  // (mayHoldSpace now spares it) that was a quarter of this writer (issue 15).
   const rows: string[] = [];
-  const parts: string[] = [];
   doc.rows.forEach((row, r) => {
     const tokens = row.cells[0]?.tokens ?? [];
     if (tokens.length === 0) return;
     const tags = iobTags(tokens.length, runsByRow.get(r) ?? [], 'IOB2');
-    parts.length = 0;
-    for (let t = 0; t < tokens.length; t++) parts.push(conllToken(tokens[t], r, t, ctx), ' ', tags[t], '\n');
-    parts.push('\n');
-    rows.push(parts.join(''));
+    let text = '';
+    for (let t = 0; t < tokens.length; t++) {
+      text += conllToken(tokens[t], r, t, ctx);
+      // Most tokens are outside every span: their line's end is not made again each time.
+      text += tags[t] === 'O' ? ' O\n' : ' ' + tags[t] + '\n';
+    }
+    rows.push(flat(text + '\n'));
   });
   return rows.join('');
 }
 
 /** A token must be one non-empty run of non-space characters on its line. */
 function conllToken(token: string, row: number, index: number, ctx: WriteContext): string {
-  const written = token === '' ? '_' : /\s/.test(token) ? token.replace(/\s+/g, '_') : token;
+  const written = token === '' ? '_' : mayHoldSpace(token) && /\s/.test(token) ? token.replace(/\s+/g, '_') : token;
   if (written !== token) {
     ctx.report.add({
       kind: 'WhitespaceReplaced',

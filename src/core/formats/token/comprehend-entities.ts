@@ -7,7 +7,7 @@ import { csvRecord } from './csv-line.js';
 import { COMPREHEND_TYPE_MAX_LENGTH, LabelNamer, comprehendType } from './names.js';
 import { reportNotRepresented } from './not-represented.js';
 import { prepareSpans } from './prepare.js';
-import { spanPlace } from './place.js';
+import { spanMessage } from './place.js';
 import { OffsetCounter, documentText, reportOffsetUnit, spanRowRange } from './text.js';
 
 export const COMPREHEND_ENTITY_HEADER = ['File', 'Line', 'Begin Offset', 'End Offset', 'Type'] as const;
@@ -59,7 +59,7 @@ function comprehendRecords(doc: Document, ctx: WriteContext, namer: LabelNamer):
     // A row whose content holds a line break spans several PLAIN lines; an entity may not hold one
     // (an end just past a line break still holds it: the entity's text would lose that character).
     if (end.line !== begin.line) {
-      report.add({ kind: 'SpanCrossesRows', text: 'span crosses a line break inside its row; Comprehend entities stay on one line', ...spanPlace(span) });
+      report.add(spanMessage('SpanCrossesRows', 'span crosses a line break inside its row; Comprehend entities stay on one line', span));
       continue;
     }
     const lineText = lines.text(begin.line);
@@ -67,7 +67,7 @@ function comprehendRecords(doc: Document, ctx: WriteContext, namer: LabelNamer):
     // Tokens missing from the content get fallback offsets that can be empty (at the end of the
     // row); Comprehend refuses an entity without characters, so it is named instead of written.
     if (beginOffset >= endOffset) {
-      report.add({ kind: 'SpanWithoutText', text: 'span covers no characters of the PLAIN text (its tokens are not in the content); Comprehend refuses empty entities', ...spanPlace(span) });
+      report.add(spanMessage('SpanWithoutText', 'span covers no characters of the PLAIN text (its tokens are not in the content); Comprehend refuses empty entities', span));
       continue;
     }
     const type = namer.name(span.labelName, report, span.labelItemId);

@@ -3,6 +3,8 @@ import { formulaEscaped, needsFormulaEscape, reportFormulasNotEscaped, showValue
 
 /** RFC 4180: quote a field only when it holds a comma, a quote, CR or LF; double inner quotes. */
 export function csvField(value: string | number): string {
+  // A number's text holds none of them: no test (the offset columns are most fields, issue 15).
+  if (typeof value === 'number') return String(value);
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

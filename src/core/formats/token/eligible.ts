@@ -1,6 +1,6 @@
 import type { Document, Span } from '../../model/types.js';
 import type { WriteContext } from '../types.js';
-import { spanPlace } from './place.js';
+import { spanMessage } from './place.js';
 
 /**
  * The spans a token format may write at all: REJECTED labels are left out, CONFLICT labels are
@@ -11,11 +11,11 @@ export function eligibleSpans(doc: Document, ctx: WriteContext): Span[] {
   const kept: Span[] = [];
   for (const span of doc.spans) {
     if (span.status === 'REJECTED') {
-      ctx.report.add({ kind: 'RejectedLabelSkipped', text: 'rejected label left out', ...spanPlace(span) });
+      ctx.report.add(spanMessage('RejectedLabelSkipped', 'rejected label left out', span));
       continue;
     }
     if (span.labeledBy === 'CONFLICT' && !ctx.options.includeConflicts) {
-      ctx.report.add({ kind: 'ConflictLabelSkipped', text: 'unresolved conflict label left out', ...spanPlace(span) });
+      ctx.report.add(spanMessage('ConflictLabelSkipped', 'unresolved conflict label left out', span));
       continue;
     }
     kept.push(span);

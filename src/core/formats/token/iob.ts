@@ -20,33 +20,33 @@ export interface TokenRun {
  */
 export function iobTags(tokenCount: number, runs: readonly TokenRun[], scheme: IobScheme): string[] {
   const tags = new Array<string>(tokenCount).fill('O');
-  const ordered = [...runs].sort((a, b) => a.start - b.start);
+  const ordered = runs.length > 1 ? [...runs].sort((a, b) => a.start - b.start) : runs;
   let previous: TokenRun | undefined;
   for (const run of ordered) {
-    const single = run.start === run.end;
-    for (let t = run.start; t <= run.end && t < tokenCount; t++) {
-      const first = t === run.start;
-      const last = t === run.end;
-      let prefix: string;
-      switch (scheme) {
-        case 'IOB2':
-          prefix = first ? 'B' : 'I';
-          break;
-        case 'IOB1':
-          prefix = first && previous !== undefined && previous.end === run.start - 1 && previous.label === run.label ? 'B' : 'I';
-          break;
-        case 'IOBES':
-          prefix = single ? 'S' : first ? 'B' : last ? 'E' : 'I';
-          break;
-        case 'BILOU':
-          prefix = single ? 'U' : first ? 'B' : last ? 'L' : 'I';
-          break;
-      }
-      tags[t] = `${prefix}-${run.label}`;
-    }
+    // The run's tags are made once, not a string per tagged token.
+    const { first, inside, last } = runTags(run, previous, scheme);
+    for (let t = run.start; t <= run.end && t < tokenCount; t++) tags[t] = t === run.start ? first : t === run.end ? last : inside;
     previous = run;
   }
   return tags;
+}
+
+/** The tags of a run's first token (also of a one-token run), of its inner tokens and of its last. */
+function runTags(run: TokenRun, previous: TokenRun | undefined, scheme: IobScheme): { first: string; inside: string; last: string } {
+  const label = run.label;
+  const inside = `I-${label}`;
+  switch (scheme) {
+    case 'IOB2':
+      return { first: `B-${label}`, inside, last: inside };
+    case 'IOB1': {
+      const afterSame = previous !== undefined && previous.end === run.start - 1 && previous.label === label;
+      return { first: afterSame ? `B-${label}` : inside, inside, last: inside };
+    }
+    case 'IOBES':
+      return run.start === run.end ? { first: `S-${label}`, inside, last: inside } : { first: `B-${label}`, inside, last: `E-${label}` };
+    case 'BILOU':
+      return run.start === run.end ? { first: `U-${label}`, inside, last: inside } : { first: `B-${label}`, inside, last: `L-${label}` };
+  }
 }
 
 /** TSV_NON_IOB: the label name on every token of a run, `O` elsewhere. */

@@ -55,6 +55,12 @@ export class LabelNamer {
   private readonly byOriginal = new Map<string, string>();
   private readonly taken = new Set<string>();
   private emptied = 0;
+  /**
+   * The report each rename was last said to. A report here is one format's view of one document,
+   * where once() keeps a rename to one message; asking it again for every span of the label
+   * (Comprehend renames every label to upper case) cost a key and a message built per span.
+   */
+  private readonly saidTo = new Map<string, Report>();
 
   constructor(
     private readonly rule: (name: string) => string,
@@ -81,6 +87,8 @@ export class LabelNamer {
   }
 
   private say(original: string, renamed: string, report: Report, labelId?: string): void {
+    if (this.saidTo.get(original) === report) return;
+    this.saidTo.set(original, report);
     report.once(`LabelRenamed:${this.target}:${original}`, {
       kind: 'LabelRenamed',
       text: `label "${original}" written as "${renamed}" (${this.target} naming rules)`,

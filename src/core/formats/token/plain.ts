@@ -1,7 +1,7 @@
 import { outputFileName } from '../../model/naming.js';
 import type { FormatWriter } from '../types.js';
 import { reportNotRepresented } from './not-represented.js';
-import { spanPlace } from './place.js';
+import { spanMessage } from './place.js';
 import { documentText } from './text.js';
 
 /**
@@ -16,7 +16,7 @@ export const plainWriter: FormatWriter = {
   writeDocument(doc, ctx) {
     reportNotRepresented(doc, ctx.report);
     for (const span of doc.spans) {
-      ctx.report.add({ kind: 'SpanNotRepresented', text: 'PLAIN holds text only', ...spanPlace(span) });
+      ctx.report.add(spanMessage('SpanNotRepresented', 'PLAIN holds text only', span));
     }
     return [{ name: plainFileName(doc.name), content: documentText(doc).text }];
   },

@@ -44,12 +44,9 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
 
   // One string per row, built by appending and flattened at its end: a parts list per row cost an
   // array store per piece, and a regular expression per token a call; both were a third of the
-  // writer's time on 15,000 small documents (issue 15). With one tag column a token appends its
-  // text, then its tag's `\t<tag>\n`, made once per tag and document: building that piece for
-  // every token was a fifth of this writer's garbage on scenario b (50 KB per document, now 41), at
-  // the same CPU; garbage sets how often V8 scavenges and how soon it grows its young generation
-  // (b's flat-memory budget).
-  const tagLines = new Map<string, string>();
+  // writer's time on 15,000 small documents (issue 15). Two appends per token, the token and its
+  // line's end: `token + '\t' + tag + '\n'` made three more strings per token (a third of the
+  // writer's allocation went with them), and most tokens end with the same `\tO\n` (issue 15).
   const rows: string[] = [];
   doc.rows.forEach((row, r) => {
     const tokens = row.cells[0]?.tokens ?? [];
@@ -63,14 +60,9 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
         written = replaceLineBreaks(token);
         report.add({ kind: 'WhitespaceReplaced', text: 'tab or line break inside a token written as a space', place: { row: r, token: t } });
       }
-      if (single) {
-        const tag = single[t];
-        let line = tagLines.get(tag);
-        if (line === undefined) tagLines.set(tag, (line = '\t' + tag + '\n'));
-        text += written;
-        text += line;
-      } else {
-        text += written;
+      text += written;
+      if (single) text += lineEnd(single[t]);
+      else {
         for (const tags of columns) text += '\t' + tags[t];
         text += '\n';
       }
@@ -78,6 +70,11 @@ export function writeTaggedTsv(doc: Document, ctx: WriteContext, tagger: RowTagg
     rows.push(flat(text + '\n'));
   });
   return rows.join('');
+}
+
+/** The end of a token's line; that of a token outside every span (`O`, most tokens) is not made again each time. */
+function lineEnd(tag: string): string {
+  return tag === 'O' ? '\tO\n' : '\t' + tag + '\n';
 }
 
 /** A tab, CR or LF in the token (a loop: tokens are short, and a regular expression call cost more). */

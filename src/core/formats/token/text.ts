@@ -1,5 +1,5 @@
 import { cellTokenOffsets } from '../../model/align.js';
-import { offsetConverter, type OffsetUnit } from '../../model/offsets.js';
+import { hasSurrogatePair, offsetConverter, type OffsetUnit } from '../../model/offsets.js';
 import type { Document, Span, TokenPosition } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import { onReleaseDocument } from '../../model/document-caches.js';
@@ -74,18 +74,35 @@ function charOffset(doc: Document, p: TokenPosition, span: Span, report: Report,
 /** Converts UTF-16 offsets into one string to the chosen unit, building the table once per string. */
 export class OffsetCounter {
   private readonly converters = new Map<string, (o: number) => number>();
-  constructor(readonly unit: OffsetUnit) {}
+  /**
+   * Set when every string asked about is part of a text without surrogate pairs (`of`): then a
+   * code point offset is the UTF-16 offset, clamped to the string as the tables clamp it, and no
+   * string is looked up (a map lookup per offset, hashing each Comprehend line, issue 15).
+   */
+  private readonly sameAsUtf16: boolean;
 
-  /** The counter of a document's strings: the offset formats of one document share its tables. */
+  constructor(
+    readonly unit: OffsetUnit,
+    /** A text that every string given to `in` is part of, when there is one. */
+    within?: string,
+  ) {
+    this.sameAsUtf16 = unit === 'codepoint' && within !== undefined && !hasSurrogatePair(within);
+  }
+
+  /**
+   * The counter of a document's strings: the offset formats of one document share its tables.
+   * Only for strings of the document's text (`documentText`): its rows' contents and its lines.
+   */
   static of(doc: Document, unit: OffsetUnit): OffsetCounter {
     let byUnit = counters.get(doc);
     if (!byUnit) counters.set(doc, (byUnit = new Map()));
     let counter = byUnit.get(unit);
-    if (!counter) byUnit.set(unit, (counter = new OffsetCounter(unit)));
+    if (!counter) byUnit.set(unit, (counter = new OffsetCounter(unit, documentText(doc).text)));
     return counter;
   }
 
   in(text: string, utf16: number): number {
+    if (this.sameAsUtf16) return Math.max(0, Math.min(utf16, text.length));
     let convert = this.converters.get(text);
     if (!convert) {
       convert = offsetConverter(text, this.unit);

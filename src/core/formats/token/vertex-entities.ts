@@ -9,7 +9,7 @@ import { csvRecord } from './csv-line.js';
 import { LabelNamer, VERTEX_ENTITY_LABEL_LENGTH, vertexEntityLabel } from './names.js';
 import { reportNotRepresented } from './not-represented.js';
 import { prepareSpans } from './prepare.js';
-import { spanPlace } from './place.js';
+import { spanMessage } from './place.js';
 import { OffsetCounter, documentText, reportOffsetUnit, spanRowRange } from './text.js';
 
 export const VERTEX_ML_USES = ['training', 'validation', 'test'] as const;
@@ -54,7 +54,7 @@ function vertexJsonLine(doc: Document, ctx: WriteContext, namer: LabelNamer): st
     const endOffset = counter.in(text, rowStart[range.endRow] + range.end);
     // Tokens missing from the content can leave a span no characters; Vertex refuses empty segments.
     if (endOffset <= startOffset) {
-      report.add({ kind: 'SpanWithoutText', text: 'span covers no characters of the text (its tokens are not in the content); Vertex refuses empty segments', ...spanPlace(span) });
+      report.add(spanMessage('SpanWithoutText', 'span covers no characters of the text (its tokens are not in the content); Vertex refuses empty segments', span));
       continue;
     }
     annotations.push({ startOffset, endOffset, displayName: namer.name(span.labelName, report, span.labelItemId) });
