@@ -2,19 +2,27 @@ import type { JsonValue, LabelItem, MetadataEntry, Question, UserInfo } from '..
 import type { Report } from '../report/report.js';
 import { InputError } from '../errors.js';
 import { syntheticId, type FieldDefaults } from './defaults.js';
-import { carried, carriedId, isBooleanOrNull, isIdOrNull, isStringOrNull, keepNull, keySet, sourceFields } from './source-fields.js';
+import { carried, carriedId, isBooleanOrNull, isIdOrNull, isStringOrNull, keepNull, keySet, ownFields, reportUnknownKeys, sourceFields, type Where } from './source-fields.js';
 import type { LabelSet } from '../model/types.js';
 import { watchValue } from './source-text.js';
+import { jsonPath } from './json-text.js';
 
 /**
  * Readers of the objects DATASAUR_SCHEMA and JSON_ADVANCED share (labeler, label items, metadata,
  * questions), following the field-necessity table: `prefix` is the object's table path
- * (`$.data.labelSets[].labelItems[]`), `indexes` fill its `[]`, `place` is its concrete path.
+ * (`$.data.labelSets[].labelItems[]`), `indexes` fill its `[]`, `where` is its concrete place.
  */
-export interface Where {
-  report?: Report;
-  file: string;
-  path: ReadonlyArray<PropertyKey>;
+export type { Where };
+
+/**
+ * The document a shared reader reads objects of: its file, report and defaults, and the path of
+ * the object that holds `labelSets` (`["data"]` in DATASAUR_SCHEMA, the top in JSON_ADVANCED).
+ */
+export interface DocumentScope {
+  readonly report?: Report;
+  readonly file: string;
+  readonly defaults: FieldDefaults;
+  readonly root: ReadonlyArray<PropertyKey>;
 }
 
 type Raw = Record<string, unknown>;
@@ -31,18 +39,23 @@ export function readUser(value: Raw | null | undefined, where: Where): UserInfo 
   };
 }
 
-/** One label item: id synthesized when absent, name = the id when absent; parentId and color carried. */
-export function readLabelItem(item: Raw, prefix: string, indexes: readonly number[], place: string, defaults: FieldDefaults, where: Where): LabelItem {
-  const fields = sourceFields(item, ITEM_KEYS, NO_KEYS, where);
+/**
+ * Label item `n` of label set `set`: id synthesized when absent, name = the id when absent;
+ * parentId and color carried. Its paths are made only for a message (taking them as arguments,
+ * built per item, was 1 of the 62 KB a small document's loading allocated, issue 16).
+ */
+export function readLabelItem(item: Raw, set: number, n: number, scope: DocumentScope): LabelItem {
+  const fields = ownFields(item, ITEM_KEYS);
+  if (fields.extra) reportUnknownKeys(fields, ITEM_KEYS, NO_KEYS, { report: scope.report, file: scope.file, path: [...scope.root, 'labelSets', set, 'labelItems', n] });
   let id: string;
   if (item.id == null) {
-    defaults.missing(`${prefix}.id`, indexes, 'an id was synthesized from its place (auto:…)');
+    itemMissing(scope, set, n, 'id', 'an id was synthesized from its place (auto:…)');
     if (item.id === null) keepNull(fields, 'id');
-    id = syntheticId(place);
+    id = syntheticId(`labelSets[${set}].labelItems[${n}]`);
   } else id = String(item.id);
   let labelName = item.labelName as string | null | undefined;
   if (labelName == null) {
-    defaults.missing(`${prefix}.labelName`, indexes, 'the item id is its name');
+    itemMissing(scope, set, n, 'labelName', 'the item id is its name');
     if (labelName === null) keepNull(fields, 'labelName');
     labelName = id;
   }
@@ -53,6 +66,10 @@ export function readLabelItem(item: Raw, prefix: string, indexes: readonly numbe
     color: carried(item.color, 'color', fields, isStringOrNull),
     ...fields,
   };
+}
+
+function itemMissing(scope: DocumentScope, set: number, n: number, key: string, assumed: string): void {
+  scope.defaults.missing(`${jsonPath([...scope.root, 'labelSets'])}[].labelItems[].${key}`, [set, n], assumed);
 }
 
 /** Sentence (JSON_ADVANCED) or cell (DATASAUR_SCHEMA) metadata: key needed, value defaultable (absent: null), pinned carried. */

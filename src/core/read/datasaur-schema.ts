@@ -1,3 +1,4 @@
+import type { Report } from '../report/report.js';
 import type {
   AnswerSet,
   Arrow,
@@ -26,12 +27,12 @@ import { projectFolderName } from '../model/naming.js';
 import * as v from 'valibot';
 import { cellSchema, datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
 import { isPlainRow } from './fast-elements.js';
-import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
+import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, ownFields, reportUnknownKeys, sourceFields } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
 import { FieldDefaults, syntheticId } from './defaults.js';
-import { readLabelItem, readMetadata, readQuestion, readUser, reportLabelItemMissing, resolveSpanLabel, type Where } from './common-objects.js';
+import { readLabelItem, readMetadata, readQuestion, readUser, reportLabelItemMissing, resolveSpanLabel, type DocumentScope, type Where } from './common-objects.js';
 import { watchValue } from './source-text.js';
 import { packedMap } from './packed-map.js';
 
@@ -57,7 +58,7 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   const ctx = new Context(source);
   const { at, defaults } = ctx;
   const envelope = sourceFields(file, keySet('data'), keySet('version'), { report: source.report, file: source.file, path: [] });
-  const dataFields = sourceFields(data, DATA_KEYS, NO_KEYS, at([]));
+  const dataFields = ctx.fields(data, DATA_KEYS, NO_KEYS);
   keepNullLists(data, dataFields, DATA_LISTS);
   const member = <T>(key: string, fits: (v: unknown) => v is T) => carried(data[key], key, dataFields, fits);
 
@@ -142,13 +143,35 @@ export function rowReader(kinds: ProjectKind[], source: DocumentSource): { read(
 const rowSchema = v.array(cellSchema);
 
 /** What every object reader of one document needs: where it is, and the defaults said so far. */
-class Context {
+class Context implements DocumentScope {
   readonly defaults: FieldDefaults;
+  readonly report: Report | undefined;
+  readonly file: string;
+  readonly root = DATA_ROOT;
   constructor(readonly source: DocumentSource) {
     this.defaults = new FieldDefaults(source.file);
+    this.report = source.report;
+    this.file = source.file;
   }
-  at = (path: PropertyKey[]): Where => ({ report: this.source.report, file: this.source.file, path: ['data', ...path] });
+  at = (path: PropertyKey[]): Where => ({ report: this.report, file: this.file, path: ['data', ...path] });
+
+  /**
+   * `ownFields` of the object at `data.<path>` with its unknown keys reported. Readers of the
+   * objects a document has many of (cells, spans) call `ownFields` and `unknownKeys` themselves, so
+   * that the path is made only for an object that has unknown keys.
+   */
+  fields(value: Raw, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, ...path: PropertyKey[]): SourceFields {
+    const fields = ownFields(value, interpreted);
+    if (fields.extra) this.unknownKeys(fields, interpreted, known, path);
+    return fields;
+  }
+
+  unknownKeys(fields: SourceFields, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, path: PropertyKey[]): void {
+    reportUnknownKeys(fields, interpreted, known, this.at(path));
+  }
 }
+
+const DATA_ROOT = ['data'] as const;
 
 const isNull = (v: unknown): v is null => v === null;
 const isArray = (v: unknown): v is JsonValue[] => Array.isArray(v);
@@ -179,7 +202,7 @@ const DATA_KEYS = keySet(
 
 /** `data.project` and `data.document`: defaultable from the export layout and the file name. */
 function readDocumentAndProject(data: Raw, dataFields: SourceFields, ctx: Context): Pick<Document, 'id' | 'name' | 'project' | 'sourceObjects'> {
-  const { source, defaults, at } = ctx;
+  const { source, defaults } = ctx;
   const stem = source.file.replace(/^.*[/!\\]/, '').replace(/\.[^.]+$/, '');
   const layout = source.project;
   const rawProject = data.project as Raw | null | undefined;
@@ -187,7 +210,7 @@ function readDocumentAndProject(data: Raw, dataFields: SourceFields, ctx: Contex
     defaults.missing('$.data.project', [], layout ? `the project of the export folder (${layout.folder}) assumed` : `project id "unknown", name "${stem}" assumed`);
     if (rawProject === null) keepNull(dataFields, 'project');
   }
-  const projectFields = rawProject ? sourceFields(rawProject, PROJECT_KEYS, NO_KEYS, at(['project'])) : {};
+  const projectFields = rawProject ? ctx.fields(rawProject, PROJECT_KEYS, NO_KEYS, 'project') : {};
   let projectId = rawProject?.id as string | number | null | undefined;
   if (rawProject && projectId == null) {
     defaults.missing('$.data.project.id', [], layout ? `the export folder's project id (${layout.id}) assumed` : 'project id "unknown" assumed');
@@ -209,7 +232,7 @@ function readDocumentAndProject(data: Raw, dataFields: SourceFields, ctx: Contex
     defaults.missing('$.data.document', [], `the document is named after its file ("${name}"), which is also its id`);
     if (rawDocument === null) keepNull(dataFields, 'document');
   }
-  const documentFields = rawDocument ? sourceFields(rawDocument, PROJECT_KEYS, NO_KEYS, at(['document'])) : undefined;
+  const documentFields = rawDocument ? ctx.fields(rawDocument, PROJECT_KEYS, NO_KEYS, 'document') : undefined;
   let documentName = rawDocument?.name as string | null | undefined;
   if (rawDocument && documentName == null) {
     defaults.missing('$.data.document.name', [], `the file name ("${name}") assumed`);
@@ -252,10 +275,10 @@ export function inferKinds(data: Pick<DatasaurSchemaData, 'spanLabels' | 'rows' 
   return kinds;
 }
 
-function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
+function readColumns(data: DatasaurSchemaData, ctx: Context): Column[] {
   if (data.columns) {
     return packedMap(data.columns, (c, n) => {
-      const fields = sourceFields(c, keySet('name', 'id', 'displayed', 'labelerRestricted'), NO_KEYS, at(['columns', n]));
+      const fields = ctx.fields(c, COLUMN_KEYS, NO_KEYS, 'columns', n);
       return {
         name: c.name,
         id: carried(c.id, 'id', fields, isId),
@@ -269,15 +292,14 @@ function readColumns(data: DatasaurSchemaData, { at }: Context): Column[] {
 }
 
 function readLabelSet(set: Raw, index: number, ctx: Context): LabelSet {
-  const fields = sourceFields(set, keySet('id', 'name', 'labelItems'), keySet('index'), ctx.at(['labelSets', index]));
+  const fields = ownFields(set, LABEL_SET_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, LABEL_SET_KEYS, LABEL_SET_KNOWN_KEYS, ['labelSets', index]);
   keepNullLists(set, fields, ['labelItems']);
   return {
     index,
     id: carriedId(set.id, 'id', fields),
     name: carried(set.name, 'name', fields, isStringOrNull),
-    items: packedMap((set.labelItems ?? []) as Raw[], (item, n) =>
-      readLabelItem(item, '$.data.labelSets[].labelItems[]', [index, n], `labelSets[${index}].labelItems[${n}]`, ctx.defaults, ctx.at(['labelSets', index, 'labelItems', n])),
-    ),
+    items: packedMap((set.labelItems ?? []) as Raw[], (item, n) => readLabelItem(item, index, n, ctx)),
     ...fields,
   };
 }
@@ -292,7 +314,8 @@ function readRow(cells: Raw[], r: number, kinds: ProjectKind[], ctx: Context): R
 }
 
 function readCell(cell: Raw, r: number, c: number, token: boolean, ctx: Context): Cell {
-  const fields = sourceFields(cell, CELL_KEYS, NO_KEYS, ctx.at(['rows', r, c]));
+  const fields = ownFields(cell, CELL_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, CELL_KEYS, NO_KEYS, ['rows', r, c]);
   if (cell.metadata === null) keepNull(fields, 'metadata');
   let tokens = cell.tokens as string[] | null | undefined;
   if (tokens == null) {
@@ -375,7 +398,7 @@ function nestedFields(s: Raw, member: string, n: number, ctx: Context): NestedSo
     }
     return nested;
   }
-  const own = (value: Raw, form: number, f: Forms, keys: ReadonlySet<string>, path: PropertyKey[]) => (form >= 0 ? f.shared[form] : sourceFields(value, keys, NO_KEYS, ctx.at([member, n, ...path])));
+  const own = (value: Raw, form: number, f: Forms, keys: ReadonlySet<string>, path: PropertyKey[]) => (form >= 0 ? f.shared[form] : ctx.fields(value, keys, NO_KEYS, member, n, ...path));
   const nested: NestedSourceFields = {
     labelItem: labelItem ? own(labelItem, li, LABEL_ITEM_FORMS, LABEL_ITEM_KEYS, ['labelItem']) : undefined,
     textPosition: textPosition ? own(textPosition, tp, TEXT_POSITION_FORMS, TEXT_POSITION_KEYS, ['textPosition']) : undefined,
@@ -444,7 +467,8 @@ function counter(value: Raw, fields: SourceFields, prefix: string, n: number, de
 
 function readSpan(s: Raw, n: number, labelSets: LabelSet[], items: ItemIndex, ctx: Context): Span | null {
   const { source, defaults } = ctx;
-  const fields = sourceFields(s, SPAN_KEYS, SPAN_KNOWN_KEYS, ctx.at(['spanLabels', n]));
+  const fields = ownFields(s, SPAN_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, SPAN_KEYS, SPAN_KNOWN_KEYS, ['spanLabels', n]);
   const id = labelId(s, fields, 'spanLabels', n, defaults);
   const labelItem = s.labelItem as Raw;
   const itemId = String(labelItem.id);
@@ -486,7 +510,8 @@ function readSpan(s: Raw, n: number, labelSets: LabelSet[], items: ItemIndex, ct
 
 function readArrow(a: Raw, n: number, labelSets: LabelSet[], ctx: Context): Arrow {
   const { defaults } = ctx;
-  const fields = sourceFields(a, ARROW_KEYS, ARROW_KNOWN_KEYS, ctx.at(['arrowLabels', n]));
+  const fields = ownFields(a, ARROW_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, ARROW_KEYS, ARROW_KNOWN_KEYS, ['arrowLabels', n]);
   const labelItem = a.labelItem as Raw | null | undefined;
   if (labelItem === undefined) defaults.missing('$.data.arrowLabels[].labelItem', [n], 'an arrow without a label (null)');
   const itemId = labelItem ? String(labelItem.id) : null;
@@ -508,7 +533,8 @@ function readArrow(a: Raw, n: number, labelSets: LabelSet[], ctx: Context): Arro
 
 function readTimestamp(t: Raw, n: number, ctx: Context): TimestampLabel {
   const { defaults } = ctx;
-  const fields = sourceFields(t, TIMESTAMP_KEYS, TIMESTAMP_KNOWN_KEYS, ctx.at(['timestampLabels', n]));
+  const fields = ownFields(t, TIMESTAMP_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, TIMESTAMP_KEYS, TIMESTAMP_KNOWN_KEYS, ['timestampLabels', n]);
   const textPosition = t.textPosition as { start: RawPosition; end: RawPosition };
   let layer = t.layer as number | null | undefined;
   if (layer == null) {
@@ -586,7 +612,7 @@ function readDocumentAnswers(data: DatasaurSchemaData): AnswerSet | null {
 }
 
 function readPage(p: Raw, n: number, ctx: Context): Page {
-  const fields = sourceFields(p, keySet('pageIndex', 'pageHeight', 'pageWidth'), NO_KEYS, ctx.at(['pages', n]));
+  const fields = ctx.fields(p, PAGE_KEYS, NO_KEYS, 'pages', n);
   let pageIndex = p.pageIndex as number | null | undefined;
   if (pageIndex == null) {
     ctx.defaults.missing('$.data.pages[].pageIndex', [n], `its position (${n})`);
@@ -603,8 +629,8 @@ function readPage(p: Raw, n: number, ctx: Context): Page {
 }
 
 function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet {
-  const { defaults, at } = ctx;
-  const fields = sourceFields(set, keySet('id', 'name', 'classes'), keySet('autoLabelProvider'), at(['bboxLabelSets', n]));
+  const { defaults } = ctx;
+  const fields = ctx.fields(set, BOX_SET_KEYS, BOX_SET_KNOWN_KEYS, 'bboxLabelSets', n);
   keepNullLists(set, fields, ['classes']);
   if (set.id == null) {
     defaults.missing('$.data.bboxLabelSets[].id', [n], 'an id was synthesized from its place (auto:…)');
@@ -620,7 +646,7 @@ function readBoxLabelSet(set: Raw, n: number, ctx: Context): BoundingBoxLabelSet
 
 function readBoxClass(c: Raw, n: number, k: number, ctx: Context): BoundingBoxClass {
   const { defaults, at } = ctx;
-  const fields = sourceFields(c, keySet('id', 'name', 'color', 'questions'), keySet('captionAllowed', 'captionRequired'), at(['bboxLabelSets', n, 'classes', k]));
+  const fields = ctx.fields(c, BOX_CLASS_KEYS, BOX_CLASS_KNOWN_KEYS, 'bboxLabelSets', n, 'classes', k);
   keepNullLists(c, fields, ['questions']);
   if (c.id == null) {
     defaults.missing('$.data.bboxLabelSets[].classes[].id', [n, k], 'an id was synthesized from its place (auto:…)');
@@ -644,8 +670,9 @@ function readBoxClass(c: Raw, n: number, k: number, ctx: Context): BoundingBoxCl
 }
 
 function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Context): BoundingBox {
-  const { defaults, at } = ctx;
-  const fields = sourceFields(b, BOX_KEYS, NO_KEYS, at(['bboxLabels', n]));
+  const { defaults } = ctx;
+  const fields = ownFields(b, BOX_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, BOX_KEYS, NO_KEYS, ['bboxLabels', n]);
   keepNullLists(b, fields, ['shapes']);
   const classId = String(b.bboxLabelClassId);
   let className = b.bboxLabelClassName as string | null | undefined;
@@ -670,7 +697,8 @@ function readBoundingBox(b: Raw, n: number, sets: BoundingBoxLabelSet[], ctx: Co
 }
 
 function readShape(s: Raw, n: number, k: number, ctx: Context): Shape {
-  const fields = sourceFields(s, keySet('pageIndex', 'points'), NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k]));
+  const fields = ownFields(s, SHAPE_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, SHAPE_KEYS, NO_KEYS, ['bboxLabels', n, 'shapes', k]);
   keepNullLists(s, fields, ['points']);
   let pageIndex = s.pageIndex as number | null | undefined;
   if (pageIndex == null) {
@@ -680,11 +708,26 @@ function readShape(s: Raw, n: number, k: number, ctx: Context): Shape {
   }
   return {
     pageIndex,
-    points: packedMap((s.points ?? []) as Raw[], (p, i) => ({ x: p.x as number, y: p.y as number, ...sourceFields(p, POINT_KEYS, NO_KEYS, ctx.at(['bboxLabels', n, 'shapes', k, 'points', i])) })),
+    points: packedMap((s.points ?? []) as Raw[], (p, i) => readPoint(p, n, k, i, ctx)),
     ...fields,
   };
 }
 
+function readPoint(p: Raw, n: number, k: number, i: number, ctx: Context): { x: number; y: number } & SourceFields {
+  const fields = ownFields(p, POINT_KEYS);
+  if (fields.extra) ctx.unknownKeys(fields, POINT_KEYS, NO_KEYS, ['bboxLabels', n, 'shapes', k, 'points', i]);
+  return { x: p.x as number, y: p.y as number, ...fields };
+}
+
+const COLUMN_KEYS = keySet('name', 'id', 'displayed', 'labelerRestricted');
+const LABEL_SET_KEYS = keySet('id', 'name', 'labelItems');
+const LABEL_SET_KNOWN_KEYS = keySet('index');
+const PAGE_KEYS = keySet('pageIndex', 'pageHeight', 'pageWidth');
+const BOX_SET_KEYS = keySet('id', 'name', 'classes');
+const BOX_SET_KNOWN_KEYS = keySet('autoLabelProvider');
+const BOX_CLASS_KEYS = keySet('id', 'name', 'color', 'questions');
+const BOX_CLASS_KNOWN_KEYS = keySet('captionAllowed', 'captionRequired');
+const SHAPE_KEYS = keySet('pageIndex', 'points');
 const BOX_KEYS = keySet('id', 'documentId', 'bboxLabelClassId', 'bboxLabelClassName', 'caption', 'shapes', 'answers', ...PROVENANCE_KEYS);
 const POINT_KEYS = keySet('x', 'y');
 const isId = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));

@@ -88,6 +88,7 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
   const file = value as Raw & v.InferOutput<typeof jsonAdvancedSchema>;
   const at = (path: PropertyKey[]): Where => ({ report: source.report, file: source.file, path });
   const defaults = new FieldDefaults(source.file);
+  const scope = { report: source.report, file: source.file, defaults, root: [] };
   const top = sourceFields(file, TOP_KEYS, NO_KEYS, at([]));
   keepNullLists(file, top, ['labelSets', 'labels']);
 
@@ -102,7 +103,7 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
     }
     return {
       index: setIndex,
-      items: packedMap((set.labelItems ?? []) as Raw[], (item, k) => readLabelItem(item, '$.labelSets[].labelItems[]', [n, k], `labelSets[${n}].labelItems[${k}]`, defaults, at(['labelSets', n, 'labelItems', k]))),
+      items: packedMap((set.labelItems ?? []) as Raw[], (item, k) => readLabelItem(item, n, k, scope)),
       ...fields,
     };
   });

@@ -3,33 +3,53 @@ import type { Report } from '../report/report.js';
 import { jsonPath } from './json-text.js';
 import { watchValue } from './source-text.js';
 
+/** Where an object sits, for the messages about it. */
+export interface Where {
+  report?: Report;
+  file: string;
+  path: ReadonlyArray<PropertyKey>;
+}
+
 /**
  * Splits a source object into the keys the model interprets and the rest. The rest goes to
  * `extra` so writers can put it back; keys that are neither interpreted nor listed as known
  * (documented but meaningless to conversion, such as `createdAt`) are reported as `UnknownField`.
  */
-export function sourceFields(
-  value: Record<string, unknown>,
-  interpreted: ReadonlySet<string>,
-  known: ReadonlySet<string>,
-  where: { report?: Report; file: string; path: ReadonlyArray<PropertyKey> },
-): SourceFields {
+export function sourceFields(value: Record<string, unknown>, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, where: Where): SourceFields {
+  const fields = ownFields(value, interpreted);
+  if (fields.extra) reportUnknownKeys(fields, interpreted, known, where);
+  return fields;
+}
+
+/**
+ * `sourceFields` without the report: readers of objects that number in the thousands (cells,
+ * spans, label items) call it and report with `reportUnknownKeys` only when `extra` is set, so the
+ * object's path is built only then (making it for every cell and span was 7 of the 62 KB a small
+ * document's loading allocated, issue 16).
+ */
+export function ownFields(value: Record<string, unknown>, interpreted: ReadonlySet<string>): SourceFields {
   const keys = Object.keys(value);
   let extra: JsonObject | undefined;
   for (const key of keys) {
     if (interpreted.has(key)) continue;
     watchValue(value[key]);
     (extra ??= {})[key] = value[key] as JsonValue;
-    if (!known.has(key) && where.report) {
-      const path = jsonPath([...where.path, key]);
-      where.report.once(`UnknownField:${path.replace(/\[\d+\]/g, '[]')}`, {
-        kind: 'UnknownField',
-        text: `unknown key "${key}" kept as it is (first seen at ${path})`,
-        place: { file: where.file, jsonPath: path },
-      });
-    }
   }
   return extra ? { extra, keyOrder: keys } : { keyOrder: keys };
+}
+
+/** Reports the keys of an object (its `ownFields`) that are neither interpreted nor known, each path once. */
+export function reportUnknownKeys(fields: SourceFields, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, where: Where): void {
+  if (!where.report) return;
+  for (const key of fields.keyOrder!) {
+    if (interpreted.has(key) || known.has(key)) continue;
+    const path = jsonPath([...where.path, key]);
+    where.report.once(`UnknownField:${path.replace(/\[\d+\]/g, '[]')}`, {
+      kind: 'UnknownField',
+      text: `unknown key "${key}" kept as it is (first seen at ${path})`,
+      place: { file: where.file, jsonPath: path },
+    });
+  }
 }
 
 /**
