@@ -59,8 +59,11 @@ export interface InputHead {
   firstChar: string;
   /** The whole file parsed as JSON, parsed on first use and shared with the reader (never parsed twice). */
   json(): unknown;
-  /** Values computed once per file and shared between sniffers (records of the head, …). */
-  memo<T>(key: string, compute: () => T): T;
+  /**
+   * Values computed once per file and shared between sniffers (records of the head, …). `compute`
+   * is given the head, so a sniffer can pass a function made once rather than a closure per file.
+   */
+  memo<T>(key: string, compute: (head: InputHead) => T): T;
 }
 
 /** What a text reader gets: the whole text and the same lazy JSON value the sniffers saw. */
@@ -94,12 +97,17 @@ export interface BinaryReader extends ReaderBase {
 export type InputReader = TextReader | BinaryReader;
 
 const readers: InputReader[] = [];
+/** The text and the binary readers, in registration order: made when a reader is registered, not per file. */
+let textReaders: TextReader[] = [];
+let binaryReaders: BinaryReader[] = [];
 
 /** Adds a reader (register-readers.ts calls this once per reader; a second registration of the same layout replaces the first). */
 export function registerReader(reader: InputReader): void {
   const at = readers.findIndex((r) => r.format === reader.format && r.layout === reader.layout);
   if (at >= 0) readers[at] = reader;
   else readers.push(reader);
+  textReaders = readers.filter((r): r is TextReader => !r.binary);
+  binaryReaders = readers.filter((r): r is BinaryReader => r.binary === true);
 }
 
 export function registeredReaders(): readonly InputReader[] {
@@ -151,8 +159,17 @@ export function inputHead(text: string, fileName: string, parsed?: { value: unkn
   }
   const complete = body.length <= size;
   const head = complete ? body : body.slice(0, size);
-  const first = /\S/.exec(head);
-  return new Head(fileName, head, complete, parsed ? parsed.firstChar : first ? first[0] : '', text, parsed);
+  return new Head(fileName, head, complete, parsed ? parsed.firstChar : firstNonSpace(head), text, parsed);
+}
+
+/** The first character `/\S/` would find, or '' (a loop: the regular expression's match was an array per file). */
+function firstNonSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text[i])) return text[i];
+  }
+  return '';
 }
 
 /**
@@ -165,7 +182,7 @@ export function inputHead(text: string, fileName: string, parsed?: { value: unkn
 class Head implements InputHead {
   readonly extension: string;
   private split: string[] | undefined;
-  private readonly memos = new Map<string, unknown>();
+  private memos: Map<string, unknown> | undefined;
 
   constructor(
     readonly fileName: string,
@@ -189,9 +206,11 @@ class Head implements InputHead {
     return this.parsed.value;
   }
 
-  memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) this.memos.set(key, compute());
-    return this.memos.get(key) as T;
+  memo<T>(key: string, compute: (head: InputHead) => T): T {
+    // Made on first use: most files (JSON documents) are never looked at this way.
+    const memos = (this.memos ??= new Map());
+    if (!memos.has(key)) memos.set(key, compute(this));
+    return memos.get(key) as T;
   }
 }
 
@@ -229,14 +248,19 @@ interface Candidate<R extends InputReader> {
  * (the user said so; the reader's own errors then name what does not fit).
  */
 export function detectText(head: InputHead, forced?: string): Detection<TextReader> {
-  const pool = readers.filter((r): r is TextReader => !r.binary);
-  return choose(pool, forced, head.fileName, head.extension, (r) => sniffSafely(() => r.sniff(head)));
+  return choose(textReaders, forced, head.fileName, head.extension, (r) => sniffSafely(r, head));
 }
 
 export function detectBinary(bytes: Uint8Array, fileName: string, forced?: string): Detection<BinaryReader> | null {
-  const pool = readers.filter((r): r is BinaryReader => r.binary === true);
-  if (forced !== undefined ? !pool.some((r) => sameName(r.format, forced)) : !pool.some((r) => r.sniff(bytes, fileName))) return null;
+  const pool = binaryReaders;
+  if (forced !== undefined ? !pool.some((r) => sameName(r.format, forced)) : !anySniffs(pool, bytes, fileName)) return null;
   return choose(pool, forced, fileName, extensionOf(fileName), (r) => r.sniff(bytes, fileName));
+}
+
+/** `pool.some((r) => r.sniff(bytes, fileName))` without a closure per file (every text file asks first). */
+function anySniffs(pool: readonly BinaryReader[], bytes: Uint8Array, fileName: string): boolean {
+  for (const reader of pool) if (reader.sniff(bytes, fileName)) return true;
+  return false;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -249,9 +273,9 @@ function sameName(a: string, b: string): boolean {
  * most telling reason rather than "unknown format".
  */
 let lastSniffError: InputError | undefined;
-function sniffSafely(run: () => Sniff | null): Sniff | null {
+function sniffSafely(reader: TextReader, head: InputHead): Sniff | null {
   try {
-    return run();
+    return reader.sniff(head);
   } catch (error) {
     if (error instanceof InputError) {
       lastSniffError ??= error;
@@ -261,7 +285,7 @@ function sniffSafely(run: () => Sniff | null): Sniff | null {
   }
 }
 
-function choose<R extends InputReader>(pool: R[], forced: string | undefined, fileName: string, extension: string, sniff: (r: R) => Sniff | null): Detection<R> {
+function choose<R extends InputReader>(pool: readonly R[], forced: string | undefined, fileName: string, extension: string, sniff: (r: R) => Sniff | null): Detection<R> {
   lastSniffError = undefined;
   let allowed = pool;
   if (forced !== undefined) {
@@ -276,8 +300,8 @@ function choose<R extends InputReader>(pool: R[], forced: string | undefined, fi
     if (!found || found.score <= 0) continue;
     candidates.push({ reader, sniff: found, score: found.score + (reader.extensions.includes(extension) ? EXTENSION_BONUS : 0) });
   }
-  candidates.sort((a, b) => b.score - a.score);
-  const [best, ...rest] = candidates;
+  if (candidates.length > 1) candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0];
   if (!best) {
     if (forced !== undefined) return { reader: allowed[0], because: `--input-format ${allowed[0].format}`, guessed: false, alternatives: [], forced: true };
     const error = lastSniffError;
@@ -290,13 +314,15 @@ function choose<R extends InputReader>(pool: R[], forced: string | undefined, fi
     });
   }
   lastSniffError = undefined;
-  const close = rest.filter((c) => c.reader.format !== best.reader.format || c.reader.layout !== best.reader.layout).filter((c) => c.score >= best.score - CLOSE_CALL);
-  const guessed = forced === undefined && (close.length > 0 || best.sniff.score < SCORE.LIKELY);
+  // Most files have one reading: the others are looked at only when there are others.
+  const rest = candidates.length > 1 ? candidates.slice(1) : [];
+  const close = rest.some((c) => (c.reader.format !== best.reader.format || c.reader.layout !== best.reader.layout) && c.score >= best.score - CLOSE_CALL);
+  const guessed = forced === undefined && (close || best.sniff.score < SCORE.LIKELY);
   return {
     reader: best.reader,
     because: forced !== undefined ? `--input-format ${best.reader.format}; ${best.sniff.because}` : best.sniff.because,
     guessed,
-    alternatives: (guessed ? rest.slice(0, 3) : []).map((c) => ({ format: c.reader.format, layout: c.reader.layout, because: c.sniff.because })),
+    alternatives: guessed ? rest.slice(0, 3).map((c) => ({ format: c.reader.format, layout: c.reader.layout, because: c.sniff.because })) : [],
     forced: forced !== undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { SCORE, type InputHead, type TextReader } from '../detect.js';
+import { SCORE, looksLikeJson, type InputHead, type TextReader } from '../detect.js';
 import { classifierDocument, sniffHeaderless } from './classifier-document.js';
 import { parseRecords } from './records.js';
 import { firstJsonLine } from './json-lines-head.js';
@@ -105,6 +105,8 @@ export const vertexImportListInput: TextReader = {
   layout: 'import list',
   extensions: ['.csv'],
   sniff(head) {
+    // A JSON head has no such line (its first starts with { or [): not split into lines for nothing.
+    if (looksLikeJson(head)) return null;
     const lines = head.lines.filter((l) => l.trim() !== '');
     if (!lines.length || !lines.every((l) => /^((training|validation|test),)?gs:\/\/\S+\.jsonl$/.test(l.trim()))) return null;
     return { score: SCORE.SIGNATURE, because: 'lines of gs://….jsonl URIs (the Vertex import list)' };

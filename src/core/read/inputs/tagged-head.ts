@@ -28,11 +28,12 @@ export interface TaggedShape {
 
 /** The shape, computed once per file (every token-tag sniffer asks for it). */
 export function taggedShape(head: InputHead): TaggedShape | null {
-  return head.memo('taggedShape', () => computeShape(head));
+  // A JSON head is no token file: answered before the memo, which JSON documents then never need.
+  if (looksLikeJson(head)) return null;
+  return head.memo('taggedShape', computeShape);
 }
 
 function computeShape(head: InputHead): TaggedShape | null {
-  if (looksLikeJson(head)) return null;
   const separator = head.text.includes('\t') ? '\t' : ' ';
   const counts = new Map<number, number>();
   let lines = 0;
