@@ -57,7 +57,8 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   const data = file.data as DatasaurSchemaData & Raw;
   const ctx = new Context(source);
   const { at, defaults } = ctx;
-  const envelope = sourceFields(file, keySet('data'), keySet('version'), { report: source.report, file: source.file, path: [] });
+  const envelope = ownFields(file, ENVELOPE_KEYS);
+  if (envelope.extra) reportUnknownKeys(envelope, ENVELOPE_KEYS, ENVELOPE_KNOWN_KEYS, { report: source.report, file: source.file, path: [] });
   const dataFields = ctx.fields(data, DATA_KEYS, NO_KEYS);
   keepNullLists(data, dataFields, DATA_LISTS);
   const member = <T>(key: string, fits: (v: unknown) => v is T) => carried(data[key], key, dataFields, fits);
@@ -68,18 +69,19 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   const spans: Span[] = [];
   // Source index of each span (differs from its model index after a span left out).
   const spanSources: number[] = [];
-  const leftOut = new Set<string>();
+  // Ids of the spans left out (made for the first one: most documents have none).
+  let leftOut: Set<string> | undefined;
   const items = itemIndex(labelSets);
   (data.spanLabels ?? []).forEach((s, n) => {
     const span = readSpan(s as Raw, n, labelSets, items, ctx);
-    if (span === null) leftOut.add(s.id == null ? syntheticId(`spanLabels[${n}]`) : String(s.id));
+    if (span === null) (leftOut ??= new Set()).add(s.id == null ? syntheticId(`spanLabels[${n}]`) : String(s.id));
     else (spans.push(span), spanSources.push(n));
   });
   const arrows: Arrow[] = [];
   const arrowPaths: string[] = [];
   (data.arrowLabels ?? []).forEach((a, n) => {
     const arrow = readArrow(a as Raw, n, labelSets, ctx);
-    if (leftOut.has(arrow.originId) || leftOut.has(arrow.destinationId)) {
+    if (leftOut && (leftOut.has(arrow.originId) || leftOut.has(arrow.destinationId))) {
       source.report?.add({ kind: 'ArrowEndpointMissing', text: `arrow left out: it joins a span that was left out (label item in no label set)`, labelId: arrow.id, place: { file: source.file, jsonPath: `$.data.arrowLabels[${n}]` } });
     } else (arrows.push(arrow), arrowPaths.push(`$.data.arrowLabels[${n}]`));
   });
@@ -188,6 +190,8 @@ const isAnswerSetOrNull = (v: unknown): v is AnswerSet | null => v === null || i
 
 // Built once: cells and spans number in the millions on large documents.
 const NO_KEYS = keySet();
+const ENVELOPE_KEYS = keySet('data');
+const ENVELOPE_KNOWN_KEYS = keySet('version');
 const CELL_KEYS = keySet('content', 'tokens', 'line', 'index', 'metadata');
 const SPAN_KEYS = keySet('id', 'labelItem', 'textPosition', 'layer', 'labelSetIndex', 'counter', ...PROVENANCE_KEYS);
 const SPAN_KNOWN_KEYS = keySet('hashCode', 'documentId');

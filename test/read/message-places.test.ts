@@ -183,3 +183,54 @@ const EXPECTED_ADVANCED = [
   'MissingFieldDefaulted $.labels[0].status $.labels[].status absent or null (2 places, the first named here); LABELED assumed',
   'MissingFieldDefaulted $.labels[0].labeledBy $.labels[].labeledBy absent or null (2 places, the first named here); who made the label is not known (null)',
 ];
+
+describe('validation errors name their label (its path made only for the error)', () => {
+  const base = () => JSON.parse(tokenDocument());
+  const where = (value: unknown) => {
+    try {
+      parseDocumentText(JSON.stringify(value), { file: 'f.json', report: new Report() });
+    } catch (error) {
+      return `${(error as { where?: string }).where}: ${(error as Error).message}`;
+    }
+    return 'read';
+  };
+
+  it('spans (after one left out), their ends, layers and order', () => {
+    const value = base();
+    // Span 1 is left out (its item is in no set, and no name), so span 2 is the model's span 1.
+    value.data.spanLabels[1].labelItem = { id: 'nowhere' };
+    value.data.arrowLabels = [];
+    value.data.spanLabels[2].textPosition.end.tokenIndex = 5;
+    expect(where(value)).toBe(EXPECTED_ERRORS[0]);
+    value.data.spanLabels[2].textPosition.end.tokenIndex = 0;
+    value.data.spanLabels[3].textPosition.start.row = 9;
+    expect(where(value)).toBe(EXPECTED_ERRORS[1]);
+    value.data.spanLabels[3].textPosition.start.row = 3;
+    value.data.spanLabels[3].textPosition.start.tokenIndex = 1;
+    expect(where(value)).toBe(EXPECTED_ERRORS[2]);
+    value.data.spanLabels[3].textPosition.start.tokenIndex = 0;
+    value.data.spanLabels[3].layer = 7;
+    value.data.spanLabels[3].labelItem = { id: '1', labelName: 'A' };
+    expect(where(value)).toBe(EXPECTED_ERRORS[3]);
+  });
+
+  it('timestamps and arrows', () => {
+    const value = base();
+    value.data.timestampLabels = [
+      { id: 't0', layer: 0, textPosition: { start: position(0, 0), end: position(0, 1) }, startTimestampMillis: 0, endTimestampMillis: 1 },
+      { id: 't1', layer: 0, textPosition: { start: position(0, 0), end: position(0, 1, { charIndex: 4 }) }, startTimestampMillis: 0, endTimestampMillis: 1 },
+    ];
+    expect(where(value)).toBe(EXPECTED_ERRORS[4]);
+    value.data.timestampLabels.pop();
+    value.data.arrowLabels.push({ id: 'a1', originId: 's1', destinationId: 'missing', labelItem: null, layer: 0 });
+    expect(where(value)).toBe(EXPECTED_ERRORS[5]);
+  });
+});
+const EXPECTED_ERRORS = [
+  '$.data.spanLabels[2].textPosition: token 5 is past the end of row 2',
+  '$.data.spanLabels[3].textPosition: row 9 does not exist',
+  '$.data.spanLabels[3].textPosition: the span ends before it starts',
+  "$.data.spanLabels[3].textPosition: the span's layer 7 names no label set (the document has 2)",
+  '$.data.timestampLabels[1].textPosition: char 4 is outside token 1 ("b") of row 0',
+  '$.data.arrowLabels[1].destinationId: arrow "a1" points to span "missing", which is not in the document',
+];
