@@ -234,3 +234,41 @@ const EXPECTED_ERRORS = [
   '$.data.timestampLabels[1].textPosition: char 4 is outside token 1 ("b") of row 0',
   '$.data.arrowLabels[1].destinationId: arrow "a1" points to span "missing", which is not in the document',
 ];
+
+describe('key orders shared between objects (issue 16)', () => {
+  it('an object whose keys differ in order or number from the one before keeps its own order', () => {
+    const cells = [
+      (t: string, r: number) => ({ content: t, tokens: [t], line: r, index: 0 }),
+      (t: string, r: number) => ({ tokens: [t], content: t, index: 0, line: r }),
+      (t: string) => ({ content: t, tokens: [t] }),
+      (t: string, r: number) => ({ content: t, tokens: [t], line: r, index: 0, metadata: [] }),
+    ];
+    const item = (id: string, name: string) => ({ id, labelName: name, parentId: null, color: '#000' });
+    const text = JSON.stringify({
+      version: '1',
+      data: {
+        project: { id: 'p', name: 'P' },
+        document: { name: 'd.txt', id: 'd' },
+        kinds: ['TOKEN_BASED'],
+        labelerInfo: null,
+        comments: [],
+        rows: [0, 1, 0, 2, 3, 0, 1, 1].map((order, r) => [cells[order](`t${r}`, r)]),
+        labelSets: [{ id: '1', name: 'S', index: 0, labelItems: [item('1', 'A'), { labelName: 'B', id: '2', color: '#111', parentId: null }, item('3', 'C')] }],
+        spanLabels: [
+          span('s0', 0),
+          Object.fromEntries(Object.entries(span('s1', 1)).reverse()),
+          span('s2', 2),
+          { labelItem: { id: '1', labelName: 'A' }, id: 's3', layer: 0, counter: 0, textPosition: { start: position(3, 0), end: position(3, 0) }, status: 'ACCEPTED', labeledBy: 'REVIEWER' },
+          span('s4', 4),
+        ],
+        arrowLabels: [],
+      },
+    }) + '\n';
+    const doc = parseDocumentText(text, { file: 'f.json' });
+    expect(serializeDatasaurSchema(doc)).toBe(text);
+    // An order the object before had is that object's array, within the document and across documents.
+    expect(doc.rows[7].cells[0].keyOrder).toBe(doc.rows[6].cells[0].keyOrder);
+    expect(doc.rows[0].cells[0].keyOrder).not.toBe(doc.rows[1].cells[0].keyOrder);
+    expect(parseDocumentText(text, { file: 'g.json' }).labelSets[0].keyOrder).toBe(doc.labelSets[0].keyOrder);
+  });
+});

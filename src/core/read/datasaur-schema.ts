@@ -27,7 +27,7 @@ import { projectFolderName } from '../model/naming.js';
 import * as v from 'valibot';
 import { cellSchema, datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
 import { isPlainRow } from './fast-elements.js';
-import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, ownFields, reportUnknownKeys, sourceFields } from './source-fields.js';
+import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, ownFields, reportUnknownKeys, type KeySet } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
@@ -169,7 +169,7 @@ class Context implements DocumentScope {
    * objects a document has many of (cells, spans) call `ownFields` and `unknownKeys` themselves, so
    * that the path is made only for an object that has unknown keys.
    */
-  fields(value: Raw, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, ...path: PropertyKey[]): SourceFields {
+  fields(value: Raw, interpreted: KeySet, known: ReadonlySet<string>, ...path: PropertyKey[]): SourceFields {
     const fields = ownFields(value, interpreted);
     if (fields.extra) this.unknownKeys(fields, interpreted, known, path);
     return fields;
@@ -409,7 +409,7 @@ function nestedFields(s: Raw, member: string, n: number, ctx: Context): NestedSo
     }
     return nested;
   }
-  const own = (value: Raw, form: number, f: Forms, keys: ReadonlySet<string>, path: PropertyKey[]) => (form >= 0 ? f.shared[form] : ctx.fields(value, keys, NO_KEYS, member, n, ...path));
+  const own = (value: Raw, form: number, f: Forms, keys: KeySet, path: PropertyKey[]) => (form >= 0 ? f.shared[form] : ctx.fields(value, keys, NO_KEYS, member, n, ...path));
   const nested: NestedSourceFields = {
     labelItem: labelItem ? own(labelItem, li, LABEL_ITEM_FORMS, LABEL_ITEM_KEYS, ['labelItem']) : undefined,
     textPosition: textPosition ? own(textPosition, tp, TEXT_POSITION_FORMS, TEXT_POSITION_KEYS, ['textPosition']) : undefined,

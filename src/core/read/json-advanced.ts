@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Arrow, Document, JsonValue, LabelSet, Row, Span, TimestampLabel, TokenPosition, SourceFields } from '../model/types.js';
 import { emptyDocument } from '../model/build.js';
 import { InputError } from '../errors.js';
-import { carried, isJsonObject, isStringOrNull, keepNull, keepNullLists, keySet, sourceFields } from './source-fields.js';
+import { carried, isJsonObject, isStringOrNull, keepNull, keepNullLists, keySet, sourceFields, type KeySet } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { STATUS, defaultableId, defaultableIndex, index, integer, json, list, looseObject, number } from './schema-parts.js';
 import { validateDocument } from './validate-document.js';
@@ -227,7 +227,7 @@ interface Common {
 }
 
 /** The label's own fields; a `type` of null (defaulted from the label's shape) is written back null. */
-function labelFields(l: Raw, keys: ReadonlySet<string>, known: ReadonlySet<string>, c: Common): SourceFields {
+function labelFields(l: Raw, keys: KeySet, known: ReadonlySet<string>, c: Common): SourceFields {
   const fields = sourceFields(l, keys, known, c.where);
   if (l.type === null) keepNull(fields, 'type');
   return fields;
