@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { isPlainRow, isPlainSpan } from '../../src/core/read/fast-elements.js';
-import { cellSchema, datasaurSchemaFileSchema, spanLabelSchema } from '../../src/core/read/datasaur-schema.schema.js';
+import { cellSchema, datasaurSchemaFileSchema, isPlainTokenFile, spanLabelSchema } from '../../src/core/read/datasaur-schema.schema.js';
 import { record } from '../../src/core/read/schema-parts.js';
 
 // Values near the valid shapes: right keys with values of every JSON type, so both sides of each rule are hit.
@@ -75,5 +75,68 @@ describe('fast element checks used by the DATASAUR_SCHEMA schema', () => {
     const wrong = v.safeParse(datasaurSchemaFileSchema, { ...file, data: { ...file.data, rows: {}, rowAnswerSets: [] } }).issues!;
     expect(wrong.map(keys)).toEqual([['data', 'rows'], ['data', 'spanLabels', 0, 'textPosition', 'start', 'row'], ['data', 'rowAnswerSets']]);
     expect(wrong[0].message).toBe(v.safeParse(v.array(v.string()), {}).issues![0].message);
+  });
+});
+
+describe('the whole-file check that spares a token document the schema (issue 16)', () => {
+  // Mostly valid values, so that files with a single wrong member are common.
+  const mostly = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 6 }, { arbitrary: anyValue, weight: 1 });
+  const optional = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 6 }, { arbitrary: fc.constantFrom(null, undefined), weight: 1 }, { arbitrary: anyValue, weight: 1 });
+  const id = fc.oneof(fc.string(), fc.nat());
+  const item = fc.record({ id: optional(id), labelName: optional(fc.string()), color: anyValue }, { requiredKeys: [] });
+  const labelSet = fc.record({ id: anyValue, index: anyValue, labelItems: optional(fc.array(mostly(item), { maxLength: 3 })) }, { requiredKeys: [] });
+  const project = fc.record({ id: optional(id), name: optional(fc.string()) }, { requiredKeys: [] });
+  const validRow = fc.constant([{ content: 'a b', tokens: ['a', 'b'], line: 0, index: 0 }]);
+  const validSpan = fc.constant({ id: 's', labelItem: { id: '1' }, textPosition: { start: { row: 0, tokenIndex: 0 }, end: { row: 0, tokenIndex: 1 } } });
+  const data = fc.record(
+    {
+      project: optional(project),
+      document: optional(project),
+      kinds: optional(fc.array(mostly(fc.constantFrom('TOKEN_BASED', 'ROW_BASED')), { maxLength: 2 })),
+      rows: optional(fc.array(fc.oneof({ arbitrary: validRow, weight: 6 }, { arbitrary: fc.array(cell, { maxLength: 2 }), weight: 1 }), { maxLength: 3 })),
+      labelSets: optional(fc.array(mostly(labelSet), { maxLength: 2 })),
+      spanLabels: optional(fc.array(fc.oneof({ arbitrary: validSpan, weight: 6 }, { arbitrary: span, weight: 1 }), { maxLength: 2 })),
+      arrowLabels: optional(fc.constant([])),
+      // Members the check leaves to the schema, and unknown ones.
+      pages: fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: anyValue, weight: 1 }),
+      rowAnswerSets: fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: anyValue, weight: 1 }),
+      labelerInfo: anyValue,
+      somethingElse: anyValue,
+    },
+    { requiredKeys: [] },
+  );
+  const file = fc.record({ version: anyValue, data: mostly(data) }, { requiredKeys: ['data'] });
+
+  it('never accepts a file that the schema rejects, and accepts the plain valid ones', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(file, (raw) => {
+        const value = asParsed(raw);
+        if (isPlainTokenFile(value)) {
+          accepted++;
+          expect(v.safeParse(datasaurSchemaFileSchema, value).success).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(500);
+    const valid = {
+      version: '1',
+      data: {
+        project: { id: 'p', name: 'P' },
+        document: { id: 7, name: null },
+        kinds: ['TOKEN_BASED'],
+        labelerInfo: { id: 1 },
+        rows: [[{ content: 'a b', tokens: ['a', 'b'], line: 0, index: 0 }]],
+        labelSets: [{ id: '1', index: 0, labelItems: [{ id: '1', labelName: 'A', color: 3 }] }],
+        spanLabels: [{ id: 's', labelItem: { id: '1' }, textPosition: { start: { row: 0, tokenIndex: 0 }, end: { row: 0, tokenIndex: 1 } } }],
+        arrowLabels: [],
+        comments: [],
+      },
+    };
+    expect(isPlainTokenFile(valid)).toBe(true);
+    // Any member the check does not look at sends the file to the schema.
+    expect(isPlainTokenFile({ ...valid, data: { ...valid.data, pages: [] } })).toBe(false);
+    expect(isPlainTokenFile({ ...valid, data: { ...valid.data, arrowLabels: [{ id: 'a' }] } })).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ import type {
 import { PROJECT_KINDS } from '../model/types.js';
 import { projectFolderName } from '../model/naming.js';
 import * as v from 'valibot';
-import { cellSchema, datasaurSchemaFileSchema, type DatasaurSchemaData } from './datasaur-schema.schema.js';
+import { cellSchema, datasaurSchemaFileSchema, isPlainTokenFile, type DatasaurSchemaData } from './datasaur-schema.schema.js';
 import { isPlainRow } from './fast-elements.js';
 import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, ownFields, reportUnknownKeys, type KeySet } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
@@ -48,8 +48,10 @@ type Raw = Record<string, unknown>;
  * `columns`, `rowAnswers` for `rowAnswerSets`, `Q<id>` answer keys) and keeps unknown keys.
  */
 export function readDatasaurSchema(value: unknown, source: DocumentSource): Document {
-  const parsed = v.safeParse(datasaurSchemaFileSchema, value);
-  if (!parsed.success) throw schemaError(parsed.issues, source.file);
+  if (!isPlainTokenFile(value)) {
+    const parsed = v.safeParse(datasaurSchemaFileSchema, value);
+    if (!parsed.success) throw schemaError(parsed.issues, source.file);
+  }
   // The schema validated the raw value; map from the raw value itself because the schema's output
   // reorders keys (schema keys first) and the source order is what lets writers reproduce the
   // server's bytes.

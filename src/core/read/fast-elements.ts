@@ -60,6 +60,31 @@ export function isPlainRow(row: unknown): boolean {
   return true;
 }
 
+/** `data.project` or `data.document` as their schema accepts them: absent, null, or an object with an optional id and name. */
+export function isPlainProject(p: unknown): boolean {
+  return p === undefined || p === null || (isObject(p) && optionalId(p.id) && optionalString(p.name));
+}
+
+/** `data.kinds`: absent, null or a list of strings. */
+export function isStringList(list: unknown): boolean {
+  if (list === undefined || list === null) return true;
+  if (!Array.isArray(list)) return false;
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return false;
+  return true;
+}
+
+/** A label set as `labelSetSchema` accepts it: its items with optional ids and names (anything else is carried). */
+export function isPlainLabelSet(set: unknown): boolean {
+  if (!isObject(set)) return false;
+  const items = set.labelItems;
+  if (items === undefined || items === null) return true;
+  if (!Array.isArray(items)) return false;
+  for (const item of items) if (!isObject(item) || !optionalId(item.id) || !optionalString(item.labelName)) return false;
+  return true;
+}
+
+const optionalString = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
 function isPosition(p: unknown): boolean {
   return isObject(p) && isIndex(p.row) && isIndex(p.tokenIndex) && optionalIndex(p.column) && optionalIndex(p.charIndex);
 }
