@@ -302,7 +302,7 @@ function readSpan(l: Label & Raw, labelSets: LabelSet[], source: DocumentSource,
     documentId: documentIdOf(l, fields, c),
     labelText: carried(l.labelText, 'labelText', fields, isStringOrNull),
     hashCode: carried(l.hashCode, 'hashCode', fields, isStringOrNull),
-    ...readProvenance(l, fields, c.defaults, '$.labels[]', [c.n]),
+    ...readProvenance(l, fields, c.defaults, '$.labels[]', c.n),
     ...fields,
   };
 }
@@ -324,7 +324,7 @@ function readArrow(l: Label & Raw, labelSets: LabelSet[], c: Common): Arrow {
     documentId: documentIdOf(l, fields, c),
     hashCode: carried(l.hashCode, 'hashCode', fields, isStringOrNull),
     ...positions(l, fields, c),
-    ...readProvenance(l, fields, c.defaults, '$.labels[]', [c.n]),
+    ...readProvenance(l, fields, c.defaults, '$.labels[]', c.n),
     ...fields,
   };
 }
@@ -350,7 +350,7 @@ function readTimestamp(l: Label & Raw, c: Common, file: string): TimestampLabel 
     shouldExpand,
     documentId: documentIdOf(l, fields, c),
     hashCode: carried(l.hashCode, 'hashCode', fields, isStringOrNull),
-    ...readProvenance(l, fields, c.defaults, '$.labels[]', [c.n]),
+    ...readProvenance(l, fields, c.defaults, '$.labels[]', c.n),
     ...fields,
   };
 }

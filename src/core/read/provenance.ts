@@ -10,25 +10,26 @@ export const PROVENANCE_KEYS = ['status', 'labeledBy', 'labeledByUserId', 'accep
  * a status is LABELED, decided: the state a new label has on the platform; without `labeledBy` it
  * is not known who made it, as `null` says); the user ids and times are carried: kept as they are, a value of
  * another type only for writing back. `fields` is the label's own SourceFields, which receives the
- * values to write back as they were; `prefix` is the label's table path (`$.data.spanLabels[]`).
+ * values to write back as they were; `prefix` is the label's table path (`$.data.spanLabels[]`), `n`
+ * the label's index in it.
  */
 export function readProvenance(
   value: Partial<Record<(typeof PROVENANCE_KEYS)[number], unknown>>,
   fields: SourceFields,
   defaults: FieldDefaults,
   prefix: string,
-  indexes: readonly number[],
+  n: number,
 ): LabelProvenance {
   let status = value.status as LabelStatus | null | undefined;
   if (status == null) {
-    defaults.missing(`${prefix}.status`, indexes, 'LABELED assumed');
+    defaults.missing(`${prefix}.status`, [n], 'LABELED assumed');
     if (status === null) keepNull(fields, 'status');
     status = 'LABELED';
   }
   // null is the value "not known", not a missing field: only an absent key is reported.
   let labeledBy = value.labeledBy as LabeledBy | null | undefined;
   if (labeledBy === undefined) {
-    defaults.missing(`${prefix}.labeledBy`, indexes, 'who made the label is not known (null)');
+    defaults.missing(`${prefix}.labeledBy`, [n], 'who made the label is not known (null)');
     labeledBy = null;
   }
   return {
