@@ -2,7 +2,7 @@ import type { JsonValue, LabelItem, MetadataEntry, Question, UserInfo } from '..
 import type { Report } from '../report/report.js';
 import { InputError } from '../errors.js';
 import { syntheticId, type FieldDefaults } from './defaults.js';
-import { carried, carriedId, isBooleanOrNull, isIdOrNull, isStringOrNull, keepNull, keySet, ownFields, reportUnknownKeys, sourceFields, type Where } from './source-fields.js';
+import { carried, carriedId, isBooleanOrNull, isIdOrNull, isStringOrNull, hasUnknownKeys, keepNull, keySet, ownFields, reportUnknownKeys, sourceFields, type Where } from './source-fields.js';
 import type { LabelSet } from '../model/types.js';
 import { watchValue } from './source-text.js';
 import { jsonPath } from './json-text.js';
@@ -28,9 +28,10 @@ export interface DocumentScope {
 type Raw = Record<string, unknown>;
 
 /** `labelerInfo`: carried as a whole (null when absent); its members too. */
-export function readUser(value: Raw | null | undefined, where: Where): UserInfo | null {
+export function readUser(value: Raw | null | undefined, scope: DocumentScope): UserInfo | null {
   if (!value) return null;
-  const fields = sourceFields(value, USER_KEYS, NO_KEYS, where);
+  const fields = ownFields(value, USER_KEYS);
+  if (hasUnknownKeys(fields, USER_KEYS, NO_KEYS)) reportUnknownKeys(fields, USER_KEYS, NO_KEYS, { report: scope.report, file: scope.file, path: [...scope.root, 'labelerInfo'] });
   return {
     id: carried(value.id, 'id', fields, isIdOrNull) ?? null,
     email: carried(value.email, 'email', fields, isStringOrNull) ?? null,
@@ -46,7 +47,7 @@ export function readUser(value: Raw | null | undefined, where: Where): UserInfo 
  */
 export function readLabelItem(item: Raw, set: number, n: number, scope: DocumentScope): LabelItem {
   const fields = ownFields(item, ITEM_KEYS);
-  if (fields.extra) reportUnknownKeys(fields, ITEM_KEYS, NO_KEYS, { report: scope.report, file: scope.file, path: [...scope.root, 'labelSets', set, 'labelItems', n] });
+  if (hasUnknownKeys(fields, ITEM_KEYS, NO_KEYS)) reportUnknownKeys(fields, ITEM_KEYS, NO_KEYS, { report: scope.report, file: scope.file, path: [...scope.root, 'labelSets', set, 'labelItems', n] });
   let id: string;
   if (item.id == null) {
     itemMissing(scope, set, n, 'id', 'an id was synthesized from its place (auto:…)');

@@ -27,7 +27,7 @@ import { projectFolderName } from '../model/naming.js';
 import * as v from 'valibot';
 import { cellSchema, datasaurSchemaFileSchema, isPlainTokenFile, type DatasaurSchemaData } from './datasaur-schema.schema.js';
 import { isPlainRow } from './fast-elements.js';
-import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, keySet, ownFields, reportUnknownKeys, type KeySet } from './source-fields.js';
+import { carried, carriedId, isJsonObject, isNumberOrNull, isStringOrNull, keepAsIs, keepNull, keepNullLists, hasUnknownKeys, keySet, ownFields, reportUnknownKeys, type KeySet } from './source-fields.js';
 import { schemaError, type DocumentSource } from './context.js';
 import { validateDocument } from './validate-document.js';
 import { PROVENANCE_KEYS, readProvenance } from './provenance.js';
@@ -102,7 +102,7 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
     cabinet: source.cabinet ?? { role: 'REVIEW', folder: 'REVIEW' },
     kinds,
     source: 'DATASAUR_SCHEMA' as const,
-    labeler: isJsonObject(labeler) ? readUser(labeler, at(['labelerInfo'])) : (member('labelerInfo', isNull) ?? null),
+    labeler: isJsonObject(labeler) ? readUser(labeler, ctx) : (member('labelerInfo', isNull) ?? null),
     columns: readColumns(data, ctx),
     rows,
     labelSets,
@@ -178,7 +178,7 @@ class Context implements DocumentScope {
   }
 
   unknownKeys(fields: SourceFields, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, path: PropertyKey[]): void {
-    reportUnknownKeys(fields, interpreted, known, this.at(path));
+    if (hasUnknownKeys(fields, interpreted, known)) reportUnknownKeys(fields, interpreted, known, this.at(path));
   }
 }
 

@@ -7,7 +7,8 @@ import type { Report } from '../report/report.js';
  * null, so the common case (every field present) costs one comparison per field.
  */
 export class FieldDefaults {
-  private readonly seen = new Map<string, { first: string; count: number; assumed: string }>();
+  // Made for the first default: most documents have none.
+  private seen: Map<string, { first: string; count: number; assumed: string }> | undefined;
 
   constructor(private readonly file: string) {}
 
@@ -16,23 +17,24 @@ export class FieldDefaults {
    * to name the first place; `assumed` says what was used instead.
    */
   missing(pattern: string, indexes: readonly number[], assumed: string): void {
-    const entry = this.seen.get(pattern);
+    const seen = (this.seen ??= new Map());
+    const entry = seen.get(pattern);
     if (entry) {
       entry.count++;
       return;
     }
     let n = 0;
     const first = pattern.replace(/\[\]/g, () => `[${indexes[n++] ?? 0}]`);
-    this.seen.set(pattern, { first, count: 1, assumed });
+    seen.set(pattern, { first, count: 1, assumed });
   }
 
   /** The paths defaulted so far (tests and the mutation property compare them with the table). */
   paths(): string[] {
-    return [...this.seen.keys()];
+    return [...(this.seen?.keys() ?? [])];
   }
 
   flush(report: Report | undefined): void {
-    if (!report) return;
+    if (!report || !this.seen) return;
     for (const [pattern, { first, count, assumed }] of this.seen) {
       // The place names the first one; the pattern says which field, wherever it is.
       const where = count === 1 ? '1 place' : `${count} places, the first named here`;

@@ -164,7 +164,7 @@ export function readJsonAdvanced(value: unknown, source: DocumentSource): Docume
       cabinet: source.cabinet,
     }), {
     source: 'JSON_ADVANCED' as const,
-    labeler: isJsonObject(labeler) ? readUser(labeler, at(['labelerInfo'])) : (carried(file.labelerInfo, 'labelerInfo', top, isNull) ?? null),
+    labeler: isJsonObject(labeler) ? readUser(labeler, scope) : (carried(file.labelerInfo, 'labelerInfo', top, isNull) ?? null),
     rows,
     labelSets,
     spans,

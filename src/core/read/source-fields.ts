@@ -38,6 +38,13 @@ export function ownFields(value: Record<string, unknown>, interpreted: KeySet): 
   return extra ? { extra, keyOrder: keys } : { keyOrder: keys };
 }
 
+/** Whether an object (its `ownFields`) has keys that are neither interpreted nor known: only then is its place made. */
+export function hasUnknownKeys(fields: SourceFields, interpreted: ReadonlySet<string>, known: ReadonlySet<string>): boolean {
+  if (!fields.extra) return false;
+  for (const key of fields.keyOrder!) if (!interpreted.has(key) && !known.has(key)) return true;
+  return false;
+}
+
 /** Reports the keys of an object (its `ownFields`) that are neither interpreted nor known, each path once. */
 export function reportUnknownKeys(fields: SourceFields, interpreted: ReadonlySet<string>, known: ReadonlySet<string>, where: Where): void {
   if (!where.report) return;
