@@ -78,7 +78,7 @@ describe('fast element checks used by the DATASAUR_SCHEMA schema', () => {
   });
 });
 
-describe('the whole-file check that spares a token document the schema (issue 16)', () => {
+describe('the whole-file check that spares a token document the schema (issue 15)', () => {
   // Mostly valid values, so that files with a single wrong member are common.
   const mostly = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 6 }, { arbitrary: anyValue, weight: 1 });
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 6 }, { arbitrary: fc.constantFrom(null, undefined), weight: 1 }, { arbitrary: anyValue, weight: 1 });

@@ -5,7 +5,7 @@ import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-
 import { serializeJsonAdvanced } from '../../src/core/formats/schema/json-advanced.js';
 
 /**
- * The readers make an object's JSON path only when a message names it (issue 16: building it for
+ * The readers make an object's JSON path only when a message names it (issue 15: building it for
  * every cell, span and label item was a seventh of what loading a small document allocated). These
  * documents have unknown keys, known keys and absent defaultable fields at every level, after
  * objects without any, so each message must still name the right place.
@@ -235,7 +235,7 @@ const EXPECTED_ERRORS = [
   '$.data.arrowLabels[1].destinationId: arrow "a1" points to span "missing", which is not in the document',
 ];
 
-describe('key orders shared between objects (issue 16)', () => {
+describe('key orders shared between objects (issue 15)', () => {
   it('an object whose keys differ in order or number from the one before keeps its own order', () => {
     const cells = [
       (t: string, r: number) => ({ content: t, tokens: [t], line: r, index: 0 }),

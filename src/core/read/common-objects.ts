@@ -43,7 +43,7 @@ export function readUser(value: Raw | null | undefined, scope: DocumentScope): U
 /**
  * Label item `n` of label set `set`: id synthesized when absent, name = the id when absent;
  * parentId and color carried. Its paths are made only for a message (taking them as arguments,
- * built per item, was 1 of the 62 KB a small document's loading allocated, issue 16).
+ * built per item, was 1 of the 62 KB a small document's loading allocated, issue 15).
  */
 export function readLabelItem(item: Raw, set: number, n: number, scope: DocumentScope): LabelItem {
   const fields = ownFields(item, ITEM_KEYS);

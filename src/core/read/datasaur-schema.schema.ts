@@ -143,7 +143,7 @@ export const datasaurSchemaFileSchema = looseObject({
  * any other member set goes through the schema (false), as does one these checks refuse, so errors
  * keep the schema's messages and paths. Stricter than the schema, never looser. The schema built
  * an output copy of every object it checked but rows and spans, which the reader does not use:
- * 4.6 of the 41 KB a small document's loading allocated (issue 16).
+ * 4.6 of the 41 KB a small document's loading allocated (issue 15).
  */
 export function isPlainTokenFile(value: unknown): boolean {
   if (!isObject(value) || !isObject(value.data)) return false;

@@ -93,7 +93,7 @@ export function readDatasaurSchema(value: unknown, source: DocumentSource): Docu
   // One literal naming every member, then the source fields: neither `{ ...head, key: … }` (V8
   // defines every member after a spread through the runtime, 2–3 µs each: 44 µs per document,
   // issue 15) nor Object.assign of 20 members onto `head`, which left the document in dictionary
-  // mode (2.8 of the 53 KB a small document's loading allocated, issue 16). Key order is the same.
+  // mode (2.8 of the 53 KB a small document's loading allocated, issue 15). Key order is the same.
   const doc: Document = {
     id: head.id,
     name: head.name,
@@ -509,7 +509,7 @@ function readSpan(s: Raw, n: number, labelSets: LabelSet[], items: ItemIndex, ct
   const p = readProvenance(s, fields, defaults, '$.data.spanLabels[]', n);
   // A span whose own fields are only its key order (nearly every one) is one literal: spreading the
   // provenance and the fields into it made a temporary object and grew its property store member by
-  // member (1.7 of the 38 KB a small document's loading allocated, issue 16). Same keys, same order.
+  // member (1.7 of the 38 KB a small document's loading allocated, issue 15). Same keys, same order.
   const span: Span =
     fields.extra === undefined
       ? {

@@ -25,7 +25,7 @@ export function sourceFields(value: Record<string, unknown>, interpreted: KeySet
  * `sourceFields` without the report: readers of objects that number in the thousands (cells,
  * spans, label items) call it and report with `reportUnknownKeys` only when `extra` is set, so the
  * object's path is built only then (making it for every cell and span was 7 of the 62 KB a small
- * document's loading allocated, issue 16).
+ * document's loading allocated, issue 15).
  */
 export function ownFields(value: Record<string, unknown>, interpreted: KeySet): SourceFields {
   const keys = keyOrder(value, interpreted);
@@ -63,7 +63,7 @@ export function reportUnknownKeys(fields: SourceFields, interpreted: ReadonlySet
  * `Object.keys(value)`, or the very array of the last object read with the same interpreted keys
  * when this one has the same keys in the same order: the cells, spans and label items of a
  * document, and of every document of an export, mostly do, and an array for each was 2.7 of the
- * 44 KB a small document's loading allocated (issue 16). Key orders are shared, so they are never
+ * 44 KB a small document's loading allocated (issue 15). Key orders are shared, so they are never
  * changed (writers only read them); the label forms below share theirs the same way.
  */
 function keyOrder(value: Record<string, unknown>, interpreted: KeySet): string[] {

@@ -14,7 +14,7 @@ export interface LabelPaths {
 
 export function validateDocument(doc: Document, file: string, paths: LabelPaths): void {
   // A label's path is made only for an error: made for every span, with the map of span ids
-  // below, it was 1.2 of the 50 KB a small document's loading allocated (issue 16).
+  // below, it was 1.2 of the 50 KB a small document's loading allocated (issue 15).
   const check = (p: TokenPosition, n: number, kind: 'span' | 'timestamp', isEnd: boolean) => {
     const row = doc.rows[p.row];
     if (!row) throw outOfRange(file, paths[kind](n), `row ${p.row} does not exist`, `a row index below ${doc.rows.length}`);
