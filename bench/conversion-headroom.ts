@@ -47,6 +47,8 @@ function inThread(job: Job): Promise<void> {
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
     worker.once('message', (message: { error?: string }) => (message.error ? reject(new Error(message.error)) : resolve()));
     worker.once('error', reject);
+    // A thread that dies without a word (out of memory) must not leave the case waiting.
+    worker.once('exit', (code) => reject(new Error(`the conversion thread exited (code ${code})`)));
   });
 }
 
