@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { RELAUNCHED, RUNTIME_FLAGS } from './runtime-flags.js';
+
+/**
+ * Signals passed on to the child. It runs in its own process group, so a terminal's Ctrl-C reaches
+ * this process only and the child gets each signal once: twice would be "Ctrl-C again", which
+ * quits without cleaning up (node/interrupt.ts). SIGWINCH keeps a progress bar's width right.
+ */
+const PASSED_ON = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGWINCH'] as const;
+
+/**
+ * Runs this CLI invocation again in a child process with `RUNTIME_FLAGS` (runtime-flags.ts says
+ * why) and the same arguments, Node options, streams and environment; resolves with its exit
+ * code, or re-raises the signal that ended it. Resolves `undefined` when the child could not be
+ * started: the caller then runs the command in this process.
+ */
+export function relaunch(script: string, args: readonly string[]): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...RUNTIME_FLAGS, ...process.execArgv, script, ...args], {
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, [RELAUNCHED]: '1' },
+    });
+    const handlers = PASSED_ON.map((signal) => [signal, () => child.kill(signal)] as const);
+    const stopPassing = () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    child.once('error', () => {
+      stopPassing();
+      resolve(undefined);
+    });
+    child.once('exit', (code, signal) => {
+      stopPassing();
+      // Ended by a signal: end the same way, so a shell or a supervisor sees what happened.
+      if (signal) process.kill(process.pid, signal);
+      else resolve(code ?? 1);
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { needsRelaunch, RELAUNCHED, RUNTIME_FLAGS } from '../../src/cli/runtime-flags.js';
+
+/**
+ * Issue 15, flat memory: the CLI's long jobs run in a child process with RUNTIME_FLAGS
+ * (runtime-flags.ts says why), which gets the arguments, streams and signals of the command.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'src/cli/bin.ts');
+const ZIP = path.join(ROOT, 'fixtures/token-project.zip');
+
+describe('which invocations relaunch', () => {
+  const bare: string[] = [];
+  it('long jobs started without the flags, on POSIX platforms', () => {
+    expect(needsRelaunch(['convert', 'x.zip', '--to', 'TSV_IOB'], bare, {}, 'linux')).toBe(true);
+    expect(needsRelaunch(['export', '--project', 'p'], ['--import', 'tsx'], {}, 'darwin')).toBe(true);
+    expect(needsRelaunch(['demo', '--out', 'out'], bare, {}, 'linux')).toBe(true);
+    // Only one of the two flags: still relaunched (with both).
+    expect(needsRelaunch(['convert', 'x.zip'], [RUNTIME_FLAGS[0]], {}, 'linux')).toBe(true);
+  });
+
+  it('not a short command, not a process that has the flags or was relaunched, not on Windows', () => {
+    for (const args of [[], ['--version'], ['formats'], ['inspect', 'x.zip'], ['lint', 'a.csv'], ['simulate'], ['--help']]) {
+      expect(needsRelaunch(args, bare, {}, 'linux'), args.join(' ')).toBe(false);
+    }
+    expect(needsRelaunch(['convert', 'x.zip'], [...RUNTIME_FLAGS], {}, 'linux')).toBe(false);
+    expect(needsRelaunch(['convert', 'x.zip'], bare, { [RELAUNCHED]: '1' }, 'linux')).toBe(false);
+    expect(needsRelaunch(['convert', 'x.zip'], bare, {}, 'win32')).toBe(false);
+  });
+});
+
+/** The processes whose parent is `pid` (Linux: /proc), with their arguments and environment. */
+function childrenOf(pid: number): { pid: number; args: string[]; env: string[] }[] {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) in parentheses: state, ppid, …
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== pid) continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').filter(Boolean);
+      found.push({ pid: Number(entry), args, env });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return found;
+}
+
+/** `convert -` reading standard input, which the test holds open until it has looked. */
+function convertFromStdin(out: string, env: NodeJS.ProcessEnv = {}): { cli: ChildProcess; ended: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const cli = spawn(process.execPath, ['--import', 'tsx', BIN, 'convert', '-', '--to', 'TSV_IOB', '--out', out], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  cli.stderr!.on('data', (c) => (stderr += String(c)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => cli.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  return { cli, ended };
+}
+
+async function relaunchedChild(pid: number): Promise<{ pid: number; args: string[]; env: string[] }> {
+  for (let waited = 0; waited < 20_000; waited += 50) {
+    const [child] = childrenOf(pid).filter((c) => c.args.includes('convert'));
+    if (child) return child;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no child process of ${pid} ran the conversion within 20 s`);
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`);
+
+describe.skipIf(process.platform !== 'linux')('a relaunched conversion (Linux: processes read from /proc)', () => {
+  it('runs with the flags, gets standard input and gives back its exit code', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'relaunch-'));
+    const { cli, ended } = convertFromStdin(out);
+    const child = await relaunchedChild(cli.pid!);
+    for (const flag of RUNTIME_FLAGS) expect(child.args).toContain(flag);
+    expect(child.env).toContain(`${RELAUNCHED}=1`);
+    // The command's own arguments and Node options follow.
+    expect(child.args.slice(-6)).toEqual([BIN, 'convert', '-', '--to', 'TSV_IOB', '--out', out].slice(-6));
+    expect(child.args).toContain('tsx');
+    cli.stdin!.end(readFileSync(ZIP));
+    const { code, stderr } = await ended;
+    expect(code, stderr).toBe(0);
+    expect((readdirSync(path.join(out, 'TSV_IOB'), { recursive: true }) as string[]).some((f) => f.endsWith('.tsv'))).toBe(true);
+  }, 60_000);
+
+  it('passes a signal on: the CLI ends as the same command run in one process ends', async () => {
+    // SIGINT while `convert -` still waits for its input (before the conversion's own Ctrl-C
+    // handling): the process ends by the signal. The conversion's handling of it (exit 130, what
+    // was staged removed) runs through the relaunch in test/hardening/item-13-interrupt.test.ts.
+    const outcomes = [];
+    for (const env of [{}, { [RELAUNCHED]: '1' }]) {
+      const out = mkdtempSync(path.join(os.tmpdir(), 'relaunch-'));
+      const { cli, ended } = convertFromStdin(out, env);
+      const converting = env[RELAUNCHED as keyof typeof env] ? cli.pid! : (await relaunchedChild(cli.pid!)).pid;
+      // Give the process that converts time to reach its read of standard input.
+      await new Promise((r) => setTimeout(r, 1500));
+      cli.kill('SIGINT');
+      const { code, signal } = await ended;
+      expect(alive(converting)).toBe(false);
+      outcomes.push({ code, signal });
+      cli.stdin!.destroy();
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+  }, 60_000);
+
+  it('a short command runs in the process itself', async () => {
+    const cli = spawn(process.execPath, ['--import', 'tsx', BIN, 'formats'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let sawChild = false;
+    const timer = setInterval(() => (sawChild ||= childrenOf(cli.pid!).length > 0), 20);
+    const code = await new Promise((resolve) => cli.on('close', resolve));
+    clearInterval(timer);
+    expect(code).toBe(0);
+    expect(sawChild).toBe(false);
+  }, 60_000);
+});
