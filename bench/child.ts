@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseRequest } from './case.js';
+import { RUNTIME_FLAGS } from '../src/cli/runtime-flags.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BUILD = path.join(ROOT, 'bench/.data/build');
@@ -38,11 +39,13 @@ function sources(dir: string): string[] {
 
 /**
  * Runs one case in a fresh Node process (peak RSS is then the case's own, and no JIT or heap state
- * leaks from one case into the next). A case past `timeoutMs` is stopped and reported as such.
+ * leaks from one case into the next), with the V8 flags the CLI runs its conversions with
+ * (src/cli/runtime-flags.ts), so a case measures what `datasaur-export convert` does; the floor
+ * runs with them too. A case past `timeoutMs` is stopped and reported as such.
  */
 export function runCase<T>(request: CaseRequest, timeoutMs: number): Promise<T | { error: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=12288', CASE, JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...RUNTIME_FLAGS, '--expose-gc', '--max-old-space-size=12288', CASE, JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
