@@ -40,6 +40,18 @@ export interface RowScan extends RowStreamResult {
   firstRow?: unknown;
   /** The bytes start with a UTF-8 byte order mark (the frame is parsed past it). */
   byteOrderMark: boolean;
+  /** Where the rows are, so a pass that parses them need not look for them again (row-batches-at.ts). */
+  bounds: RowBounds;
+}
+
+/**
+ * Byte offsets in the file, from the scan: `start` just after `data.rows`' `[`; `ends[k]` just
+ * after the last row that ended in the scan's k-th chunk of rows, with `counts[k]` rows up to it.
+ */
+export interface RowBounds {
+  start: number;
+  ends: number[];
+  counts: number[];
 }
 
 export interface ScanOptions {
@@ -123,6 +135,11 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   let firstRowFrom = -1;
   const firstRowParts: Uint8Array[] = [];
   let firstRow: unknown;
+  // Scan only: the rows' byte offsets in the file (RowBounds); `base` is the file offset of the
+  // chunk's first byte (the chunk starts with the bytes carried from the last one).
+  const bounds: RowBounds = { start: -1, ends: [], counts: [] };
+  let consumed = 0;
+  let closedRows = 0;
   // The first three bytes (for the byte order mark), whatever the chunk sizes.
   const head: number[] = [];
   // data.rowAnswerSets, when the frame is kept: its entries are parsed a batch per chunk (the
@@ -203,6 +220,8 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
     for (let k = 0; head.length < 3 && k < input.length; k++) head.push(input[k]);
     let chunk = input;
     let start = 0;
+    const base = consumed - (carry ? carry.length : 0);
+    consumed += input.length;
     if (carry) {
       chunk = new Uint8Array(carry.length + input.length);
       chunk.set(carry);
@@ -287,6 +306,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         if (b === OPEN_BRACKET && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rows') {
           if (hadRows) throw new NotStreamable('data.rows appears twice');
           inRows = hadRows = true;
+          bounds.start = base + i + 1;
           frame.push(frameText(chunk.subarray(frameFrom, i + 1)));
           frameFrom = -1;
           rowsFrom = i + 1;
@@ -300,11 +320,14 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         }
       } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         open.pop();
-        keys.length = open.length;
+        // Keys are kept for the two outer levels only: most closings have nothing to drop (and
+        // setting an array's length is a call into the runtime: 155 ms on scenario c's rows).
+        if (keys.length > open.length) keys.length = open.length;
         expectKey = false;
         if (inRows && open.length === 3) {
           rowsTo = i + 1;
           if (!parse) {
+            closedRows++;
             if (cells > widest) widest = cells;
             if (firstRowFrom >= 0) {
               parseFirstRow(chunk.subarray(firstRowFrom, i + 1));
@@ -326,6 +349,10 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
       } else if (inRows && open.length === 3 && b > 0x20 && b !== 0x3a) {
         throw new NotStreamable('a row is not an array');
       }
+    }
+    if (!parse && rowsTo >= 0) {
+      bounds.ends.push(base + rowsTo);
+      bounds.counts.push(closedRows);
     }
     if (inRows && !parse) {
       // Nothing is carried: the scan's state goes on into the next chunk.
@@ -357,7 +384,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
     throw new NotStreamable('the document is not valid JSON');
   }
   if (hadAnswers) putAnswers(value, answers.record);
-  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf };
+  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, bounds };
 }
 
 /** What the frame's text holds in place of the answer sets' entries: `{"\u0000rowAnswerSets":0}`. */
