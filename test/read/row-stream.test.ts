@@ -3,6 +3,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NotStreamable, scanRows, streamRows } from '../../src/core/read/row-stream.js';
+import { rowBatchesAt } from '../../src/core/read/row-batches-at.js';
 import { sampleZips } from '../helpers/samples.js';
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -186,6 +187,56 @@ describe('row scan: data.rowAnswerSets parsed a batch of entries at a time', () 
   it('a record that is not an object stays in the frame as JSON.parse gives it', async () => {
     for (const text of ['{"data":{"rowAnswerSets":null,"rows":[]}}', '{"data":{"rowAnswerSets":[{"0":1}],"rows":[]}}', '{"data":{"rowAnswerSets":null,"rowAnswerSets":{"0":{"1":"x"}},"rows":[]}}']) {
       for (const size of [1, 4, 1000]) expect(JSON.stringify((await scanRows(chunked(encode(text), size))).frame)).toBe(JSON.stringify(JSON.parse(text)));
+    }
+  });
+});
+
+describe('rows at the scan\'s offsets: the passes that parse rows after the scan (row-batches-at.ts)', () => {
+  /** Every row of a pass at the offsets of a scan made with `scanSize` chunks, read in `passSize` chunks. */
+  async function rowsAt(bytes: Uint8Array, scanSize: number, passSize: number): Promise<{ rows: unknown[]; firsts: number[] }> {
+    const scan = await scanRows(chunked(bytes, scanSize));
+    const rows: unknown[] = [];
+    const firsts: number[] = [];
+    for await (const { batch, first } of rowBatchesAt(chunked(bytes, passSize), scan.bounds)) {
+      expect(first).toBe(rows.length);
+      firsts.push(first);
+      rows.push(...batch);
+    }
+    return { rows, firsts };
+  }
+
+  it('gives the rows JSON.parse gives, whatever the chunk sizes of the scan and of the pass', async () => {
+    const tricky = encode(
+      '\uFEFF{"version":"1","data":{"x":{"rows":[[1]]},"rows" : [ [{"content":"a \\"]\\\\"},{"content":"[{,}]"}] , [] ,[{"content":"é😀\\u005d","metadata":[{"key":"k","value":"v"}]}]\n ],' +
+        '"note":"\\\\","rowAnswerSets":{"0":{"1":"x"}}}}',
+    );
+    const documents = [tricky, ...jsonFiles(path.resolve(__dirname, '../../fixtures')).map((file) => readFileSync(file))];
+    for (const bytes of documents) {
+      const whole = JSON.parse(new TextDecoder().decode(bytes)) as { data?: { rows?: unknown[] } };
+      const rows = Array.isArray(whole.data?.rows) ? whole.data.rows : [];
+      for (const [scanSize, passSize] of [[1, 1], [3, 7], [7, 3], [64, 1 << 16], [1 << 16, 5], [4096, 4096]]) {
+        const read = await rowsAt(bytes, scanSize, passSize);
+        expect(read.rows).toEqual(rows);
+      }
+    }
+  });
+
+  it('refuses bytes that are not the ones scanned: a row fewer, a row more, the file cut, a row broken', async () => {
+    const text = '{"data":{"rows":[[{"content":"a"}],[{"content":"b"}],[{"content":"c"}]],"columns":[]}}';
+    const scan = await scanRows(chunked(encode(text), 4));
+    const changed = [
+      text.replace('[{"content":"b"}],', ''),
+      text.replace('[{"content":"b"}],', '[{"content":"b"}],[{"content":"b2"}],'),
+      text.slice(0, 40),
+      text.replace('{"content":"b"}', '{"content":"b}'),
+    ];
+    for (const other of changed) {
+      await expect(
+        (async () => {
+          for await (const batch of rowBatchesAt(chunked(encode(other), 4), scan.bounds)) void batch;
+        })(),
+        other,
+      ).rejects.toBeInstanceOf(NotStreamable);
     }
   });
 });

@@ -3,11 +3,13 @@ import { InputError } from '../errors.js';
 import type { Report } from '../report/report.js';
 import type { DocumentSource } from './context.js';
 import { rowReader } from './datasaur-schema.js';
-import { NotStreamable, rowBatches } from './row-stream.js';
+import { NotStreamable, type RowBounds } from './row-stream.js';
+import { rowBatchesAt } from './row-batches-at.js';
 
 /**
  * `Document.rowStream` of a row document read from its file: each pass reads the bytes again
- * (`chunks()`), parses one batch of rows at a time (row-stream.ts) and reads each row as the
+ * (`chunks()`), parses one batch of rows at a time where the first read found them
+ * (row-batches-at.ts) and reads each row as the
  * whole-document reader reads `data.rows` (`rowReader`), so a pass holds one batch, never the
  * rows. The reader's messages about rows are reported by the first pass that reaches the end,
  * later passes are silent (a run writing several formats reads the rows once per format).
@@ -17,7 +19,7 @@ import { NotStreamable, rowBatches } from './row-stream.js';
  * this file anyway; that costs what reading it whole costs, on a file that is broken.
  */
 export function fileRowStream(
-  shape: { count: number; width: number },
+  shape: { count: number; width: number; bounds: RowBounds },
   chunks: () => AsyncIterable<Uint8Array>,
   kinds: ProjectKind[],
   source: DocumentSource,
@@ -35,7 +37,7 @@ export function fileRowStream(
       const reports = reporter === 'free';
       if (reports) reporter = 'taken';
       const reader = rowReader(kinds, Object.assign({}, source, { report: reports ? report : undefined }));
-      const parts = rowBatches(chunks(), { frame: false });
+      const parts = rowBatchesAt(chunks(), shape.bounds);
       let read = 0;
       try {
         for (;;) {
