@@ -8,15 +8,19 @@ import { RELAUNCHED, RUNTIME_FLAGS } from './runtime-flags.js';
  */
 const PASSED_ON = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGWINCH'] as const;
 
+/** Node's exit code for an option it does not know (a V8 flag a later Node dropped); never one of ours. */
+const BAD_OPTION = 9;
+
 /**
  * Runs this CLI invocation again in a child process with `RUNTIME_FLAGS` (runtime-flags.ts says
  * why) and the same arguments, Node options, streams and environment; resolves with its exit
  * code, or re-raises the signal that ended it. Resolves `undefined` when the child could not be
- * started: the caller then runs the command in this process.
+ * started, or its Node refused one of the flags (it then ran nothing): the caller then runs the
+ * command in this process.
  */
-export function relaunch(script: string, args: readonly string[]): Promise<number | undefined> {
+export function relaunch(script: string, args: readonly string[], flags: readonly string[] = RUNTIME_FLAGS): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...RUNTIME_FLAGS, ...process.execArgv, script, ...args], {
+    const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], {
       stdio: 'inherit',
       detached: true,
       env: { ...process.env, [RELAUNCHED]: '1' },
@@ -34,7 +38,7 @@ export function relaunch(script: string, args: readonly string[]): Promise<numbe
       stopPassing();
       // Ended by a signal: end the same way, so a shell or a supervisor sees what happened.
       if (signal) process.kill(process.pid, signal);
-      else resolve(code ?? 1);
+      else resolve(code === BAD_OPTION ? undefined : (code ?? 1));
     });
   });
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,5 +117,18 @@ describe.skipIf(process.platform !== 'linux')('a relaunched conversion (Linux: p
     clearInterval(timer);
     expect(code).toBe(0);
     expect(sawChild).toBe(false);
+  }, 60_000);
+});
+
+describe('a Node that refuses a runtime flag', () => {
+  it('runs the command in the process itself (the child exits 9, "bad option", before running anything)', () => {
+    const code = `
+      import { relaunch } from ${JSON.stringify(path.join(ROOT, 'src/cli/relaunch.ts'))};
+      const refused = await relaunch(${JSON.stringify(path.join(ROOT, 'fixtures/build.ts'))}, [], ['--no-such-v8-flag-of-any-node']);
+      console.log(JSON.stringify({ refused: refused ?? null }));
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toMatch(/bad option: --no-such-v8-flag-of-any-node/);
+    expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual({ refused: null });
   }, 60_000);
 });
