@@ -25,7 +25,13 @@ export function relaunch(script: string, args: readonly string[], flags: readonl
       detached: true,
       env: { ...process.env, [RELAUNCHED]: '1' },
     });
-    const handlers = PASSED_ON.map((signal) => [signal, () => child.kill(signal)] as const);
+    const handlers = [
+      ...PASSED_ON.map((signal) => [signal, () => child.kill(signal)] as const),
+      // Ctrl-Z stops this process only (the child has its own group): stop the child too, then
+      // this process as the terminal asked; `fg` or `bg` continues both.
+      ['SIGTSTP', () => (child.kill('SIGSTOP'), process.kill(process.pid, 'SIGSTOP'))] as const,
+      ['SIGCONT', () => child.kill('SIGCONT')] as const,
+    ];
     const stopPassing = () => {
       for (const [signal, handler] of handlers) process.off(signal, handler);
     };

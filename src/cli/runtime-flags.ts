@@ -7,13 +7,13 @@
  *   bytes that survived scavenges since its last growth pass its size. A converter's survivors are
  *   the document in flight, ~26 KB per scavenge, so the count only grows with the run: on scenario
  *   b the 20,000-document run crossed it in some runs and not in others (peak 90 or 108 MB). At
- *   8 MB the CPU was the same within noise (b 2.65 against 2.66 s; c and p unchanged).
+ *   8 MB the CPU was the same within noise (b 2.54–2.72 s against 2.59–2.74; c and p unchanged).
  * - `--no-allocation-site-pretenuring`: when the objects of one allocation site happen to survive a
  *   scavenge together (one document's lists), V8 may allocate that site's objects straight in the
  *   old generation from then on, where they stay until a full GC: in half of the 5,000-document
  *   runs the heap then grew by ~480 KB per scavenge (peak 105 MB instead of 83–86).
  *
- * With both, b peaked at 83–86 MB for 5,000 documents and 89–91 MB for 20,000 (10 runs each).
+ * With both, b peaked at 83–87 MB for 5,000 documents and 89–92 MB for 20,000 (10 runs each).
  * Neither can be changed once the process runs (the semi-space's limit is fixed when the heap is
  * made), so the CLI starts its long jobs in a child process that has them (`relaunch.ts`); the
  * bench starts its cases with them too, to measure what the CLI does. A program that embeds the

@@ -132,3 +132,30 @@ describe('a Node that refuses a runtime flag', () => {
     expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual({ refused: null });
   }, 60_000);
 });
+
+describe.skipIf(process.platform !== 'linux')('job control through the relaunch (Linux: process states read from /proc)', () => {
+  const state = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0];
+  };
+  const waitFor = async (what: () => boolean, label: string) => {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      if (what()) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`timed out waiting for ${label}`);
+  };
+
+  it('Ctrl-Z (SIGTSTP) stops the conversion with the CLI; SIGCONT continues both', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'relaunch-'));
+    const { cli, ended } = convertFromStdin(out);
+    const child = await relaunchedChild(cli.pid!);
+    cli.kill('SIGTSTP');
+    await waitFor(() => state(child.pid) === 'T' && state(cli.pid!) === 'T', 'both processes stopped');
+    cli.kill('SIGCONT');
+    await waitFor(() => state(child.pid) !== 'T' && state(cli.pid!) !== 'T', 'both processes running');
+    cli.stdin!.end(readFileSync(ZIP));
+    const { code, stderr } = await ended;
+    expect(code, stderr).toBe(0);
+  }, 60_000);
+});
