@@ -28,11 +28,18 @@ const LONG_JOBS = new Set(['convert', 'export', 'demo']);
 export const RELAUNCHED = 'DATASAUR_EXPORT_RELAUNCHED';
 
 /**
+ * Node options that watch this process (a debugger, a profiler): the conversion must then run in
+ * it, or the child would fight over the inspector's port and the profile would show an idle parent.
+ */
+const WATCHING = /^--(inspect|inspect-brk|inspect-wait|cpu-prof|heap-prof|prof)(=|$|-)/;
+
+/**
  * Whether this invocation should run in a child process with `RUNTIME_FLAGS`: a long job, on a
- * platform with POSIX signals (Windows has none to pass on), started without the flags.
+ * platform with POSIX signals (Windows has none to pass on), started without the flags and
+ * without a debugger or profiler attached.
  */
 export function needsRelaunch(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
-  if (platform === 'win32' || env[RELAUNCHED]) return false;
+  if (platform === 'win32' || env[RELAUNCHED] || execArgv.some((option) => WATCHING.test(option))) return false;
   const command = args.find((arg) => !arg.startsWith('-'));
   if (!command || !LONG_JOBS.has(command)) return false;
   return !RUNTIME_FLAGS.every((flag) => execArgv.includes(flag));

@@ -31,6 +31,14 @@ describe('which invocations relaunch', () => {
     expect(needsRelaunch(['convert', 'x.zip'], bare, { [RELAUNCHED]: '1' }, 'linux')).toBe(false);
     expect(needsRelaunch(['convert', 'x.zip'], bare, {}, 'win32')).toBe(false);
   });
+
+  it('not under a debugger or a profiler, which watch this process', () => {
+    for (const option of ['--inspect', '--inspect=9230', '--inspect-brk', '--inspect-brk=0.0.0.0:9229', '--inspect-wait', '--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-prof', '--prof']) {
+      expect(needsRelaunch(['convert', 'x.zip'], [option], {}, 'linux'), option).toBe(false);
+    }
+    // Options that only look alike do not count.
+    expect(needsRelaunch(['convert', 'x.zip'], ['--profile-something', '--import', 'tsx'], {}, 'linux')).toBe(true);
+  });
 });
 
 /** The processes whose parent is `pid` (Linux: /proc), with their arguments and environment. */
