@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sortEntries } from '../../src/core/read/entry-order.js';
+import { sortEntryPositions } from '../../src/core/read/entry-order.js';
 
 /**
- * The order entries are read in must not move: `sortEntries` (runs per folder, merged) gives what
+ * The order entries are read in must not move: `sortEntryPositions` (runs per folder, merged) gives what
  * the plain stable sort on every entry's key gave, whatever the entries' order, folders, case,
  * accents and ties.
  */
@@ -12,10 +12,12 @@ const plainSort = (paths: readonly string[]) => {
 };
 
 const ordered = (paths: readonly string[]) =>
-  sortEntries(
-    paths.map((_, i) => i),
-    (i) => `/in.zip!${paths[i]}`.toLowerCase(),
-    (i) => paths[i].slice(0, paths[i].lastIndexOf('/') + 1),
+  Array.from(
+    sortEntryPositions(
+      Uint32Array.from(paths, (_, i) => i),
+      (i) => `/in.zip!${paths[i]}`.toLowerCase(),
+      (i) => paths[i].slice(0, paths[i].lastIndexOf('/') + 1),
+    ),
   );
 
 /** A small deterministic generator (the same cases on every run). */
@@ -30,7 +32,7 @@ function random(seed: number): () => number {
 const FOLDERS = ['P/REVIEW/', 'P/ROOT-a_example_com/', 'p/review/', 'Q/résumé/', 'Q/resume/', 'P/', ''];
 const NAMES = ['a', 'A', 'b', 'a-b', 'a_b', 'a b', 'é', 'e', 'E', '10', '9', 'doc.json', 'Doc.JSON', 'ß', 'ss'];
 
-describe('sortEntries', () => {
+describe('sortEntryPositions', () => {
   it('keeps interleaved cabinets in the order the plain sort gave (the bench export)', () => {
     const paths: string[] = [];
     for (let i = 0; i < 50; i++) for (const cabinet of ['REVIEW', 'ROOT-labeler_example_com']) paths.push(`Bench/${cabinet}/abstract-${String(i).padStart(5, '0')}.txt.json`);

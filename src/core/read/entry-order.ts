@@ -13,19 +13,12 @@
  * a folder's files sorted, so a folder is usually one run), and the runs are merged: only the last
  * key of each folder and the head key of each run are alive at a time, and every key dies young.
  * Entries in no order at all make one run each, and memory is then what the plain sort took.
- */
-export function sortEntries(positions: readonly number[], key: (position: number) => string, group: (position: number) => string): number[] {
-  return Array.from(sortEntryPositions(Uint32Array.from(positions), key, group));
-}
-
-/**
- * `sortEntries` on positions held in a typed array, into a typed array: the input's opening uses
- * this. Every list here lives outside the JavaScript heap (a run is a stretch of one array, not an
- * array of its own). On the bench's 40,000-entry export the position lists, grown by `push` and
- * merged into another array, were 3.4 MB that survived scavenges while the input opened (measured
- * with --trace-gc-nvp): V8 had grown the young generation to 8 MB per semi-space by the end of the
- * opening, and that survival counted towards its growth to 16 MB. With typed arrays the opening
- * leaves about nothing in the young generation (issue 15, b's flat memory).
+ *
+ * Positions come and go in typed arrays, and every list here lives outside the JavaScript heap (a
+ * run is a stretch of one array, not an array of its own). On the bench's 40,000-entry export the
+ * position lists, grown by `push` and merged into another array, were 3.4 MB that survived
+ * scavenges while the input opened (measured with --trace-gc-nvp), which counted towards the young
+ * generation's growth from 8 to 16 MB; with typed arrays the opening leaves about nothing there.
  */
 export function sortEntryPositions(positions: Uint32Array, key: (position: number) => string, group: (position: number) => string): Uint32Array {
   const runs = orderedRuns(positions, key, group);
