@@ -1,7 +1,7 @@
 import type { Document, Span } from '../../model/types.js';
 import { comparePositions, compareSpans, spanTokenLength, spansOverlap } from '../../model/positions.js';
 import type { WriteContext } from '../types.js';
-import { spanPlace } from './place.js';
+import { spanMessage } from './place.js';
 
 /**
  * The `--overlap` policies of FORMATS.md §6 for the spans of ONE label set, already in span order
@@ -41,12 +41,7 @@ export function resolveOverlaps(
         : policy === 'error'
           ? '--overlap error'
           : `--overlap ${policy}`;
-    ctx.report.add({
-      kind: 'OverlapDropped',
-      ...(policy === 'error' ? { severity: 'error' as const } : {}),
-      text: `overlaps span ${blocker.id} ("${blocker.labelName}") of the same label set; left out (${how})`,
-      ...spanPlace(span),
-    });
+    ctx.report.add(spanMessage('OverlapDropped', `overlaps span ${blocker.id} ("${blocker.labelName}") of the same label set; left out (${how})`, span, policy === 'error' ? 'error' : undefined));
   }
   return [ordered.filter((s) => keptSet.has(s))];
 }
