@@ -120,6 +120,15 @@ export function timestampHashCode(t: TimestampLabel): string {
   return ['TIMESTAMP', t.layer, t.start.row, t.start.column, t.start.token, t.start.char, t.end.row, t.end.column, t.end.token, t.end.char, t.counter, t.startTimestampMillis, t.endTimestampMillis, t.shouldExpand ?? false].join(':');
 }
 
+/**
+ * A label's hashCode is carried: read from this format, it is written as it was, null included
+ * (recomputing it turned a null into a string, and the file read back differed; found by the
+ * mutation property). From another format it is computed, as the server would.
+ */
+function keptHashCode<T extends { hashCode?: string | null }>(label: T, same: boolean, compute: (label: T) => string): string | null {
+  return same && label.hashCode !== undefined ? label.hashCode : compute(label);
+}
+
 /** Arrow hash codes are not in any sample: ours is decided (type, item, layer, ends, counter). */
 export function arrowHashCode(a: Arrow): string {
   return ['ARROW', a.labelItemId ?? 'undefined', a.layer ?? 'undefined', a.originId, a.destinationId, a.counter ?? 0].join(':');
@@ -153,7 +162,7 @@ function span(doc: Document, s: Span, same: boolean) {
     status: s.status,
     createdAt: s.createdAt ?? null,
     updatedAt: s.updatedAt ?? null,
-    hashCode: spanHashCode(s),
+    hashCode: keptHashCode(s, same, spanHashCode),
   }, s, same);
 }
 
@@ -188,7 +197,7 @@ function arrow(doc: Document, a: Arrow, same: boolean) {
     status: a.status,
     createdAt: a.createdAt ?? null,
     updatedAt: a.updatedAt ?? null,
-    hashCode: a.hashCode ?? arrowHashCode(a),
+    hashCode: same ? keptHashCode(a, same, arrowHashCode) : a.hashCode ?? arrowHashCode(a),
   }, a, same);
 }
 
@@ -234,6 +243,6 @@ function timestamp(doc: Document, t: TimestampLabel, same: boolean) {
     shouldExpand: t.shouldExpand ?? false,
     createdAt: t.createdAt ?? null,
     updatedAt: t.updatedAt ?? null,
-    hashCode: timestampHashCode(t),
+    hashCode: keptHashCode(t, same, timestampHashCode),
   }, t, same);
 }
