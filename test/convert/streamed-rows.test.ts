@@ -15,7 +15,7 @@ import type { ConversionMessage } from '../../src/core/report/report.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'dx-streamed-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const STREAMING_FORMATS = ['CSV', 'TSV', 'JSON_TABULAR', 'XLSX', 'AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV'];
+const STREAMING_FORMATS = ['CSV', 'TSV', 'JSON_TABULAR', 'XLSX', 'AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV', 'HF_TEXT_CLASSIFICATION'];
 const fixture = path.resolve(__dirname, '../../fixtures/row-project/REVIEW/news.csv.json');
 
 function files(root: string): Map<string, Buffer> {
@@ -100,6 +100,9 @@ describe('streamed rows: a row document above the threshold converts to the same
     await expectSame(file, ['CSV', 'XLSX'], { escapeFormulas: true });
     await expectSame(file, ['TSV', 'JSON_TABULAR'], { docAnswersOnly: true });
     await expectSame(file, ['GCP_VERTEX_AI_CSV', 'AMAZON_COMPREHEND_CSV'], { textColumn: 'url', mlUse: 'training' });
+    // A multi-label question (a list of class ids), one of its labels not among its options.
+    const { streamed: multi } = await expectSame(file, ['HF_TEXT_CLASSIFICATION'], { labelQuestion: 'topics' });
+    expect(multi.files.get('HF_TEXT_CLASSIFICATION/news.csv/dataset_info.json')!.toString()).toMatch(/"labels": \{\s+"feature": \{\s+"names": \[[^\]]*"a;b"/);
   });
 });
 

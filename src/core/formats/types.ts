@@ -91,8 +91,9 @@ export interface FormatWriter {
   inAll?(options: ConvertOptions): boolean;
   /**
    * `writeDocument` takes a row document whose rows are streamed (`Document.rowStream`, `rows`
-   * empty): it reads them in one pass when its content is read, and reports what depends on the
-   * cells during that pass. A run streams a large document's rows only when all its writers do.
+   * empty): it reads them when its content is read (in one pass, or a pass per file or per fact it
+   * needs before the first byte, never holding them), and reports what depends on the cells once.
+   * A run streams a large document's rows only when all its writers do.
    */
   streamsRows?: boolean;
 }

@@ -43,7 +43,7 @@ export function classifierPart(layout: ClassifierLayout): KindPart {
     if (!examples) return [];
     const parts = async function* () {
       yield layout.header;
-      for await (const batch of examples) {
+      for await (const batch of examples.pass(ctx.report)) {
         let text = '';
         for (const example of batch) text += line(example, ctx);
         yield text;

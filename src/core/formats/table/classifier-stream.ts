@@ -1,18 +1,28 @@
 import type { Document, RowStream } from '../../model/types.js';
 import type { Report } from '../../report/report.js';
 import type { ConvertOptions } from '../options.js';
-import { boundColumns, documentExample, isTextValue, labelChoice, reportOtherAnswers, rowExample, rowText, textColumnIndex, type ClassifierExample } from './classifier.js';
+import { boundColumns, documentExample, isTextValue, labelChoice, reportOtherAnswers, rowExample, rowText, textColumnIndex, type ClassifierExample, type LabelChoice } from './classifier.js';
 import { reportUnrepresented } from './unrepresented.js';
 import { readThrough } from './streamed-table.js';
 
 /**
+ * The examples of a document whose rows are streamed, a pass over its rows at a time (each call
+ * of `pass` reads the rows again). What a pass says (skipped rows, then the other answers when it
+ * ends, as `classifierExamples` names them after its examples) goes to the report it is given: a
+ * writer that reads the rows more than once says it in one pass and gives the others a silent one.
+ */
+export interface StreamedExamples {
+  choice: LabelChoice;
+  pass(report: Report): AsyncIterable<ClassifierExample[]>;
+}
+
+/**
  * `classifierExamples` for a document whose rows are streamed (`Document.rowStream`): what does
  * not depend on the rows is decided now, with the same messages (null: nothing to write); the
- * examples come a batch at a time as the rows are read, each skipped row said then, and the other
- * answers are named when the pass ends, as `classifierExamples` names them after its examples.
+ * examples come a batch at a time as the rows are read.
  * The default text column depends on the cells: finding it takes a pass of its own.
  */
-export async function streamedClassifierExamples(doc: Document, options: Pick<ConvertOptions, 'labelQuestion' | 'textColumn'>, report: Report): Promise<AsyncIterable<ClassifierExample[]> | null> {
+export async function streamedClassifierExamples(doc: Document, options: Pick<ConvertOptions, 'labelQuestion' | 'textColumn'>, report: Report): Promise<StreamedExamples | null> {
   const stream = doc.rowStream;
   if (!stream) throw new Error('streamedClassifierExamples: the document has no rowStream');
   const { count } = stream;
@@ -33,24 +43,27 @@ export async function streamedClassifierExamples(doc: Document, options: Pick<Co
     return null;
   }
   const textColumn = options.textColumn !== undefined || doc.columns.length === 0 ? textColumnIndex(doc, options.textColumn) : await firstTextColumn(doc, stream);
-  return (async function* () {
-    if (choice.scope === 'row') {
-      for await (const rows of stream.batches()) {
-        const examples: ClassifierExample[] = [];
-        for (const row of rows) {
-          const example = rowExample(doc, row, choice, textColumn, report);
-          if (example) examples.push(example);
+  return {
+    choice,
+    async *pass(said: Report) {
+      if (choice.scope === 'row') {
+        for await (const rows of stream.batches()) {
+          const examples: ClassifierExample[] = [];
+          for (const row of rows) {
+            const example = rowExample(doc, row, choice, textColumn, said);
+            if (example) examples.push(example);
+          }
+          yield examples;
         }
-        yield examples;
+      } else {
+        const lines: string[] = [];
+        for await (const rows of stream.batches()) for (const row of rows) lines.push(rowText(row, textColumn));
+        const example = documentExample(doc, lines, choice, said);
+        if (example) yield [example];
       }
-    } else {
-      const lines: string[] = [];
-      for await (const rows of stream.batches()) for (const row of rows) lines.push(rowText(row, textColumn));
-      const example = documentExample(doc, lines, choice, report);
-      if (example) yield [example];
-    }
-    reportOtherAnswers(doc, report, choice, hasRow);
-  })();
+      reportOtherAnswers(doc, said, choice, hasRow);
+    },
+  };
 }
 
 /**
