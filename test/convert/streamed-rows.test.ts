@@ -6,6 +6,8 @@ import { convert } from '../../src/node/convert.js';
 import { openInput } from '../../src/node/open-input.js';
 import { Report } from '../../src/core/report/report.js';
 import type { ConversionMessage } from '../../src/core/report/report.js';
+import { datasaurSchemaWriter } from '../../src/core/formats/schema/datasaur-schema.js';
+import { resolveOptions } from '../../src/core/formats/options.js';
 
 /**
  * A large row document's rows are streamed (read/streamed-document.ts): the same output bytes and
@@ -15,7 +17,7 @@ import type { ConversionMessage } from '../../src/core/report/report.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'dx-streamed-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const STREAMING_FORMATS = ['CSV', 'TSV', 'JSON_TABULAR', 'XLSX', 'AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV', 'HF_TEXT_CLASSIFICATION'];
+const STREAMING_FORMATS = ['CSV', 'TSV', 'JSON_TABULAR', 'XLSX', 'AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV', 'HF_TEXT_CLASSIFICATION', 'DATASAUR_SCHEMA'];
 const fixture = path.resolve(__dirname, '../../fixtures/row-project/REVIEW/news.csv.json');
 
 function files(root: string): Map<string, Buffer> {
@@ -103,6 +105,49 @@ describe('streamed rows: a row document above the threshold converts to the same
     // A multi-label question (a list of class ids), one of its labels not among its options.
     const { streamed: multi } = await expectSame(file, ['HF_TEXT_CLASSIFICATION'], { labelQuestion: 'topics' });
     expect(multi.files.get('HF_TEXT_CLASSIFICATION/news.csv/dataset_info.json')!.toString()).toMatch(/"labels": \{\s+"feature": \{\s+"names": \[[^\]]*"a;b"/);
+  });
+});
+
+describe('streamed rows: DATASAUR_SCHEMA writes the rows a batch at a time, and the same bytes where it cannot', () => {
+  const file = (name: string, text: string) => {
+    const at = path.join(dir, name);
+    writeFileSync(at, text);
+    return at;
+  };
+  /** The streamed run's DATASAUR_SCHEMA file, and whether the writer handed it out in pieces. */
+  const streamedPieces = async (input: string) => {
+    const { documents } = await openInput(input, { streamRowsAbove: 0 });
+    const doc = await documents[0].load(new Report(), { rowStream: true });
+    expect(doc.rowStream).toBeDefined();
+    const [out] = await datasaurSchemaWriter.writeDocument(doc, { options: resolveOptions({}), report: new Report() });
+    return typeof out.content !== 'string';
+  };
+
+  it('a table of plain integers: streamed in pieces', async () => {
+    const input = file('plain.csv.json', bigDocument(3_000));
+    expect(await streamedPieces(input)).toBe(true);
+    await expectSame(input, ['DATASAUR_SCHEMA', 'CSV']);
+  });
+
+  it('a fraction in the rows (1.50): read into memory, the bytes a whole read gives (1.5)', async () => {
+    const input = file('fraction.csv.json', bigDocument(3_000).replaceAll('"odd":1', '"odd":1.50'));
+    expect(await streamedPieces(input)).toBe(false);
+    await expectSame(input, ['DATASAUR_SCHEMA', 'CSV']);
+  });
+
+  it('a number a double cannot hold, in the rows only: its source text written back and reported, as a whole read does', async () => {
+    const input = file('inexact.csv.json', bigDocument(3_000).replaceAll('"odd":1', '"odd":12345678901234567890123'));
+    const { streamed } = await expectSame(input, ['DATASAUR_SCHEMA']);
+    expect(streamed.messages.filter((m) => m.includes('InexactNumber'))).toHaveLength(1);
+    expect([...streamed.files.values()][0].toString()).toContain('"odd":12345678901234567890123');
+  });
+
+  it("a document that holds the writer's stand-in for the rows: read into memory, the same bytes", async () => {
+    const text = bigDocument(3_000).replace('"columns":[{', `"columns":[{"note":${JSON.stringify('\u0000rows written apart\u0000')},`);
+    expect(text).toContain('"note":"\\u0000rows');
+    const input = file('stand-in.csv.json', text);
+    expect(await streamedPieces(input)).toBe(false);
+    await expectSame(input, ['DATASAUR_SCHEMA']);
   });
 });
 

@@ -142,6 +142,21 @@ describe('row scan: stops early on what is not a row document', () => {
   });
 });
 
+describe('row scan: whether every number in the rows is a plain integer (JSON.stringify writes its text back)', () => {
+  const plain = async (rowsText: string, size: number) => (await scanRows(chunked(encode(`{"data":{"x":1.5,"rows":[${rowsText}],"y":-0}}`), size))).plainNumbers;
+  it('plain: integers of up to 15 digits, negative, zero, inside nested values; numbers in the frame do not count', async () => {
+    for (const size of [1, 2, 3, 7, 1000]) {
+      expect(await plain('[{"line":0,"index":12,"x":-7,"deep":{"a":[1,-20,[300]]}},{"n":999999999999999,"s":"1.5e3 -0 in a string"}]', size), `size ${size}`).toBe(true);
+      expect(await plain('', size)).toBe(true);
+    }
+  });
+  it('not plain: a fraction, an exponent, -0, 16 digits; at every cut of the text', async () => {
+    for (const number of ['1.5', '1.0', '1e3', '2E-7', '-0', '-0.0', '1234567890123456', '-1234567890123456']) {
+      for (const size of [1, 2, 3, 5, 1000]) expect(await plain(`[{"line":0,"x":${number},"index":1}]`, size), `${number} at size ${size}`).toBe(false);
+    }
+  });
+});
+
 describe('row scan: data.rowAnswerSets parsed a batch of entries at a time', () => {
   it('gives the record JSON.parse gives: key order, a repeated key, __proto__, nested and numeric sets, cut at every byte', async () => {
     const text =

@@ -285,6 +285,18 @@ export interface RowStream {
    * pass that reaches the end.
    */
   batches(): AsyncIterable<Row[]>;
+  /**
+   * Every number inside the rows is a plain integer of at most 15 digits, so the rows written with
+   * `JSON.stringify` give each number's source text back (RowScan.plainNumbers).
+   */
+  plainNumbers: boolean;
+  /**
+   * The source text of the document's numbers a double cannot reproduce, by JSON path, found in
+   * its text read again (undefined: none), and reported as a whole read reports them: for a
+   * writer that reproduces the file when `plainNumbers` is false (the rows are parsed pass by
+   * pass, never as a text the reader scans for them). Read once, however often it is asked.
+   */
+  numberTexts(): Promise<Record<string, string> | undefined>;
 }
 
 export interface Document extends SourceFields {

@@ -5,6 +5,7 @@ import type { DocumentSource } from './context.js';
 import { rowReader } from './datasaur-schema.js';
 import { NotStreamable, type RowBounds } from './row-stream.js';
 import { rowBatchesAt } from './row-batches-at.js';
+import { numberTexts } from './source-text.js';
 
 /**
  * `Document.rowStream` of a row document read from its file: each pass reads the bytes again
@@ -19,8 +20,9 @@ import { rowBatchesAt } from './row-batches-at.js';
  * this file anyway; that costs what reading it whole costs, on a file that is broken.
  */
 export function fileRowStream(
-  shape: { count: number; width: number; bounds: RowBounds },
+  shape: { count: number; width: number; bounds: RowBounds; plainNumbers: boolean },
   chunks: () => AsyncIterable<Uint8Array>,
+  text: () => Promise<string>,
   kinds: ProjectKind[],
   source: DocumentSource,
   wholeDocumentError: () => Promise<never>,
@@ -30,9 +32,16 @@ export function fileRowStream(
   let reporter: 'free' | 'taken' | 'done' = 'free';
   // One memory of `once` keys for every pass: a pass that stopped early said some of them already.
   const report = onceAlone(source.report);
+  let numbers: Promise<Record<string, string> | undefined> | undefined;
   return {
     count: shape.count,
     width: shape.width,
+    plainNumbers: shape.plainNumbers,
+    numberTexts() {
+      // The reader's report, unscoped by the pass that asks: the message a whole read gives.
+      numbers ??= text().then((whole) => numberTexts(whole, 'DATASAUR_SCHEMA', source.report, source.file));
+      return numbers;
+    },
     async *batches(): AsyncGenerator<Row[]> {
       const reports = reporter === 'free';
       if (reports) reporter = 'taken';

@@ -42,6 +42,11 @@ export interface RowScan extends RowStreamResult {
   byteOrderMark: boolean;
   /** Where the rows are, so a pass that parses them need not look for them again (row-batches-at.ts). */
   bounds: RowBounds;
+  /**
+   * Every number inside the rows is a plain integer of at most 15 digits (no fraction, exponent
+   * or `-0`), so `JSON.stringify` of the parsed rows writes each number's text as it was.
+   */
+  plainNumbers: boolean;
 }
 
 /**
@@ -138,6 +143,12 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   // Scan only: the rows' byte offsets in the file (RowBounds); `base` is the file offset of the
   // chunk's first byte (the chunk starts with the bytes carried from the last one).
   const bounds: RowBounds = { start: -1, ends: [], counts: [] };
+  // Scan only: whether every number in the rows is a plain safe integer (RowScan.plainNumbers), and
+  // the number being read (`numberDigits` -1 outside one); numbers may run across chunks.
+  let plainNumbers = true;
+  let numberDigits = -1;
+  let numberNegative = false;
+  let numberZero = false;
   let consumed = 0;
   let closedRows = 0;
   // The first three bytes (for the byte order mark), whatever the chunk sizes.
@@ -271,6 +282,25 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         if (run % 2 === 0) inString = false;
         continue;
       }
+      if (numberDigits >= 0) {
+        // Inside a number of a row (scan only): plain while it is `-?[1-9][0-9]*` or `0`, of at most 15 digits.
+        if (b >= 0x30 && b <= 0x39) {
+          // The first digit after a minus decides `-0`; a digit after a leading 0 is not JSON (JSON.parse refuses it later).
+          if (numberDigits === 0) numberZero = b === 0x30;
+          else if (numberZero) plainNumbers = false;
+          if (++numberDigits > 15) plainNumbers = false;
+          continue;
+        }
+        if (b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === 0x2d) plainNumbers = false;
+        else if (numberDigits === 0 || (numberNegative && numberZero)) plainNumbers = false;
+        // The byte after the number (a comma, a bracket, a space) is read as any other.
+        numberDigits = -1;
+      } else if (plainNumbers && inRows && !parse && open.length >= 4 && (b === 0x2d || (b >= 0x30 && b <= 0x39))) {
+        numberNegative = b === 0x2d;
+        numberDigits = numberNegative ? 0 : 1;
+        numberZero = b === 0x30;
+        continue;
+      }
       if (b === QUOTE) {
         inString = true;
         if (inRows && open.length === 4) cells++;
@@ -384,7 +414,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
     throw new NotStreamable('the document is not valid JSON');
   }
   if (hadAnswers) putAnswers(value, answers.record);
-  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, bounds };
+  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, bounds, plainNumbers };
 }
 
 /** What the frame's text holds in place of the answer sets' entries: `{"\u0000rowAnswerSets":0}`. */

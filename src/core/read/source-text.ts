@@ -43,17 +43,29 @@ export function applySourceText(doc: Document, text: string, report: Report | un
     doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { byteOrderMark: true });
     report?.add({ kind: 'ByteOrderMarkRead', text: 'the document starts with a UTF-8 byte order mark: read past it; DATASAUR_SCHEMA and JSON_ADVANCED write it back', place: { file, char: 0 } });
   }
-  if (doc.sourceSyntax?.inexactNumbers && !doc.sourceSyntax.numbers) {
-    const numbers = findNumberTexts(hasByteOrderMark(text) ? text.slice(1) : text);
-    if (!numbers) return;
-    doc.sourceSyntax.numbers = numbers;
-    const [first, ...rest] = Object.entries(numbers);
-    report?.add({
-      kind: 'InexactNumber',
-      text: `${rest.length + 1} number(s) cannot be held exactly by a double (first: ${first[1]} at ${first[0]}); ${doc.source} writes their source text, other formats the nearest double (${JSON.stringify(JSON.parse(first[1]))})`,
-      place: { file, jsonPath: first[0] },
-    });
-  }
+  if (doc.sourceSyntax?.inexactNumbers && !doc.sourceSyntax.numbers) applyNumberTexts(doc, text, report, file);
+}
+
+/**
+ * The source text of the numbers a double cannot reproduce, found in the document's text, kept
+ * for the same-bytes writers and reported (InexactNumber).
+ */
+function applyNumberTexts(doc: Document, text: string, report: Report | undefined, file: string): void {
+  const numbers = numberTexts(text, doc.source, report, file);
+  if (numbers) doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { numbers });
+}
+
+/** The number texts of a document's text (undefined: none), reported once as InexactNumber. */
+export function numberTexts(text: string, format: string, report: Report | undefined, file: string): Record<string, string> | undefined {
+  const numbers = findNumberTexts(hasByteOrderMark(text) ? text.slice(1) : text);
+  if (!numbers) return undefined;
+  const [first, ...rest] = Object.entries(numbers);
+  report?.add({
+    kind: 'InexactNumber',
+    text: `${rest.length + 1} number(s) cannot be held exactly by a double (first: ${first[1]} at ${first[0]}); ${format} writes their source text, other formats the nearest double (${JSON.stringify(JSON.parse(first[1]))})`,
+    place: { file, jsonPath: first[0] },
+  });
+  return numbers;
 }
 
 /** Whether `applySourceText` has something to do that only the text can tell. */

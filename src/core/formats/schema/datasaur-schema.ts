@@ -2,6 +2,7 @@ import type { Arrow, BoundingBox, Cell, Document, LabelItem, LabelSet, NestedSou
 import { ordered, serverJson, type Fields } from '../serialize.js';
 import { withSourceSyntax } from './source-syntax.js';
 import type { FormatWriter } from '../types.js';
+import { streamedDatasaurSchema } from './streamed-schema.js';
 import { outputFileName } from '../../model/naming.js';
 
 /**
@@ -13,18 +14,28 @@ export const datasaurSchemaWriter: FormatWriter = {
   kinds: ['TOKEN_BASED', 'ROW_BASED', 'DOCUMENT_BASED', 'BBOX_BASED'],
   extension: '.json',
   description: "Datasaur's own JSON schema: every label, answer, arrow and box",
-  writeDocument(doc) {
-    return [{ name: outputFileName(doc.name, '.json'), content: serializeDatasaurSchema(doc) }];
+  streamsRows: true,
+  async writeDocument(doc) {
+    const content = doc.rowStream ? await streamedDatasaurSchema(doc, { document: serializeDatasaurSchema, row: schemaRow }) : serializeDatasaurSchema(doc);
+    return [{ name: outputFileName(doc.name, '.json'), content }];
   },
 };
 
-export function serializeDatasaurSchema(doc: Document): string {
+/** The document's file; `rows` (a value in place of the rows' JSON) lets a streamed document's rows be written apart. */
+export function serializeDatasaurSchema(doc: Document, rows?: unknown): string {
   const same = doc.source === 'DATASAUR_SCHEMA';
-  const envelope = ordered({ version: '1', data: ordered(dataFields(doc), doc, same) }, doc.sourceObjects?.envelope, same);
+  const envelope = ordered({ version: '1', data: ordered(dataFields(doc, rows), doc, same) }, doc.sourceObjects?.envelope, same);
   return same ? withSourceSyntax(serverJson(envelope), doc) : serverJson(envelope);
 }
 
-function dataFields(doc: Document): Fields {
+/** A row as DATASAUR_SCHEMA writes it in `data.rows` (its cells), for a document's writer of rows. */
+export function schemaRow(doc: Document): (row: Row) => unknown {
+  const tokenKind = doc.kinds.includes('TOKEN_BASED');
+  const same = doc.source === 'DATASAUR_SCHEMA';
+  return (row) => rowCells(row, tokenKind, same);
+}
+
+function dataFields(doc: Document, rowsValue: unknown): Fields {
   const same = doc.source === 'DATASAUR_SCHEMA';
   // The members of a kind the document has; written back, also those its source held (its kinds
   // may be null or name none of them: they were inferred, and the members must not go missing).
@@ -45,7 +56,7 @@ function dataFields(doc: Document): Fields {
     comments: doc.comments,
     url: doc.url,
     columns: row ? doc.columns.map((c) => ordered({ name: c.name, id: c.id, displayed: c.displayed, labelerRestricted: c.labelerRestricted }, c, same)) : undefined,
-    rows: token || row ? doc.rows.map((r) => rowCells(r, tokenKind, same)) : undefined,
+    rows: token || row ? rowsValue ?? doc.rows.map((r) => rowCells(r, tokenKind, same)) : undefined,
     labelSets: token ? doc.labelSets.map((s) => labelSet(s, same)) : undefined,
     spanLabels: token ? doc.spans.map((s) => span(s, same)) : undefined,
     arrowLabels: token ? doc.arrows.map((a) => arrow(a, same)) : undefined,
