@@ -26,6 +26,11 @@ export interface ConvertedFile extends OutputFile {
   document?: string;
 }
 
+/** Whether a writer of the run writes at all: `--to all` leaves out those that need an option (CUSTOM's transformer). */
+export function inRun(writer: FormatWriter, context: { options: ConvertOptions; explicit: boolean }): boolean {
+  return context.explicit || !writer.inAll || writer.inAll(context.options);
+}
+
 /**
  * Runs every requested writer on one document and yields each writer's files in writer order (a
  * file's streamed content must be read before the next file is asked for). A writer that does not
@@ -40,7 +45,7 @@ export async function* writeFormats(
 ): AsyncGenerator<ConvertedFile> {
   try {
     for (const writer of writers) {
-      if (!context.explicit && writer.inAll && !writer.inAll(context.options)) continue;
+      if (!inRun(writer, context)) continue;
       const scoped = context.report.scope({ format: writer.name, project: doc.project.folder, document: doc.name, cabinet: doc.cabinet.folder });
       if (!writer.kinds.some((k) => doc.kinds.includes(k))) {
         if (context.explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });

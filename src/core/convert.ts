@@ -1,4 +1,4 @@
-import type { Document } from './model/types.js';
+import type { Document, ProjectKind } from './model/types.js';
 import { Report, type ConversionMessage } from './report/report.js';
 import { InputError } from './errors.js';
 import { resolveOptions, type ConvertOptions } from './formats/options.js';
@@ -7,8 +7,8 @@ import type { FormatName, FormatWriter, OutputFile } from './formats/types.js';
 import { isExplicit, resolveFormats, type FormatSelection } from './formats/resolve-formats.js';
 import { loadOrReport } from './read/index.js';
 import { reportIgnoredEntries } from './read/ignored-entries.js';
-import { cabinetMatches, type DocumentRef, type OpenedInput } from './read/input.js';
-import { placed, reportFittedNames, targetFolder, writeFormats, type ConvertedFile, type OutputLayout } from './convert-document.js';
+import { cabinetMatches, type DocumentRef, type LoadUse, type OpenedInput } from './read/input.js';
+import { inRun, placed, reportFittedNames, targetFolder, writeFormats, type ConvertedFile, type OutputLayout } from './convert-document.js';
 import { openExport, type ExportInput, type ExportInputOptions } from './export-input.js';
 
 export type { ConvertedFile };
@@ -141,9 +141,10 @@ class Conversion implements ConversionRun {
 
   private async *documentFiles(opened: OpenedInput, refs: readonly DocumentRef[], combined: Map<string, Document[]>): AsyncGenerator<ConvertedFile> {
     const { options, report, writers } = this;
-    // A large row document's rows are streamed only to writers that read them in one pass, and
-    // not for --combine (its per-project file needs every document's rows at once).
-    const use = { rowStream: !options.combine && writers.length > 0 && writers.every((w) => w.streamsRows === true) };
+    // A large row document's rows are streamed when every writer that runs on it (those of its
+    // kinds: `--to all` names token writers too) reads them as a stream, and not for --combine
+    // (its per-project file needs every document's rows at once).
+    const use: LoadUse = { rowStream: (kinds) => !options.combine && streamRowsFor(writers.filter((w) => inRun(w, { options, explicit: this.explicit })), kinds) };
     for (const [n, ref] of refs.entries()) {
       // A single document file is the whole input: its problem is the run's error.
       const doc = opened.type === 'file' ? await ref.load(report.scope({ document: ref.documentName, cabinet: ref.cabinet.folder }), use) : await loadOrReport(ref, report);
@@ -191,4 +192,13 @@ class Conversion implements ConversionRun {
 
 function messageKey(m: ConversionMessage): string {
   return [m.format, m.project, m.cabinet, m.document, m.kind, m.labelId, m.text].join('\u0000');
+}
+
+/**
+ * Whether a document of these kinds may have its rows streamed: every writer of the run that runs
+ * on it (those of its kinds) reads them as a stream.
+ */
+export function streamRowsFor(writers: readonly FormatWriter[], kinds: readonly ProjectKind[]): boolean {
+  const running = writers.filter((w) => w.kinds.some((k) => kinds.includes(k)));
+  return running.length > 0 && running.every((w) => w.streamsRows === true);
 }

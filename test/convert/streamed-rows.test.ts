@@ -8,6 +8,9 @@ import { Report } from '../../src/core/report/report.js';
 import type { ConversionMessage } from '../../src/core/report/report.js';
 import { datasaurSchemaWriter } from '../../src/core/formats/schema/datasaur-schema.js';
 import { resolveOptions } from '../../src/core/formats/options.js';
+import { resolveFormats } from '../../src/core/formats/resolve-formats.js';
+import { streamRowsFor } from '../../src/core/convert.js';
+import { inRun } from '../../src/core/convert-document.js';
 
 /**
  * A large row document's rows are streamed (read/streamed-document.ts): the same output bytes and
@@ -86,6 +89,18 @@ describe('streamed rows: a row document above the threshold converts to the same
     const token = path.resolve(__dirname, '../../fixtures/token-project/REVIEW');
     const tokenFile = path.join(token, readdirSync(token).find((n) => n.endsWith('.json'))!);
     expect((await (await openInput(tokenFile, { streamRowsAbove: 0 })).documents[0].load(new Report(), { rowStream: true })).rowStream).toBeUndefined();
+  });
+
+  it('a run that names token writers too (`--to all`) streams a row document: only the writers of its kinds run on it', () => {
+    // As `convert` takes them: CUSTOM (every kind, rows in memory) only with a transformer.
+    const all = resolveFormats('all').filter((w) => inRun(w, { options: resolveOptions({}), explicit: false }));
+    expect(resolveFormats('all').length - all.length).toBe(1);
+    expect(all.some((w) => w.kinds.includes('TOKEN_BASED') && !w.streamsRows)).toBe(true);
+    expect(streamRowsFor(all, ['ROW_BASED'])).toBe(true);
+    expect(streamRowsFor(all.filter((w) => w.kinds.includes('ROW_BASED')), ['ROW_BASED'])).toBe(true);
+    // A writer of the document's kinds that needs the rows in memory, or no writer at all: read whole.
+    expect(streamRowsFor([...all, Object.assign({}, all.find((w) => w.name === 'CSV')!, { name: 'WHOLE', streamsRows: false })], ['ROW_BASED'])).toBe(false);
+    expect(streamRowsFor(all.filter((w) => !w.kinds.includes('ROW_BASED')), ['ROW_BASED'])).toBe(false);
   });
 
   it('the fixture row document, every streaming format, one run and one run per format', async () => {

@@ -1,4 +1,4 @@
-import type { Cabinet, Document, JsonValue } from '../model/types.js';
+import type { Cabinet, Document, JsonValue, ProjectKind } from '../model/types.js';
 import type { Report } from '../report/report.js';
 import type { ArchiveLimits } from './zip-entries.js';
 import type { IgnoredReason } from './layout.js';
@@ -21,9 +21,11 @@ export interface DocumentRef {
 export interface LoadUse {
   /**
    * Every writer it runs takes rows as a stream (`FormatWriter.streamsRows`): a large row document
-   * of a single file is then given with `Document.rowStream` instead of its rows in memory.
+   * of a single file is then given with `Document.rowStream` instead of its rows in memory. A
+   * function is asked with the document's kinds, read from the file's frame before its rows (the
+   * writers that run on a document are those of its kinds).
    */
-  rowStream?: boolean;
+  rowStream?: boolean | ((kinds: readonly ProjectKind[]) => boolean);
 }
 
 export interface ProjectRef {

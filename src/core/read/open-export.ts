@@ -17,7 +17,7 @@ import { hasByteOrderMark, parseJsonText } from './json-text.js';
 import { applySourceTextLater } from './source-text.js';
 import { checkInputFormat } from './detect.js';
 import { decodeUtf8, reportInvalidUtf8 } from './utf8.js';
-import { loadStreamedRows, scanRowDocument, STREAM_ROWS_ABOVE } from './streamed-document.js';
+import { loadStreamedRows, scanRowDocument, scannedKinds, STREAM_ROWS_ABOVE } from './streamed-document.js';
 import type { RowScan } from './row-stream.js';
 
 /**
@@ -170,7 +170,7 @@ export async function openDocumentFile(file: string, access: DocumentFileAccess,
         scan = undefined;
         if (use?.rowStream) {
           const again = frame ?? (await scanRowDocument(chunks));
-          if (again) return loadStreamedRows(again, file, { read: access.read, bytes: access.bytes, chunks }, source);
+          if (again && (use.rowStream === true || use.rowStream(scannedKinds(again)))) return loadStreamedRows(again, file, { read: access.read, bytes: access.bytes, chunks }, source);
         }
         return readWholeJson(file, access, source);
       };

@@ -75,6 +75,11 @@ function isTokenRow(row: unknown): boolean {
   return Array.isArray(tokens) && tokens.length > 0;
 }
 
+/** The kinds the reader will give a scanned document. */
+export function scannedKinds(scan: RowScan): readonly ProjectKind[] {
+  return frameKinds((scan.frame as { data: Record<string, unknown> }).data);
+}
+
 /** The kinds the reader will give the document (readKinds in datasaur-schema.ts). */
 function frameKinds(data: Record<string, unknown>): readonly ProjectKind[] {
   const listed: unknown[] = Array.isArray(data.kinds) ? data.kinds : [];
