@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { needsRelaunch } from './runtime-flags.js';
-import { relaunch } from './relaunch.js';
+import { needsRelaunch, RELAUNCHED } from './runtime-flags.js';
+import { relaunch, stopWithParent } from './relaunch.js';
 
 /** The command in this process, or (long jobs) in a child with the runtime flags it needs. */
 async function main(args: string[]): Promise<number> {
@@ -8,6 +8,7 @@ async function main(args: string[]): Promise<number> {
     const code = await relaunch(process.argv[1], args);
     if (code !== undefined) return code;
   }
+  if (process.env[RELAUNCHED]) stopWithParent();
   // Loaded only here: the parent of a relaunched job loads none of the converter.
   const { runCli } = await import('./main.js');
   return runCli(args);

@@ -21,7 +21,8 @@ const BAD_OPTION = 9;
 export function relaunch(script: string, args: readonly string[], flags: readonly string[] = RUNTIME_FLAGS): Promise<number | undefined> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...args], {
-      stdio: 'inherit',
+      // The IPC channel tells the child when this process is gone (stopWithParent).
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       detached: true,
       env: { ...process.env, [RELAUNCHED]: '1' },
     });
@@ -47,4 +48,21 @@ export function relaunch(script: string, args: readonly string[], flags: readonl
       else resolve(code === BAD_OPTION ? undefined : (code ?? 1));
     });
   });
+}
+
+/**
+ * In the relaunched child: when the parent is gone without passing a signal on (SIGKILL, which no
+ * process can catch, from a supervisor, a CI timeout or the OOM killer), the job stops as on
+ * SIGTERM (what it staged is removed, node/interrupt.ts) instead of running on, unseen, with its
+ * own process group. The parent's end of the IPC channel closes with it; the channel is unref'd,
+ * so it keeps nothing alive.
+ */
+export function stopWithParent(): void {
+  const channel = process.channel;
+  if (!channel) return;
+  channel.unref();
+  const stop = () => process.kill(process.pid, 'SIGTERM');
+  // Gone already (killed while this process was starting): its 'disconnect' was before this listener.
+  if (!process.connected) stop();
+  else process.once('disconnect', stop);
 }

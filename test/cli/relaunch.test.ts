@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,8 @@ function convertFromStdin(out: string, env: NodeJS.ProcessEnv = {}): { cli: Chil
 
 async function relaunchedChild(pid: number): Promise<{ pid: number; args: string[]; env: string[] }> {
   for (let waited = 0; waited < 20_000; waited += 50) {
-    const [child] = childrenOf(pid).filter((c) => c.args.includes('convert'));
+    // Marked by its environment: a child between fork and exec still shows the parent's arguments.
+    const [child] = childrenOf(pid).filter((c) => c.args.includes('convert') && c.env.includes(`${RELAUNCHED}=1`));
     if (child) return child;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -115,6 +116,27 @@ describe.skipIf(process.platform !== 'linux')('a relaunched conversion (Linux: p
       cli.stdin!.destroy();
     }
     expect(outcomes[0]).toEqual(outcomes[1]);
+  }, 60_000);
+
+  it('stops when the CLI is killed outright (SIGKILL, which it cannot pass on), leaving nothing in the output folder', async () => {
+    // Standard input from a FIFO this test holds open: the input never ends, whatever happens to
+    // the CLI's process (its own pipes close when it dies, which would end a piped input).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'relaunch-'));
+    const fifo = path.join(dir, 'input');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const input = openSync(fifo, 'r+');
+    const out = path.join(dir, 'out');
+    const cli = spawn(process.execPath, ['--import', 'tsx', BIN, 'convert', '-', '--to', 'TSV_IOB', '--out', out], { cwd: ROOT, stdio: [input, 'ignore', 'ignore'] });
+    try {
+      const child = await relaunchedChild(cli.pid!);
+      await new Promise((r) => setTimeout(r, 1500));
+      cli.kill('SIGKILL');
+      for (let waited = 0; alive(child.pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      expect(alive(child.pid)).toBe(false);
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    } finally {
+      closeSync(input);
+    }
   }, 60_000);
 
   it('a short command runs in the process itself', async () => {
