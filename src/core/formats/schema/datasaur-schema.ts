@@ -15,9 +15,11 @@ export const datasaurSchemaWriter: FormatWriter = {
   extension: '.json',
   description: "Datasaur's own JSON schema: every label, answer, arrow and box",
   streamsRows: true,
-  async writeDocument(doc) {
-    const content = doc.rowStream ? await streamedDatasaurSchema(doc, { document: serializeDatasaurSchema, row: schemaRow }) : serializeDatasaurSchema(doc);
-    return [{ name: outputFileName(doc.name, '.json'), content }];
+  writeDocument(doc) {
+    const name = outputFileName(doc.name, '.json');
+    // A list, not a promise, for a document in memory: writeFormats awaits only a promise (a turn of the microtask queue per document).
+    if (!doc.rowStream) return [{ name, content: serializeDatasaurSchema(doc) }];
+    return streamedDatasaurSchema(doc, { document: serializeDatasaurSchema, row: schemaRow }).then((content) => [{ name, content }]);
   },
 };
 
