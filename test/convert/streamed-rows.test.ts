@@ -197,7 +197,7 @@ describe('streamed rows: bad rows give the error a whole read gives', () => {
       const file = path.join(dir, `bad-${what.replace(/\W+/g, '-')}.json`);
       writeFileSync(file, withBadRow(bad));
       expect(statSync(file).size).toBeGreaterThan(1 << 20);
-      for (const to of [['CSV'], ['XLSX', 'AMAZON_COMPREHEND_CSV']]) {
+      for (const to of [['CSV'], ['XLSX', 'AMAZON_COMPREHEND_CSV'], ['DATASAUR_SCHEMA'], ['HF_TEXT_CLASSIFICATION', 'DATASAUR_SCHEMA']]) {
         const whole = await errorOf(file, undefined, to);
         expect(whole?.code, what).toBeDefined();
         expect(await errorOf(file, 0, to)).toEqual(whole);
