@@ -144,6 +144,14 @@ describe('streamed rows: DATASAUR_SCHEMA writes the rows a batch at a time, and 
     await expectSame(input, ['DATASAUR_SCHEMA', 'CSV']);
   });
 
+  it('a byte order mark before the document: written back in front of the streamed file', async () => {
+    // With the trailing newline the server writes: the file comes back byte for byte.
+    const input = file('bom.csv.json', '\uFEFF' + bigDocument(3_000) + '\n');
+    expect(await streamedPieces(input)).toBe(true);
+    const { streamed } = await expectSame(input, ['DATASAUR_SCHEMA']);
+    expect([...streamed.files.values()][0].equals(readFileSync(input))).toBe(true);
+  });
+
   it('a fraction in the rows (1.50): read into memory, the bytes a whole read gives (1.5)', async () => {
     const input = file('fraction.csv.json', bigDocument(3_000).replaceAll('"odd":1', '"odd":1.50'));
     expect(await streamedPieces(input)).toBe(false);
