@@ -51,6 +51,10 @@ export async function* writeFormats(
         if (context.explicit) scoped.add({ kind: 'FormatNotApplicable', text: `${writer.name} supports ${writer.kinds.join(', ')}; this document is ${doc.kinds.join(', ')}` });
         continue;
       }
+      // A writer that needs the rows in memory must never see a document whose rows are streamed
+      // (`rows` empty): it would write an empty table. The run streams only when every writer of the
+      // document's kinds streams (streamRowsFor); this says so loudly if that ever stops holding.
+      if (doc.rowStream && !writer.streamsRows) throw new Error(`${writer.name} does not take streamed rows, yet was given ${doc.name} with them`);
       // Awaited only when it is not the list itself: most writers return their files, and an await of
       // a value is a turn of the microtask queue per format and document.
       const written = writer.writeDocument(doc, { options: context.options, report: scoped });
