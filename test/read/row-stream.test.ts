@@ -3,6 +3,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NotStreamable, scanRows, streamRows } from '../../src/core/read/row-stream.js';
+import { fileRowStream } from '../../src/core/read/row-source.js';
 import { rowBatchesAt } from '../../src/core/read/row-batches-at.js';
 import { sampleZips } from '../helpers/samples.js';
 
@@ -212,13 +213,31 @@ describe('rows at the scan\'s offsets: the passes that parse rows after the scan
     const scan = await scanRows(chunked(bytes, scanSize));
     const rows: unknown[] = [];
     const firsts: number[] = [];
-    for await (const { batch, first } of rowBatchesAt(chunked(bytes, passSize), scan.bounds)) {
+    for await (const { batch, first } of rowBatchesAt(() => chunked(bytes, passSize), scan.bounds)) {
       expect(first).toBe(rows.length);
       firsts.push(first);
       rows.push(...batch);
     }
     return { rows, firsts };
   }
+
+  it('a document of no rows: a pass over its rows ends without opening the file', async () => {
+    // A Node read stream opened and never read holds its descriptor, and fails with no one
+    // listening if the file is gone by then (found by test/property/streamed-rows.property.test.ts).
+    const scan = await scanRows(chunked(encode('{"data":{"kinds":["ROW_BASED"],"rows":[]}}'), 4));
+    expect(scan.bounds.ends).toEqual([]);
+    let opened = 0;
+    const chunks = () => {
+      opened++;
+      return chunked(encode('{"data":{"kinds":["ROW_BASED"],"rows":[]}}'), 4);
+    };
+    const never = async (): Promise<never> => {
+      throw new Error('not called');
+    };
+    const stream = fileRowStream({ count: 0, width: 0, bounds: scan.bounds, plainNumbers: true }, chunks, never, ['ROW_BASED'], { file: 'none.json' }, never);
+    for await (const rows of stream.batches()) expect(rows).toEqual([]);
+    expect(opened).toBe(0);
+  });
 
   it('gives the rows JSON.parse gives, whatever the chunk sizes of the scan and of the pass', async () => {
     const tricky = encode(
@@ -248,7 +267,7 @@ describe('rows at the scan\'s offsets: the passes that parse rows after the scan
     for (const other of changed) {
       await expect(
         (async () => {
-          for await (const batch of rowBatchesAt(chunked(encode(other), 4), scan.bounds)) void batch;
+          for await (const batch of rowBatchesAt(() => chunked(encode(other), 4), scan.bounds)) void batch;
         })(),
         other,
       ).rejects.toBeInstanceOf(NotStreamable);

@@ -46,7 +46,7 @@ export function fileRowStream(
       const reports = reporter === 'free';
       if (reports) reporter = 'taken';
       const reader = rowReader(kinds, Object.assign({}, source, { report: reports ? report : undefined }));
-      const parts = rowBatchesAt(chunks(), shape.bounds);
+      const parts = rowBatchesAt(chunks, shape.bounds);
       let read = 0;
       try {
         for (;;) {
