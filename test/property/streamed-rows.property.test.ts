@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { convert } from '../../src/node/convert.js';
+import { openInput } from '../../src/node/open-input.js';
+import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-schema.js';
+import { Report, type ConversionMessage } from '../../src/core/report/report.js';
+import { rowDocumentArb } from './arbitraries/row-document.js';
+import { rowWriters } from './run-writer.js';
+import { propertyParams, PROPERTY_TIMEOUT } from './config.js';
+
+/**
+ * Issue 15 item 6: a row document whose rows are streamed (read a batch at a time, as a file over
+ * the threshold is) converts to the same bytes and the same messages as the document read whole,
+ * for every row format in one run. Random row documents, their rows repeated past one chunk of the
+ * file or not, with numbers of every form in the rows (the streamed DATASAUR_SCHEMA writes rows with
+ * JSON.stringify only when each is a plain integer) and with or without a byte order mark.
+ */
+const NUMBER_TEXTS = ['7', '-3', '0', '123456789012345', '1234567890123456', '1.5', '1.50', '1e3', '2E-7', '-0', '12345678901234567890123'];
+
+const shapeArb = fc.record({
+  repeat: fc.constantFrom(1, 1, 300),
+  numbers: fc.array(fc.record({ row: fc.nat(), cell: fc.nat(), text: fc.constantFrom(...NUMBER_TEXTS) }), { maxLength: 3 }),
+  byteOrderMark: fc.boolean(),
+});
+
+type Shape = typeof shapeArb extends fc.Arbitrary<infer T> ? T : never;
+type Cell = Record<string, unknown>;
+
+/** The document's DATASAUR_SCHEMA text with its rows repeated and numbers put in cells as raw JSON text. */
+function documentText(serialized: string, shape: Shape): string {
+  const json = JSON.parse(serialized) as { data: { rows?: Cell[][] } };
+  const rows = json.data.rows ?? [];
+  if (rows.length > 0) {
+    const repeated: Cell[][] = [];
+    for (let r = 0; r < rows.length * shape.repeat; r++) repeated.push(rows[r % rows.length].map((cell) => Object.assign({}, cell, { line: r })));
+    json.data.rows = repeated;
+    // A stand-in string per number, replaced by the number's text after stringify (JSON.stringify would write 1.50 as 1.5).
+    shape.numbers.forEach((n, k) => {
+      const row = repeated[n.row % repeated.length];
+      if (row.length) row[n.cell % row.length] = Object.assign({}, row[n.cell % row.length], { x: `\u0001N${k}\u0001` });
+    });
+  }
+  let text = JSON.stringify(json);
+  shape.numbers.forEach((n, k) => (text = text.replace(JSON.stringify(`\u0001N${k}\u0001`), n.text)));
+  return (shape.byteOrderMark ? '\uFEFF' : '') + text + '\n';
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dx-streamed-property-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function files(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const full = path.join(at, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.set(path.relative(root, full), readFileSync(full));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const shown = (m: ConversionMessage) => JSON.stringify([m.kind, m.severity, m.format, m.project, m.cabinet, m.document, m.text, m.place, m.labelId, m.label]);
+
+let runs = 0;
+let streamedRuns = 0;
+async function run(input: string, streamRowsAbove: number | undefined) {
+  const outDir = path.join(dir, `out-${runs++}`);
+  const report = new Report();
+  await convert({ input, to: rowWriters().map((w) => w.name) as never, outDir, report, streamRowsAbove, flat: true });
+  const out = { files: files(outDir), messages: report.all().map(shown).sort() };
+  rmSync(outDir, { recursive: true, force: true });
+  return out;
+}
+
+describe('streamed rows, property: the same files and messages as the document read whole', () => {
+  it('every row format in one run, random row documents, numbers of every form, with or without a byte order mark', async () => {
+    await fc.assert(
+      fc.asyncProperty(rowDocumentArb, shapeArb, async (doc, shape) => {
+        const input = path.join(dir, `doc-${runs}.csv.json`);
+        writeFileSync(input, documentText(serializeDatasaurSchema(doc), shape));
+        // Streamed it is (a row document with rows): the scan took it.
+        const loaded = await (await openInput(input, { streamRowsAbove: 0 })).documents[0].load(new Report(), { rowStream: true });
+        if (doc.rows.length > 0) expect(loaded.rowStream).toBeDefined();
+        if (loaded.rowStream) streamedRuns++;
+        const [whole, streamed] = [await run(input, undefined), await run(input, 0)];
+        expect([...streamed.files.keys()].sort()).toEqual([...whole.files.keys()].sort());
+        for (const [name, bytes] of whole.files) expect(streamed.files.get(name)!.equals(bytes), name).toBe(true);
+        expect(streamed.messages).toEqual(whole.messages);
+        rmSync(input);
+      }),
+      propertyParams(20),
+    );
+    expect(streamedRuns).toBeGreaterThan(0);
+  }, PROPERTY_TIMEOUT);
+});
