@@ -239,6 +239,29 @@ describe('rows at the scan\'s offsets: the passes that parse rows after the scan
     expect(opened).toBe(0);
   });
 
+  it('a pass left after its first batch closes the file', async () => {
+    const text = `{"data":{"kinds":["ROW_BASED"],"rows":[${Array.from({ length: 50 }, (_, r) => `[{"content":"row ${r}"}]`).join(',')}]}}`;
+    const scan = await scanRows(chunked(encode(text), 64));
+    expect(scan.bounds.ends.length).toBeGreaterThan(2);
+    let closed = 0;
+    const chunks = async function* () {
+      try {
+        yield* chunked(encode(text), 64);
+      } finally {
+        closed++;
+      }
+    };
+    const never = async (): Promise<never> => {
+      throw new Error('not called');
+    };
+    const stream = fileRowStream({ count: scan.rowCount, width: 1, bounds: scan.bounds, plainNumbers: true }, chunks, never, ['ROW_BASED'], { file: 'rows.json' }, never);
+    for await (const rows of stream.batches()) {
+      expect(rows.length).toBeGreaterThan(0);
+      break;
+    }
+    expect(closed).toBe(1);
+  });
+
   it('gives the rows JSON.parse gives, whatever the chunk sizes of the scan and of the pass', async () => {
     const tricky = encode(
       '\uFEFF{"version":"1","data":{"x":{"rows":[[1]]},"rows" : [ [{"content":"a \\"]\\\\"},{"content":"[{,}]"}] , [] ,[{"content":"é😀\\u005d","metadata":[{"key":"k","value":"v"}]}]\n ],' +

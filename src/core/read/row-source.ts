@@ -73,6 +73,9 @@ export function fileRowStream(
         }
       } finally {
         if (reports && reporter === 'taken') reporter = 'free';
+        // A pass left early (a writer that only looks for something, an error) closes the file:
+        // the rows' generator is suspended inside its read of the chunks, which only its return ends.
+        await parts.return(undefined);
       }
     },
   };
