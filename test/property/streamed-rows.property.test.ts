@@ -24,6 +24,13 @@ const shapeArb = fc.record({
   repeat: fc.constantFrom(1, 1, 300),
   numbers: fc.array(fc.record({ row: fc.nat(), cell: fc.nat(), text: fc.constantFrom(...NUMBER_TEXTS) }), { maxLength: 3 }),
   byteOrderMark: fc.boolean(),
+  // The options the row writers take; a name no column or question has gives the same error both ways.
+  options: fc.record({
+    escapeFormulas: fc.boolean(),
+    docAnswersOnly: fc.boolean(),
+    textColumn: fc.option(fc.constantFrom('text', 'label', 'notes', 'no such column'), { nil: undefined }),
+    labelQuestion: fc.option(fc.constantFrom('row0', 'row1', 'row question 2', 'no such question'), { nil: undefined }),
+  }),
 });
 
 type Shape = typeof shapeArb extends fc.Arbitrary<infer T> ? T : never;
@@ -68,17 +75,22 @@ const shown = (m: ConversionMessage) => JSON.stringify([m.kind, m.severity, m.fo
 
 let runs = 0;
 let streamedRuns = 0;
-async function run(input: string, streamRowsAbove: number | undefined) {
+async function run(input: string, streamRowsAbove: number | undefined, options: Shape['options']) {
   const outDir = path.join(dir, `out-${runs++}`);
   const report = new Report();
-  await convert({ input, to: rowWriters().map((w) => w.name) as never, outDir, report, streamRowsAbove, flat: true });
-  const out = { files: files(outDir), messages: report.all().map(shown).sort() };
+  let error: string | undefined;
+  try {
+    await convert({ input, to: rowWriters().map((w) => w.name) as never, outDir, report, streamRowsAbove, flat: true, options });
+  } catch (e) {
+    error = String(e);
+  }
+  const out = { error, files: error ? new Map<string, Buffer>() : files(outDir), messages: report.all().map(shown).sort() };
   rmSync(outDir, { recursive: true, force: true });
   return out;
 }
 
 describe('streamed rows, property: the same files and messages as the document read whole', () => {
-  it('every row format in one run, random row documents, numbers of every form, with or without a byte order mark', async () => {
+  it('every row format in one run, random row documents and options, numbers of every form, with or without a byte order mark', async () => {
     await fc.assert(
       fc.asyncProperty(rowDocumentArb, shapeArb, async (doc, shape) => {
         const input = path.join(dir, `doc-${runs}.csv.json`);
@@ -87,7 +99,8 @@ describe('streamed rows, property: the same files and messages as the document r
         const loaded = await (await openInput(input, { streamRowsAbove: 0 })).documents[0].load(new Report(), { rowStream: true });
         if (doc.rows.length > 0) expect(loaded.rowStream).toBeDefined();
         if (loaded.rowStream) streamedRuns++;
-        const [whole, streamed] = [await run(input, undefined), await run(input, 0)];
+        const [whole, streamed] = [await run(input, undefined, shape.options), await run(input, 0, shape.options)];
+        expect(streamed.error).toEqual(whole.error);
         expect([...streamed.files.keys()].sort()).toEqual([...whole.files.keys()].sort());
         for (const [name, bytes] of whole.files) expect(streamed.files.get(name)!.equals(bytes), name).toBe(true);
         expect(streamed.messages).toEqual(whole.messages);
