@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/node/convert.js';
 import { openInput } from '../../src/node/open-input.js';
+import { filesUnder, shownMessage } from '../helpers/output-tree.js';
 import { Report } from '../../src/core/report/report.js';
-import type { ConversionMessage } from '../../src/core/report/report.js';
 import { datasaurSchemaWriter } from '../../src/core/formats/schema/datasaur-schema.js';
 import { resolveOptions } from '../../src/core/formats/options.js';
 import { resolveFormats } from '../../src/core/formats/resolve-formats.js';
@@ -23,20 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const STREAMING_FORMATS = ['CSV', 'TSV', 'JSON_TABULAR', 'XLSX', 'AMAZON_COMPREHEND_CSV', 'AZURE_AUTOML_CSV', 'GCP_VERTEX_AI_CSV', 'HF_TEXT_CLASSIFICATION', 'DATASAUR_SCHEMA'];
 const fixture = path.resolve(__dirname, '../../fixtures/row-project/REVIEW/news.csv.json');
 
-function files(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = path.join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(path.relative(root, full), readFileSync(full));
-    }
-  };
-  walk(root);
-  return out;
-}
 
-const shown = (m: ConversionMessage) => JSON.stringify([m.kind, m.severity, m.format, m.project, m.cabinet, m.document, m.text, m.place, m.labelId, m.label]);
 
 let runs = 0;
 /** Converts `input` read whole and streamed; returns both runs' files and messages. */
@@ -45,7 +32,7 @@ async function both(input: string, to: string[], options: Record<string, unknown
     const outDir = path.join(dir, `out-${runs++}`);
     const report = new Report();
     await convert({ input, to: to as never, outDir, options, report, streamRowsAbove, flat: true });
-    return { files: files(outDir), messages: report.all().map(shown) };
+    return { files: filesUnder(outDir), messages: report.all().map(shownMessage) };
   };
   return { whole: await run(undefined), streamed: await run(0) };
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/node/convert.js';
 import { openInput } from '../../src/node/open-input.js';
 import { serializeDatasaurSchema } from '../../src/core/formats/schema/datasaur-schema.js';
-import { Report, type ConversionMessage } from '../../src/core/report/report.js';
+import { filesUnder, shownMessage } from '../helpers/output-tree.js';
+import { Report } from '../../src/core/report/report.js';
 import { rowDocumentArb } from './arbitraries/row-document.js';
 import { rowWriters } from './run-writer.js';
 import { propertyParams, PROPERTY_TIMEOUT } from './config.js';
@@ -58,20 +59,7 @@ function documentText(serialized: string, shape: Shape): string {
 const dir = mkdtempSync(path.join(tmpdir(), 'dx-streamed-property-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function files(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const full = path.join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(path.relative(root, full), readFileSync(full));
-    }
-  };
-  walk(root);
-  return out;
-}
 
-const shown = (m: ConversionMessage) => JSON.stringify([m.kind, m.severity, m.format, m.project, m.cabinet, m.document, m.text, m.place, m.labelId, m.label]);
 
 let runs = 0;
 let streamedRuns = 0;
@@ -84,7 +72,7 @@ async function run(input: string, streamRowsAbove: number | undefined, options: 
   } catch (e) {
     error = String(e);
   }
-  const out = { error, files: error ? new Map<string, Buffer>() : files(outDir), messages: report.all().map(shown).sort() };
+  const out = { error, files: error ? new Map<string, Buffer>() : filesUnder(outDir), messages: report.all().map(shownMessage).sort() };
   rmSync(outDir, { recursive: true, force: true });
   return out;
 }
