@@ -25,6 +25,8 @@ const shapeArb = fc.record({
   repeat: fc.constantFrom(1, 1, 300),
   numbers: fc.array(fc.record({ row: fc.nat(), cell: fc.nat(), text: fc.constantFrom(...NUMBER_TEXTS) }), { maxLength: 3 }),
   byteOrderMark: fc.boolean(),
+  // Which row formats the run writes: all nine, or some (a run without DATASAUR_SCHEMA says what a whole read says too).
+  formats: fc.option(fc.subarray(rowWriters().map((w) => w.name), { minLength: 1 }), { nil: undefined, freq: 2 }),
   // The options the row writers take; a name no column or question has gives the same error both ways.
   options: fc.record({
     escapeFormulas: fc.boolean(),
@@ -63,12 +65,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let runs = 0;
 let streamedRuns = 0;
-async function run(input: string, streamRowsAbove: number | undefined, options: Shape['options']) {
+async function run(input: string, streamRowsAbove: number | undefined, options: Shape['options'], formats = rowWriters().map((w) => w.name)) {
   const outDir = path.join(dir, `out-${runs++}`);
   const report = new Report();
   let error: string | undefined;
   try {
-    await convert({ input, to: rowWriters().map((w) => w.name) as never, outDir, report, streamRowsAbove, flat: true, options });
+    await convert({ input, to: formats as never, outDir, report, streamRowsAbove, flat: true, options });
   } catch (e) {
     error = String(e);
   }
@@ -78,7 +80,7 @@ async function run(input: string, streamRowsAbove: number | undefined, options: 
 }
 
 describe('streamed rows, property: the same files and messages as the document read whole', () => {
-  it('every row format in one run, random row documents and options, numbers of every form, with or without a byte order mark', async () => {
+  it('the row formats, all or some in one run, random row documents and options, numbers of every form, with or without a byte order mark', async () => {
     await fc.assert(
       fc.asyncProperty(rowDocumentArb, shapeArb, async (doc, shape) => {
         const input = path.join(dir, `doc-${runs}.csv.json`);
@@ -87,8 +89,11 @@ describe('streamed rows, property: the same files and messages as the document r
         const loaded = await (await openInput(input, { streamRowsAbove: 0 })).documents[0].load(new Report(), { rowStream: true });
         if (doc.rows.length > 0) expect(loaded.rowStream).toBeDefined();
         if (loaded.rowStream) streamedRuns++;
-        const [whole, streamed] = [await run(input, undefined, shape.options), await run(input, 0, shape.options)];
+        const [whole, streamed] = [await run(input, undefined, shape.options, shape.formats), await run(input, 0, shape.options, shape.formats)];
         expect(streamed.error).toEqual(whole.error);
+        // A run that fails (an unknown text column or question) writes nothing; a whole read has
+        // reported what reading the rows says by then, a streamed one has not read them.
+        if (whole.error) return;
         expect([...streamed.files.keys()].sort()).toEqual([...whole.files.keys()].sort());
         for (const [name, bytes] of whole.files) expect(streamed.files.get(name)!.equals(bytes), name).toBe(true);
         expect(streamed.messages).toEqual(whole.messages);

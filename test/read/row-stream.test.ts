@@ -234,7 +234,7 @@ describe('rows at the scan\'s offsets: the passes that parse rows after the scan
     const never = async (): Promise<never> => {
       throw new Error('not called');
     };
-    const stream = fileRowStream({ count: 0, width: 0, bounds: scan.bounds, plainNumbers: true }, chunks, never, ['ROW_BASED'], { file: 'none.json' }, never);
+    const stream = fileRowStream({ count: 0, width: 0, bounds: scan.bounds, plainNumbers: true }, chunks, never, ['ROW_BASED'], { file: 'none.json' }, never, () => false);
     for await (const rows of stream.batches()) expect(rows).toEqual([]);
     expect(opened).toBe(0);
   });
@@ -254,7 +254,7 @@ describe('rows at the scan\'s offsets: the passes that parse rows after the scan
     const never = async (): Promise<never> => {
       throw new Error('not called');
     };
-    const stream = fileRowStream({ count: scan.rowCount, width: 1, bounds: scan.bounds, plainNumbers: true }, chunks, never, ['ROW_BASED'], { file: 'rows.json' }, never);
+    const stream = fileRowStream({ count: scan.rowCount, width: 1, bounds: scan.bounds, plainNumbers: true }, chunks, never, ['ROW_BASED'], { file: 'rows.json' }, never, () => false);
     for await (const rows of stream.batches()) {
       expect(rows.length).toBeGreaterThan(0);
       break;

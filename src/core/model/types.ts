@@ -291,10 +291,11 @@ export interface RowStream {
    */
   plainNumbers: boolean;
   /**
-   * The source text of the document's numbers a double cannot reproduce, by JSON path, found in
-   * its text read again (undefined: none), and reported as a whole read reports them: for a
-   * writer that reproduces the file when `plainNumbers` is false (the rows are parsed pass by
-   * pass, never as a text the reader scans for them). Read once, however often it is asked.
+   * After a pass over the rows: the source text of the document's numbers a double cannot
+   * reproduce, by JSON path (undefined: none), when the reader kept such a number in the rows (as a
+   * whole read looks for them), found in the text read again and reported once, as a whole read
+   * reports them (the pass that reports does so itself). For a writer that reproduces the file
+   * when `plainNumbers` is false: the rows are parsed pass by pass, never as one text.
    */
   numberTexts(): Promise<Record<string, string> | undefined>;
 }

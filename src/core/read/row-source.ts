@@ -5,7 +5,7 @@ import type { DocumentSource } from './context.js';
 import { rowReader } from './datasaur-schema.js';
 import { NotStreamable, type RowBounds } from './row-stream.js';
 import { rowBatchesAt } from './row-batches-at.js';
-import { numberTexts } from './source-text.js';
+import { keepsInexactNumber, numberTexts } from './source-text.js';
 
 /**
  * `Document.rowStream` of a row document read from its file: each pass reads the bytes again
@@ -26,28 +26,35 @@ export function fileRowStream(
   kinds: ProjectKind[],
   source: DocumentSource,
   wholeDocumentError: () => Promise<never>,
+  numbersFound: () => boolean,
 ): RowStream {
   // Which pass reports: the first to start (passes may overlap: a run stages several files at
   // once), or, when it stopped before the end (a pass that only looks for something), the next.
   let reporter: 'free' | 'taken' | 'done' = 'free';
   // One memory of `once` keys for every pass: a pass that stopped early said some of them already.
   const report = onceAlone(source.report);
+  // Whether a pass read to the end found the reader keeping a number a double cannot reproduce
+  // (only looked for when the scan saw a number that is not a plain integer).
+  let inexactKept = false;
   let numbers: Promise<Record<string, string> | undefined> | undefined;
+  const texts = () => {
+    if (!inexactKept) return Promise.resolve(undefined);
+    // The reader's report, unscoped by the pass that asks: the message a whole read gives.
+    numbers ??= text().then((whole) => numberTexts(whole, 'DATASAUR_SCHEMA', source.report, source.file));
+    return numbers;
+  };
   return {
     count: shape.count,
     width: shape.width,
     plainNumbers: shape.plainNumbers,
-    numberTexts() {
-      // The reader's report, unscoped by the pass that asks: the message a whole read gives.
-      numbers ??= text().then((whole) => numberTexts(whole, 'DATASAUR_SCHEMA', source.report, source.file));
-      return numbers;
-    },
+    numberTexts: texts,
     async *batches(): AsyncGenerator<Row[]> {
       const reports = reporter === 'free';
       if (reports) reporter = 'taken';
       const reader = rowReader(kinds, Object.assign({}, source, { report: reports ? report : undefined }));
       const parts = rowBatchesAt(chunks, shape.bounds);
       let read = 0;
+      let sawInexact = false;
       try {
         for (;;) {
           let next: IteratorResult<{ batch: unknown[]; first: number }>;
@@ -60,16 +67,24 @@ export function fileRowStream(
           if (next.done) break;
           const { batch, first } = next.value;
           const rows = new Array<Row>(batch.length);
-          for (let k = 0; k < batch.length; k++) rows[k] = reader.read(batch[k], first + k);
+          const readRows = () => {
+            for (let k = 0; k < batch.length; k++) rows[k] = reader.read(batch[k], first + k);
+          };
+          if (shape.plainNumbers) readRows();
+          else sawInexact = keepsInexactNumber(readRows) || sawInexact;
           read += rows.length;
           yield rows;
         }
         if (read !== shape.count) {
           throw new InputError('INVALID_DOCUMENT', `the file changed while it was read: ${read} rows where the first read found ${shape.count}`, { file: source.file, where: '$.data.rows' });
         }
+        if (sawInexact) inexactKept = true;
         if (reports) {
           reader.flush();
           reporter = 'done';
+          // What a whole read says when its reader kept such a number (source-text.ts), unless the
+          // document's text was read for its frame's numbers already (that scan found these too).
+          if (inexactKept && !numbersFound()) await texts();
         }
       } finally {
         if (reports && reporter === 'taken') reporter = 'free';

@@ -26,6 +26,21 @@ export function readWatchingSourceText(input: { text: string; json(): unknown },
   return doc;
 }
 
+/**
+ * Whether `read` (a reader at work on part of a document: a batch of streamed rows) kept a number
+ * a double cannot reproduce, as `readWatchingSourceText` asks of a whole document's reader.
+ */
+export function keepsInexactNumber(read: () => void): boolean {
+  const before = inexactSeen;
+  inexactSeen = false;
+  try {
+    read();
+    return inexactSeen;
+  } finally {
+    inexactSeen = before;
+  }
+}
+
 /** Readers pass each value they keep as it is (ids, answers, metadata, unknown keys). */
 export function watchValue(value: unknown): void {
   if (inexactSeen) return;

@@ -62,7 +62,7 @@ export async function loadStreamedRows(scan: RowScan, file: string, access: Stre
     parseJsonText(decodeUtf8(await access.bytes()).text, file);
     throw new InputError('INVALID_DOCUMENT', 'a row of data.rows is not valid JSON', { file, where: '$.data.rows' });
   };
-  doc.rowStream = fileRowStream({ count: scan.rowCount, width: scan.widest, bounds: scan.bounds, plainNumbers: scan.plainNumbers }, access.chunks, access.read, doc.kinds, source, wholeDocumentError);
+  doc.rowStream = fileRowStream({ count: scan.rowCount, width: scan.widest, bounds: scan.bounds, plainNumbers: scan.plainNumbers }, access.chunks, access.read, doc.kinds, source, wholeDocumentError, () => doc.sourceSyntax?.numbers !== undefined);
   if (doc.readAs) doc.readAs.summary = contentSummary(doc);
   await applySourceTextLater(doc, scan.byteOrderMark, access.read, source.report, file);
   return doc;

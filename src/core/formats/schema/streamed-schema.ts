@@ -1,5 +1,4 @@
 import type { Document, Row } from '../../model/types.js';
-import { hasInexactNumber } from '../../model/number-text.js';
 import type { OutputContent } from '../types.js';
 import { streamedText } from '../table/streamed-text.js';
 
@@ -41,7 +40,7 @@ export async function streamedDatasaurSchema(doc: Document, schema: SchemaWritin
   const rows: Row[] = [];
   for await (const batch of stream.batches()) for (const row of batch) rows.push(row);
   const whole: Document = Object.assign({}, doc, { rows, rowStream: undefined });
-  if (!doc.sourceSyntax?.numbers && hasInexactNumber(rows)) {
+  if (!doc.sourceSyntax?.numbers) {
     const numbers = await stream.numberTexts();
     if (numbers) whole.sourceSyntax = Object.assign({}, doc.sourceSyntax, { numbers });
   }
