@@ -5,13 +5,14 @@
  *
  *   npx tsx --expose-gc bench/row-stream-candidates.ts [rows=200000]
  *
- * Candidates: `src/core/read/row-stream.ts` (a scan for row boundaries, then `JSON.parse` per batch
- * of rows) and `@streamparser/json` (kept, runs anywhere; not a dependency: `npm i --no-save
+ * Candidates: `src/core/read/row-stream.ts` with `row-batches-at.ts` (a scan for row boundaries,
+ * then a pass that parses each batch of rows with `JSON.parse` where the scan found them) and `@streamparser/json` (kept, runs anywhere; not a dependency: `npm i --no-save
  * @streamparser/json` to include it).
  */
 import { readFileSync } from 'node:fs';
 import { rowDocument } from './generate/index.js';
-import { streamRows } from '../src/core/read/row-stream.js';
+import { scanRows } from '../src/core/read/row-stream.js';
+import { rowBatchesAt } from '../src/core/read/row-batches-at.js';
 
 type Parser = { onValue: (v: unknown) => void; write(chunk: Uint8Array): void };
 const rows = Number(process.argv[2] ?? 200_000);
@@ -27,7 +28,11 @@ const streamparser = await import(specifier).catch(() => null) as { JSONParser: 
 
 const candidates: Record<string, () => unknown> = {
   'JSON.parse (whole)': () => JSON.parse(new TextDecoder().decode(bytes)),
-  'row-stream.ts': () => streamRows(stream(), () => {}),
+  // What a conversion does: the scan, then one pass that parses the rows where it found them.
+  'row-stream.ts': async () => {
+    const scan = await scanRows(stream());
+    for await (const batch of rowBatchesAt(stream, scan.bounds)) void batch;
+  },
 };
 if (streamparser) {
   candidates['@streamparser/json'] = () => {

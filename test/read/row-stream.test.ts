@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { NotStreamable, scanRows, streamRows } from '../../src/core/read/row-stream.js';
+import { NotStreamable, scanRows, type RowScan } from '../../src/core/read/row-stream.js';
 import { fileRowStream } from '../../src/core/read/row-source.js';
 import { rowBatchesAt } from '../../src/core/read/row-batches-at.js';
 import { sampleZips } from '../helpers/samples.js';
@@ -11,15 +11,33 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-/** The rows the stream hands out and its frame, against `JSON.parse` of the whole text. */
+/** How a large row document is read: the scan, then a pass over its rows at the scan's offsets. */
+async function streamRows(bytes: Uint8Array, chunkSize: number, onRows: (batch: unknown[], first: number) => void): Promise<RowScan> {
+  const scan = await scanRows(chunked(bytes, chunkSize));
+  for await (const { batch, first } of rowBatchesAt(() => chunked(bytes, chunkSize), scan.bounds)) onRows(batch, first);
+  return scan;
+}
+
+/**
+ * The rows the scan and a pass hand out and the frame, against `JSON.parse` of the whole text; a
+ * text that is not a DATASAUR_SCHEMA envelope (an array, a container beside `data`) is refused.
+ */
 async function expectSameAsWhole(bytes: Uint8Array, chunkSize: number): Promise<void> {
   const whole = JSON.parse(new TextDecoder().decode(bytes)) as { data?: { rows?: unknown[] } };
   const rows: unknown[] = [];
   const firsts: number[] = [];
-  const result = await streamRows(chunked(bytes, chunkSize), (batch, first) => {
-    firsts.push(first);
-    rows.push(...batch);
-  });
+  let result: RowScan;
+  try {
+    result = await streamRows(bytes, chunkSize, (batch, first) => {
+      firsts.push(first);
+      rows.push(...batch);
+    });
+  } catch (error) {
+    expect(error).toBeInstanceOf(NotStreamable);
+    const envelope = !Array.isArray(whole) && Object.entries(whole).every(([key, value]) => key === 'data' || value === null || typeof value !== 'object');
+    expect(envelope, 'only a text that is not an envelope is refused').toBe(false);
+    return;
+  }
   const wholeRows = Array.isArray(whole.data?.rows) ? whole.data.rows : undefined;
   expect(result.hadRows).toBe(wholeRows !== undefined);
   expect(rows).toEqual(wholeRows ?? []);
@@ -62,23 +80,24 @@ describe('row stream: data.rows of a DATASAUR_SCHEMA document read a batch at a 
 
   it('cut at every byte: escapes, quotes and brackets inside strings, keys that look like rows, non-ASCII, a byte order mark', async () => {
     const text =
-      '\uFEFF{"version":"1","rows":[["not these"]],"data":{"x":{"rows":[[1]]},"rows" : [ [{"content":"a \\"]\\\\"},{"content":"[{,}]"}] , [] ,[{"content":"é😀\\u005d","metadata":[{"key":"k","value":"v"}]}]],' +
+      '\uFEFF{"version":"1","rows":"[[not these]]","data":{"x":{"rows":[[1]]},"rows" : [ [{"content":"a \\"]\\\\"},{"content":"[{,}]"}] , [] ,[{"content":"é😀\\u005d","metadata":[{"key":"k","value":"v"}]}]],' +
       '"note":"\\\\","rowAnswerSets":{"0":{"1":"x"}}}}';
     const bytes = encode(text);
     for (let size = 1; size <= 12; size++) await expectSameAsWhole(bytes, size);
   });
 
-  it('a document without data.rows is all frame; rows = [] gives no batch', async () => {
-    await expectSameAsWhole(encode('{"sentences":[{"id":0}],"rows":[[1]]}'), 5);
+  it('a document without data.rows is all frame; rows = [] gives no batch; a text that is not an envelope is refused', async () => {
+    await expectSameAsWhole(encode('{"version":"1","data":{"columns":[{"name":"a"}]}}'), 5);
+    await expect(scanRows(chunked(encode('{"sentences":[{"id":0}],"rows":[[1]]}'), 5))).rejects.toBeInstanceOf(NotStreamable);
     const calls: unknown[] = [];
-    const result = await streamRows(chunked(encode('{"data":{"rows":[],"columns":[]}}'), 3), (batch) => void calls.push(batch));
+    const result = await streamRows(encode('{"data":{"rows":[],"columns":[]}}'), 3, (batch) => void calls.push(batch));
     expect(calls).toEqual([]);
     expect(result).toMatchObject({ hadRows: true, rowCount: 0 });
   });
 
   it('refuses (NotStreamable) what the whole-document reader must judge: cut short, bad JSON, a row that is not an array', async () => {
     const cases = ['{"data":{"rows":[[{"content":"a"}],[{"con', '{"data":{"rows":[[{"content":"a"}] [1]]}}', '{"data":{"rows":[1,2]}}', '{"data":{"rows":[[1]]}', '{"data":{"rows":[[1]]}}x', '{"data":{"rows":[,[1]]}}', '{"data":{"rows":[[1],,[2]]}}', '{"data":{"rows":[[1],]}}'];
-    for (const text of cases) await expect(streamRows(chunked(encode(text), 4), () => {}), text).rejects.toBeInstanceOf(NotStreamable);
+    for (const text of cases) await expect(streamRows(encode(text), 4, () => {}), text).rejects.toBeInstanceOf(NotStreamable);
   });
 });
 

@@ -1,13 +1,14 @@
 import { SharedAnswerSets } from './shared-answer-sets.js';
 
 /**
- * A DATASAUR_SCHEMA row document's `data.rows` read as a stream. The document's bytes are scanned
- * once; the elements of `data.rows` are parsed by `JSON.parse`, a batch per chunk (the rows the
- * chunk holds complete), and handed out in order; everything else (the "frame": columns,
- * questions, …) is kept as text with `"rows":[]` and parsed at the end. Memory holds a chunk of
- * rows and the frame, never the document. `data.rowAnswerSets`, as large as the rows are many, is
- * parsed a batch of entries at a time too, into a record that holds identical sets once
- * (shared-answer-sets.ts), and put into the parsed frame.
+ * The first pass over a large DATASAUR_SCHEMA row document (`scanRows`): the document's bytes are
+ * read once, its rows are only delimited (where each ends, how many cells each has, whether its
+ * bytes are UTF-8 and its numbers plain) and everything else (the "frame": columns, questions, …)
+ * is kept as text with `"rows":[]` and parsed at the end. Memory holds a chunk and the frame, never
+ * the rows. `data.rowAnswerSets`, as large as the rows are many, is parsed a batch of entries at a
+ * time, into a record that holds identical sets once (shared-answer-sets.ts), and put into the
+ * parsed frame. The passes that then read the rows cut them where this scan found them and parse
+ * each batch with `JSON.parse` (row-batches-at.ts).
  *
  * Why not a streaming JSON parser: on scenario c's rows the kept one measured (@streamparser/json)
  * built the same values many times slower than `JSON.parse` (bench/README.md, "Streaming rows").
@@ -24,16 +25,13 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 
-/** What is left when the rows are out. */
-export interface RowStreamResult {
-  /** The document with `data.rows` emptied (the whole document when it has no `data.rows` array). */
+/** What `scanRows` finds without parsing a row: the frame, how many rows, the widest row and the first row. */
+export interface RowScan {
+  /** The document with `data.rows` emptied. */
   frame: unknown;
   rowCount: number;
+  /** The document has a `data.rows` array. */
   hadRows: boolean;
-}
-
-/** What `scanRows` finds without parsing a row: the frame, how many rows, the widest row and the first row. */
-export interface RowScan extends RowStreamResult {
   /** Elements (cells) of the widest row. */
   widest: number;
   /** The first row, parsed (undefined when there is none): enough to tell a token document from a table. */
@@ -78,48 +76,17 @@ export interface RowBatch {
 export class NotStreamable extends Error {}
 
 /**
- * Calls `onRows` with each batch of rows in document order (`first` is the index of the batch's
- * first row) and returns the frame. Throws NotStreamable when the bytes are not complete JSON of
- * the expected shape (the whole-document reader then gives its own error).
- */
-export async function streamRows(chunks: AsyncIterable<Uint8Array>, onRows: (batch: unknown[], first: number) => void | Promise<void>): Promise<RowStreamResult> {
-  const batches = rowBatches(chunks);
-  for (;;) {
-    const next = await batches.next();
-    if (next.done) return next.value;
-    await onRows(next.value.batch, next.value.first);
-  }
-}
-
-/**
- * The same as a generator: each batch as it is parsed, then the frame as the generator's value.
- * `frame: false` (a pass over rows whose frame was read already) leaves the frame out: it is not
- * decoded nor parsed again (at a million rows the answers after the rows are 100 MB parsed).
- */
-export function rowBatches(chunks: AsyncIterable<Uint8Array>, options: { frame?: boolean } = {}): AsyncGenerator<RowBatch, RowStreamResult> {
-  return split(chunks, true, { keepFrame: options.frame ?? true }) as AsyncGenerator<RowBatch, RowStreamResult>;
-}
-
-/**
  * The first pass over a large row document: the frame is parsed, the rows are only delimited
- * (counted, their cells counted, their bytes checked to be UTF-8), and only the first row is
- * parsed. No row is held, so this costs a read of the bytes, not a parse of them. Throws
- * NotStreamable where `streamRows` would, and on bytes that are not UTF-8 (the whole-document
- * reader reports those with their offsets); the rows' JSON is checked by the passes that parse them.
+ * (counted, their cells counted, their bytes checked to be UTF-8, their numbers checked to be plain
+ * integers), and only the first row is parsed. No row is held, so this costs a read of the bytes,
+ * not a parse of them. Throws NotStreamable when the bytes are not complete JSON of a
+ * DATASAUR_SCHEMA envelope, or not UTF-8 (the whole-document reader then gives its own error, with
+ * offsets); the rows' JSON is checked by the passes that parse them.
  */
 export async function scanRows(chunks: AsyncIterable<Uint8Array>, options: ScanOptions = {}): Promise<RowScan> {
-  const scan = split(chunks, false, options);
-  for (;;) {
-    const next = await scan.next();
-    if (next.done) return next.value as RowScan;
-  }
-}
-
-async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options: ScanOptions & { keepFrame?: boolean } = {}): AsyncGenerator<RowBatch, RowStreamResult | RowScan> {
-  const keepFrame = options.keepFrame ?? true;
-  // The scan validates UTF-8 (fatal); the parsing passes run on bytes the scan accepted.
-  const frameDecoder = new TextDecoder('utf-8', { fatal: !parse });
-  const rowDecoder = new TextDecoder('utf-8', { fatal: !parse });
+  // The scan validates UTF-8 (fatal); the passes that parse rows run on bytes it accepted.
+  const frameDecoder = new TextDecoder('utf-8', { fatal: true });
+  const rowDecoder = new TextDecoder('utf-8', { fatal: true });
   const frame: string[] = [];
   // Open containers ('{' or '[') and, for objects, the key being read or last read.
   const open: number[] = [];
@@ -134,16 +101,16 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   let carry: Uint8Array | null = null;
   let rowBefore = false;
   let commaAfterRow = false;
-  // Scan only: cells of the row being read, the widest row, the first row's bytes.
+  // Cells of the row being read, the widest row, the first row's bytes.
   let cells = 0;
   let widest = 0;
   let firstRowFrom = -1;
   const firstRowParts: Uint8Array[] = [];
   let firstRow: unknown;
-  // Scan only: the rows' byte offsets in the file (RowBounds); `base` is the file offset of the
+  // The rows' byte offsets in the file (RowBounds); `base` is the file offset of the
   // chunk's first byte (the chunk starts with the bytes carried from the last one).
   const bounds: RowBounds = { start: -1, ends: [], counts: [] };
-  // Scan only: whether every number in the rows is a plain safe integer (RowScan.plainNumbers), and
+  // Whether every number in the rows is a plain safe integer (RowScan.plainNumbers), and
   // the number being read (`numberDigits` -1 outside one); numbers may run across chunks.
   let plainNumbers = true;
   let numberDigits = -1;
@@ -153,30 +120,15 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   let closedRows = 0;
   // The first three bytes (for the byte order mark), whatever the chunk sizes.
   const head: number[] = [];
-  // data.rowAnswerSets, when the frame is kept: its entries are parsed a batch per chunk (the
+  // data.rowAnswerSets: its entries are parsed a batch per chunk (the
   // entries the chunk holds complete, cut at a comma between two of them).
   const answers = new SharedAnswerSets();
   // ignoreBOM: a U+FEFF after the record's `{` is JSON.parse's to refuse, not the decoder's to drop.
-  const answerDecoder = new TextDecoder('utf-8', { fatal: !parse, ignoreBOM: true });
+  const answerDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let inAnswers = false;
   let hadAnswers = false;
   let answersAfterComma = false;
 
-  const batchOf = (bytes: Uint8Array): RowBatch => {
-    // `row,row,row` (after a comma when the batch follows an earlier one): one parse per batch.
-    // `stream: true` on complete rows (nothing is left pending): the streaming decode is the fast
-    // one in Node 20 (about 5x the one-shot decode on 1 MiB pieces).
-    const text = rowDecoder.decode(bytes, { stream: true }).replace(/^[\s,]+/, '');
-    let batch: unknown[];
-    try {
-      batch = JSON.parse(`[${text}]`) as unknown[];
-    } catch {
-      throw new NotStreamable('a row is not valid JSON');
-    }
-    const first = rowCount;
-    rowCount += batch.length;
-    return { batch, first };
-  };
   const checkUtf8 = (bytes: Uint8Array, more: boolean) => {
     try {
       rowDecoder.decode(bytes, { stream: more });
@@ -215,7 +167,6 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
     answersAfterComma = endsAtComma;
   };
   const frameText = (bytes: Uint8Array) => {
-    if (!keepFrame) return '';
     try {
       return frameDecoder.decode(bytes, { stream: true });
     } catch {
@@ -283,7 +234,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         continue;
       }
       if (numberDigits >= 0) {
-        // Inside a number of a row (scan only): plain while it is `-?[1-9][0-9]*` or `0`, of at most 15 digits.
+        // Inside a number of a row: plain while it is `-?[1-9][0-9]*` or `0`, of at most 15 digits.
         if (b >= 0x30 && b <= 0x39) {
           // The first digit after a minus decides `-0`; a digit after a leading 0 is not JSON (JSON.parse refuses it later).
           if (numberDigits === 0) numberZero = b === 0x30;
@@ -295,7 +246,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         else if (numberDigits === 0 || (numberNegative && numberZero)) plainNumbers = false;
         // The byte after the number (a comma, a bracket, a space) is read as any other.
         numberDigits = -1;
-      } else if (plainNumbers && inRows && !parse && open.length >= 4 && (b === 0x2d || (b >= 0x30 && b <= 0x39))) {
+      } else if (plainNumbers && inRows && open.length >= 4 && (b === 0x2d || (b >= 0x30 && b <= 0x39))) {
         numberNegative = b === 0x2d;
         numberDigits = numberNegative ? 0 : 1;
         numberZero = b === 0x30;
@@ -320,13 +271,11 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
           if (rowBefore && !commaAfterRow) throw new NotStreamable('two rows without a comma between them');
           rowBefore = true;
           commaAfterRow = false;
-          if (!parse) {
-            if (rowCount === 0) firstRowFrom = i;
-            rowCount++;
-            cells = 0;
-          }
+          if (rowCount === 0) firstRowFrom = i;
+          rowCount++;
+          cells = 0;
         } else if (inRows && open.length === 4) cells++;
-        else if (!parse && open.length <= 1 && (open.length === 0 ? b !== OPEN_BRACE : keys[0] !== 'data')) {
+        else if (open.length <= 1 && (open.length === 0 ? b !== OPEN_BRACE : keys[0] !== 'data')) {
           // An array at the root (JSON_TABULAR) or a container beside `data` (JSON_ADVANCED's
           // sentences): not a document whose rows are read in batches; stop before reading it.
           throw new NotStreamable('not a DATASAUR_SCHEMA envelope');
@@ -340,7 +289,7 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
           frame.push(frameText(chunk.subarray(frameFrom, i + 1)));
           frameFrom = -1;
           rowsFrom = i + 1;
-        } else if (keepFrame && b === OPEN_BRACE && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rowAnswerSets') {
+        } else if (b === OPEN_BRACE && open.length === 3 && open[0] === OPEN_BRACE && open[1] === OPEN_BRACE && keys[0] === 'data' && keys[1] === 'rowAnswerSets') {
           // The frame keeps a placeholder (ANSWERS_HERE); the record takes its place after the frame's parse.
           if (hadAnswers) throw new NotStreamable('data.rowAnswerSets appears twice');
           inAnswers = hadAnswers = true;
@@ -356,19 +305,15 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         expectKey = false;
         if (inRows && open.length === 3) {
           rowsTo = i + 1;
-          if (!parse) {
-            closedRows++;
-            if (cells > widest) widest = cells;
-            if (firstRowFrom >= 0) {
-              parseFirstRow(chunk.subarray(firstRowFrom, i + 1));
-              firstRowFrom = -1;
-            }
+          closedRows++;
+          if (cells > widest) widest = cells;
+          if (firstRowFrom >= 0) {
+            parseFirstRow(chunk.subarray(firstRowFrom, i + 1));
+            firstRowFrom = -1;
           }
         } else if (inRows && open.length === 2) {
           if (commaAfterRow) throw new NotStreamable('a comma after the last row');
-          if (parse) {
-            if (rowsTo > rowsFrom) yield batchOf(chunk.subarray(rowsFrom, rowsTo));
-          } else checkUtf8(chunk.subarray(rowsFrom, i), false);
+          checkUtf8(chunk.subarray(rowsFrom, i), false);
           inRows = false;
           frameFrom = i;
         } else if (inAnswers && open.length === 2) {
@@ -380,19 +325,14 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
         throw new NotStreamable('a row is not an array');
       }
     }
-    if (!parse && rowsTo >= 0) {
+    if (rowsTo >= 0) {
       bounds.ends.push(base + rowsTo);
       bounds.counts.push(closedRows);
     }
-    if (inRows && !parse) {
+    if (inRows) {
       // Nothing is carried: the scan's state goes on into the next chunk.
       checkUtf8(chunk.subarray(rowsFrom), true);
       if (firstRowFrom >= 0) firstRowParts.push(Uint8Array.prototype.slice.call(chunk, firstRowFrom));
-    } else if (inRows) {
-      if (rowsTo > rowsFrom) {
-        yield batchOf(chunk.subarray(rowsFrom, rowsTo));
-        carry = Uint8Array.prototype.slice.call(chunk, rowsTo);
-      } else carry = Uint8Array.prototype.slice.call(chunk, rowsFrom);
     } else if (inAnswers) {
       // The entries up to the last comma are parsed now, the rest waits for the next chunk.
       if (answersTo >= 0) {
@@ -409,12 +349,12 @@ async function* split(chunks: AsyncIterable<Uint8Array>, parse: boolean, options
   if (inString || open.length !== 0) throw new NotStreamable('the JSON ends early');
   let value: unknown;
   try {
-    if (keepFrame) value = JSON.parse(frame.join(''));
+    value = JSON.parse(frame.join(''));
   } catch {
     throw new NotStreamable('the document is not valid JSON');
   }
   if (hadAnswers) putAnswers(value, answers.record);
-  return parse ? { frame: value, rowCount, hadRows } : { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, bounds, plainNumbers };
+  return { frame: value, rowCount, hadRows, widest, firstRow, byteOrderMark: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf, bounds, plainNumbers };
 }
 
 /** What the frame's text holds in place of the answer sets' entries: `{"\u0000rowAnswerSets":0}`. */
