@@ -22,12 +22,16 @@ export function heapAtDefaultYoungGeneration(heapSizeLimit: number, semiSpaceMeg
   return heapSizeLimit + 3 * (DEFAULT_SEMI_SPACE_MB - semiSpaceMegabytes) * 2 ** 20;
 }
 
-/** `--max-semi-space-size` as given to this process (its command line or NODE_OPTIONS), else V8's default. */
-function semiSpaceMb(): number {
-  const options = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  for (const option of options) {
+/**
+ * `--max-semi-space-size` as V8 took it for this process, else V8's default: the last one given,
+ * NODE_OPTIONS before the command line (a relaunched CLI job has the runtime flags first and a
+ * user's own after them, and V8 keeps the last).
+ */
+export function semiSpaceMb(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): number {
+  let megabytes = DEFAULT_SEMI_SPACE_MB;
+  for (const option of [...nodeOptions.split(/\s+/), ...execArgv]) {
     const given = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(option);
-    if (given) return Number(given[1]);
+    if (given) megabytes = Number(given[1]);
   }
-  return DEFAULT_SEMI_SPACE_MB;
+  return megabytes;
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapAtDefaultYoungGeneration } from '../../src/node/archive-limits.js';
+import { heapAtDefaultYoungGeneration, semiSpaceMb } from '../../src/node/archive-limits.js';
 import { RUNTIME_FLAGS } from '../../src/cli/runtime-flags.js';
 
 /**
@@ -21,6 +21,13 @@ describe('the per-document limit and the young generation', () => {
   it('is counted as with V8 default young generation (three 16 MB semi-spaces)', () => {
     expect(heapAtDefaultYoungGeneration(280 * MB, 8)).toBe(304 * MB);
     expect(heapAtDefaultYoungGeneration(304 * MB, 16)).toBe(304 * MB);
+  });
+
+  it("reads the semi-space size V8 took: the last given, the command line's after NODE_OPTIONS", () => {
+    expect(semiSpaceMb([], '')).toBe(16);
+    expect(semiSpaceMb(['--max-semi-space-size=8', '--max-semi-space-size=32'], '')).toBe(32);
+    expect(semiSpaceMb(['--max_semi_space_size=4'], '--max-semi-space-size=8')).toBe(4);
+    expect(semiSpaceMb([], '--max-old-space-size=256 --max-semi-space-size=8')).toBe(8);
   });
 
   it('is the same in a process started with the runtime flags as without them', () => {
