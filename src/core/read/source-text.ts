@@ -58,16 +58,11 @@ export function applySourceText(doc: Document, text: string, report: Report | un
     doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { byteOrderMark: true });
     report?.add({ kind: 'ByteOrderMarkRead', text: 'the document starts with a UTF-8 byte order mark: read past it; DATASAUR_SCHEMA and JSON_ADVANCED write it back', place: { file, char: 0 } });
   }
-  if (doc.sourceSyntax?.inexactNumbers && !doc.sourceSyntax.numbers) applyNumberTexts(doc, text, report, file);
-}
-
-/**
- * The source text of the numbers a double cannot reproduce, found in the document's text, kept
- * for the same-bytes writers and reported (InexactNumber).
- */
-function applyNumberTexts(doc: Document, text: string, report: Report | undefined, file: string): void {
-  const numbers = numberTexts(text, doc.source, report, file);
-  if (numbers) doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { numbers });
+  if (doc.sourceSyntax?.inexactNumbers && !doc.sourceSyntax.numbers) {
+    // Kept for the same-bytes writers, and reported.
+    const numbers = numberTexts(text, doc.source, report, file);
+    if (numbers) doc.sourceSyntax = Object.assign({}, doc.sourceSyntax, { numbers });
+  }
 }
 
 /** The number texts of a document's text (undefined: none), reported once as InexactNumber. */

@@ -123,10 +123,10 @@ export function timestampHashCode(t: TimestampLabel): string {
 /**
  * A label's hashCode is carried: read from this format, it is written as it was, null included
  * (recomputing it turned a null into a string, and the file read back differed; found by the
- * mutation property). From another format it is computed, as the server would.
+ * mutation property). From another format it is computed, as the server would (`keep` false).
  */
-function keptHashCode<T extends { hashCode?: string | null }>(label: T, same: boolean, compute: (label: T) => string): string | null {
-  return same && label.hashCode !== undefined ? label.hashCode : compute(label);
+function keptHashCode<T extends { hashCode?: string | null }>(label: T, keep: boolean, compute: (label: T) => string): string | null {
+  return keep && label.hashCode !== undefined ? label.hashCode : compute(label);
 }
 
 /** Arrow hash codes are not in any sample: ours is decided (type, item, layer, ends, counter). */
@@ -197,7 +197,8 @@ function arrow(doc: Document, a: Arrow, same: boolean) {
     status: a.status,
     createdAt: a.createdAt ?? null,
     updatedAt: a.updatedAt ?? null,
-    hashCode: same ? keptHashCode(a, same, arrowHashCode) : a.hashCode ?? arrowHashCode(a),
+    // Arrows keep a hashCode from another format too (ours is decided, the source's is not).
+    hashCode: keptHashCode(a, same || a.hashCode != null, arrowHashCode),
   }, a, same);
 }
 
